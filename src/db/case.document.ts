@@ -1,0 +1,20 @@
+import type { ObjectId } from "mongodb";
+import type { CaseStatus } from "../../schema/enums/case-status.enum";
+import type { Priority } from "../../schema/enums/priority.enum";
+import type { Severity } from "../../schema/enums/severity.enum";
+
+/** A `cases` document as MongoDB stores it (snake_case). */
+export interface CaseDocument {
+  _id: ObjectId;
+  title: string;
+  description: string;
+  severity: Severity;
+  status: CaseStatus;
+  priority: Priority;
+  assignee: ObjectId | null;
+  created_at: Date;
+  updated_at: Date;
+  resolved_at: Date | null;
+  tags: string[];
+  metadata: Record<string, unknown>;
+}

@@ -1,0 +1,13 @@
+import type { ObjectId } from "mongodb";
+import type { UserRole } from "../../schema/enums/user-role.enum";
+
+/** A `users` document as MongoDB stores it (snake_case). */
+export interface UserDocument {
+  _id: ObjectId;
+  email: string;
+  name: string;
+  role: UserRole;
+  settings: Record<string, unknown>;
+  created_at: Date;
+  last_login: Date | null;
+}
