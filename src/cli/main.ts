@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerDbCommand } from "./db.command";
 import { registerEmbeddedMongoCommand } from "./embedded-mongo.command";
 import { registerServeCommand } from "./serve.command";
 
@@ -10,6 +11,7 @@ export function buildCli(): Command {
     .exitOverride();
   registerServeCommand(program);
   registerEmbeddedMongoCommand(program);
+  registerDbCommand(program);
   return program;
 }
 

@@ -1,20 +1,80 @@
 import type { Command } from "commander";
-import { provisionDatabase } from "../db/provision-database";
+import type { Db } from "mongodb";
+import { loadConfig } from "../config";
+import { COLLECTIONS } from "../db/collection-names";
+import { provisionDatabase, type ProvisionedDatabase } from "../db/provision-database";
+import { graphqlUrl, startGateway } from "../main";
+import { seedDemoData } from "../seed/seed-demo-data";
 
-/** `jupiter serve`: provisions the database and serves the gateway. */
+/**
+ * `jupiter serve` (`npm start`): reads the configuration, provisions a database when
+ * MONGODB_URI is unset (seeding demo data into it while it is empty, unless
+ * DEMO_DATA=never), starts the gateway and prints the playground URL. SIGTERM or
+ * SIGINT stops it gracefully: no new connections, in-flight requests finish, the
+ * client and any provisioned database close. A second signal exits at once.
+ */
 export function registerServeCommand(program: Command): void {
   program
     .command("serve")
     .description("start the gateway (provisions a database when MONGODB_URI is not set)")
     .action(async () => {
-      const database = await provisionDatabase();
-      console.log(database.reason);
-      console.log(`MONGODB_URI=${database.uri}`);
-      const stop = async () => {
-        await database.stop();
-        process.exit(0);
+      const config = loadConfig(process.env);
+      let database: ProvisionedDatabase | undefined;
+      if (!config.mongodbUri) {
+        database = await provisionDatabase();
+        console.log(database.reason);
+      }
+      const seed = database !== undefined && config.demoData === "auto";
+      const gateway = await startGateway(
+        { ...config, mongodbUri: config.mongodbUri ?? database?.uri },
+        { beforeListen: seed ? seedWhenEmpty : undefined },
+      ).catch(async (error: unknown) => {
+        await database?.stop();
+        throw error;
+      });
+      console.log(`Playground: ${graphqlUrl(gateway)}`);
+
+      let stopping = false;
+      const shutdown = async (signal: NodeJS.Signals) => {
+        if (stopping) {
+          console.error(`${signal} again: exiting without waiting`);
+          process.exit(1);
+        }
+        stopping = true;
+        console.log(`${signal}: finishing in-flight requests, then stopping`);
+        try {
+          await gateway.stop();
+          await database?.stop();
+          process.exit(0);
+        } catch (error) {
+          console.error("jupiter: could not stop cleanly:", error);
+          process.exit(1);
+        }
       };
-      process.once("SIGINT", () => void stop());
-      process.once("SIGTERM", () => void stop());
+      process.on("SIGINT", (signal) => void shutdown(signal));
+      process.on("SIGTERM", (signal) => void shutdown(signal));
     });
+}
+
+/** Seeds the demo data set into a database that holds none of the data model yet. */
+async function seedWhenEmpty(db: Db): Promise<void> {
+  const counts = await Promise.all(
+    [COLLECTIONS.users, COLLECTIONS.cases, COLLECTIONS.alerts].map((name) =>
+      db.collection(name).estimatedDocumentCount(),
+    ),
+  );
+  if (counts.some((count) => count > 0)) {
+    console.log("demo data: the database already holds data; not seeding");
+    return;
+  }
+  console.log("demo data: seeding an empty database (DEMO_DATA=never turns this off)");
+  const started = Date.now();
+  const seeded = await seedDemoData(db, {
+    onProgress: (collection, done, total) => {
+      if (done === total) console.log(`demo data: ${collection} ${done}/${total}`);
+    },
+  });
+  console.log(
+    `demo data: ${seeded.users} users, ${seeded.cases} cases, ${seeded.alerts} alerts in ${Date.now() - started} ms`,
+  );
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, promises as fs } from "node:fs";
+import { existsSync, promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -57,10 +57,9 @@ export async function buildPlaygroundBundle(outDir: string): Promise<PlaygroundM
     esbuild.build({
       ...common,
       entryPoints: { playground: APP_ENTRY },
-      // ESM + splitting keeps the lazily imported parts (prettier, Monaco modes) out of the first load.
+      // One file, no code splitting: esbuild does not load the CSS of lazily imported
+      // chunks (Monaco's), so everything must land in playground.js/.css.
       format: "esm",
-      splitting: true,
-      chunkNames: "chunk-[hash]",
       assetNames: "[name]-[hash]",
       target: "es2022",
       loader: { ".ttf": "file", ".woff": "file", ".woff2": "file", ".svg": "dataurl" },
@@ -100,7 +99,10 @@ export function ensurePlaygroundBundle(cacheRoot: string = defaultCacheRoot()): 
 export async function playgroundBundleId(): Promise<string> {
   const hash = createHash("sha256");
   hash.update(JSON.stringify(readVersions()));
-  for (const file of [__filename, ...(await fs.readdir(BROWSER_DIR)).sort().map((f) => path.join(BROWSER_DIR, f))]) {
+  for (const file of [
+    __filename,
+    ...(await fs.readdir(BROWSER_DIR)).sort().map((f) => path.join(BROWSER_DIR, f)),
+  ]) {
     hash.update(path.basename(file));
     hash.update(await fs.readFile(file));
   }
@@ -134,7 +136,11 @@ async function precompress(outDir: string): Promise<void> {
 
 function readVersions(): Record<string, string> {
   return Object.fromEntries(
-    VERSIONED_PACKAGES.map((name) => [name, (require(`${name}/package.json`) as { version: string }).version]),
+    VERSIONED_PACKAGES.map((name) => [
+      name,
+      (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string })
+        .version,
+    ]),
   );
 }
 

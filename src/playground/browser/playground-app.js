@@ -31,11 +31,16 @@ async function fetcher(params, options) {
   }
 }
 
+// GraphiQL 5 seeds the editors with the first default tab's query but not its
+// variables; seed those too, unless tabs saved by an earlier visit take over.
+const firstVisit = window.localStorage.getItem("graphiql:tabState") === null;
+
 createRoot(document.getElementById("jupiter-playground")).render(
   createElement(GraphiQL, {
     fetcher,
     defaultTabs: config.tabs,
-    defaultEditorToolsVisibility: true,
+    initialVariables: firstVisit ? config.tabs[0]?.variables : undefined,
+    defaultEditorToolsVisibility: "variables",
     shouldPersistHeaders: false,
     defaultHeaders: config.defaultHeaders,
   }),

@@ -1,0 +1,231 @@
+/**
+ * Benchmark of the embedded MongoDB-compatible engine, driven through the official driver.
+ *
+ *   npx tsx bench/engine.bench.ts
+ *
+ * Environment: BENCH_ALERTS (documents to load, default 1000000), BENCH_BATCH (insertMany batch,
+ * default 10000), BENCH_LOOKUPS (indexed finds, default 2000), BENCH_INPROCESS=1 to run the engine
+ * in this process instead of a child process (the default keeps driver and engine on separate cores),
+ * BENCH_SERVER_NODE_ARGS for extra node flags of the engine process (e.g. --cpu-prof).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpus, loadavg, totalmem } from "node:os";
+import { createInterface } from "node:readline";
+import { MongoClient, ObjectId, type Document } from "mongodb";
+import { runEmbeddedMongoCli, startEmbeddedMongo } from "../src/embedded-mongo";
+
+const ALERTS = Number(process.env.BENCH_ALERTS ?? 1_000_000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 10_000);
+const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 2_000);
+const CASES = Math.max(1, Math.floor(ALERTS / 20));
+const TYPES = ["cpu", "memory", "disk", "network", "auth", "malware", "policy", "latency"];
+const SEVERITIES = ["low", "medium", "high", "critical"];
+const DAY = 86_400_000;
+
+interface Server {
+  uri: string;
+  stop(): Promise<void>;
+}
+
+async function startServer(): Promise<Server> {
+  if (process.env.BENCH_INPROCESS === "1") return startEmbeddedMongo({ port: 0 });
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...extra, ...process.execArgv, __filename], {
+    env: { ...process.env, BENCH_ROLE: "server" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const uri = await new Promise<string>((resolve, reject) => {
+    lines.once("line", (line) =>
+      line.startsWith("ready ") ? resolve(line.slice(6)) : reject(new Error(line)),
+    );
+    child.once("exit", (code) => reject(new Error(`engine exited with ${code}`)));
+  });
+  return {
+    uri,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+function alert(i: number, now: number, caseIds: ObjectId[]): Document {
+  return {
+    case_id: caseIds[i % caseIds.length],
+    type: TYPES[i % TYPES.length],
+    severity: SEVERITIES[(i * 7) % SEVERITIES.length],
+    resolved: i % 3 === 0,
+    timestamp: new Date(now - ((i * 7919) % (30 * DAY))),
+    message: `alert ${i} raised by the collector`,
+    source: { host: `host-${i % 500}`, region: i % 2 === 0 ? "eu" : "us" },
+  };
+}
+
+let engineCpu: () => Promise<number> = async () => 0;
+let lastCpuMs = 0;
+
+/** Wall time of a step; the engine's own CPU time for it is kept for `cpuNote`. */
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const before = await engineCpu();
+  const t0 = process.hrtime.bigint();
+  const r = await fn();
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  lastCpuMs = (await engineCpu()) - before;
+  return [wall, r];
+}
+
+/** " (engine CPU 1.2 s)": robust to other load on the machine, unlike wall time. */
+function cpuNote(): string {
+  return lastCpuMs >= 1000
+    ? ` (engine CPU ${fmt(lastCpuMs / 1000, 2)} s)`
+    : ` (engine CPU ${fmt(lastCpuMs, 0)} ms)`;
+}
+
+function fmt(n: number, digits = 1): string {
+  return n.toLocaleString("en-US", { maximumFractionDigits: digits });
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} x${cpus().length}, ${fmt(totalmem() / 2 ** 30)} GiB RAM`,
+  );
+  console.log(
+    `engine: ${process.env.BENCH_INPROCESS === "1" ? "in-process" : "child process"}; alerts: ${fmt(ALERTS, 0)}`,
+  );
+  const server = await startServer();
+  const client = new MongoClient(server.uri);
+  await client.connect();
+  try {
+    const db = client.db("bench");
+    engineCpu = async () => {
+      const status = await db.admin().command({ serverStatus: 1 });
+      return (status.extra_info.user_time_us + status.extra_info.system_time_us) / 1000;
+    };
+    const alerts = db.collection("alerts");
+    await alerts.createIndexes([
+      { key: { timestamp: 1 } },
+      { key: { case_id: 1 } },
+      { key: { severity: 1, resolved: 1 } },
+      { key: { resolved: 1, severity: 1 } },
+      { key: { case_id: 1 }, name: "case_id_unresolved", partialFilterExpression: { resolved: false } },
+    ]);
+    const now = Date.now();
+    const caseIds = Array.from({ length: CASES }, () => new ObjectId());
+
+    const [loadMs] = await time(async () => {
+      for (let start = 0; start < ALERTS; start += BATCH) {
+        const docs: Document[] = [];
+        for (let i = start; i < Math.min(ALERTS, start + BATCH); i++) docs.push(alert(i, now, caseIds));
+        await alerts.insertMany(docs, { ordered: false });
+      }
+    });
+    console.log(
+      `load (insertMany x${BATCH}, 5 secondary indexes): ${fmt(loadMs / 1000, 2)} s, ${fmt(ALERTS / (loadMs / 1000), 0)} docs/s${cpuNote()}`,
+    );
+
+    const [pingMs] = await time(async () => {
+      for (let i = 0; i < 500; i++) await db.command({ ping: 1 });
+    });
+    console.log(`round-trip floor (ping through the driver): ${fmt((pingMs / 500) * 1000, 0)} µs`);
+
+    let found = 0;
+    const [lookupMs] = await time(async () => {
+      for (let i = 0; i < LOOKUPS; i++) {
+        found += (await alerts.find({ case_id: caseIds[(i * 31) % caseIds.length] }).toArray()).length;
+      }
+    });
+    console.log(
+      `indexed find by case_id: ${fmt((lookupMs / LOOKUPS) * 1000, 0)} µs/query avg over ${LOOKUPS} (${fmt(found / LOOKUPS)} docs each)${cpuNote()}`,
+    );
+    const explain = await alerts.find({ case_id: caseIds[0] }).explain("executionStats");
+    const stats = explain.executionStats as Document;
+    console.log(
+      `  plan: ${JSON.stringify(explain.queryPlanner.winningPlan.inputStage?.stage ?? explain.queryPlanner.winningPlan.stage)}, keysExamined ${stats.totalKeysExamined}, docsExamined ${stats.totalDocsExamined}`,
+    );
+
+    const since = new Date(now - 7 * DAY);
+    const trend = [
+      { $match: { timestamp: { $gte: since } } },
+      {
+        $group: {
+          _id: { day: { $dateToString: { format: "%Y-%m-%d", date: "$timestamp" } }, type: "$type" },
+          count: { $sum: 1 },
+        },
+      },
+      { $sort: { "_id.day": 1, "_id.type": 1 } },
+    ];
+    const [trendMs, trendRows] = await time(() => alerts.aggregate(trend).toArray());
+    console.log(
+      `alert-trend pipeline (last 7 days, $dateToString day x type): ${fmt(trendMs, 0)} ms, ${trendRows.length} groups${cpuNote()}`,
+    );
+    const trunc = [
+      { $match: { timestamp: { $gte: since } } },
+      {
+        $group: {
+          _id: {
+            day: { $dateTrunc: { date: "$timestamp", unit: "day", timezone: "America/New_York" } },
+            type: "$type",
+          },
+          count: { $sum: 1 },
+        },
+      },
+    ];
+    const [truncMs, truncRows] = await time(() => alerts.aggregate(trunc).toArray());
+    console.log(
+      `alert-trend pipeline ($dateTrunc day, America/New_York): ${fmt(truncMs, 0)} ms, ${truncRows.length} groups${cpuNote()}`,
+    );
+
+    const [groupMs, groupRows] = await time(() =>
+      alerts
+        .aggregate([{ $group: { _id: { severity: "$severity", resolved: "$resolved" }, n: { $sum: 1 } } }])
+        .toArray(),
+    );
+    console.log(
+      `full-collection $group (severity x resolved): ${fmt(groupMs, 0)} ms, ${groupRows.length} groups${cpuNote()}`,
+    );
+
+    const [countMs, unresolved] = await time(() =>
+      alerts.countDocuments({ resolved: false, severity: "critical" }),
+    );
+    console.log(
+      `countDocuments {resolved:false, severity:"critical"} (compound index): ${fmt(countMs, 0)} ms, n=${unresolved}${cpuNote()}`,
+    );
+
+    const singles = 5_000;
+    const [oneMs] = await time(async () => {
+      for (let i = 0; i < singles; i++) await alerts.insertOne(alert(ALERTS + i, now, caseIds));
+    });
+    console.log(
+      `insertOne throughput (sequential, ${singles}): ${fmt(singles / (oneMs / 1000), 0)} docs/s${cpuNote()}`,
+    );
+    const manyDocs = Array.from({ length: 50_000 }, (_, i) => alert(ALERTS + singles + i, now, caseIds));
+    const [manyMs] = await time(() => alerts.insertMany(manyDocs));
+    console.log(
+      `insertMany throughput (50,000 in one call): ${fmt(50_000 / (manyMs / 1000), 0)} docs/s${cpuNote()}`,
+    );
+
+    const status = await db.admin().command({ serverStatus: 1 });
+    console.log(
+      `machine load average at the end: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(", ")}`,
+    );
+    console.log(
+      `engine resident memory: ${fmt(status.mem?.resident ?? 0, 0)} MiB for ${fmt(ALERTS + singles + 50_000, 0)} documents`,
+    );
+  } finally {
+    await client.close();
+    await server.stop();
+  }
+}
+
+if (process.env.BENCH_ROLE === "server") {
+  void runEmbeddedMongoCli({ port: 0 });
+} else {
+  main().catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

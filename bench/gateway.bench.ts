@@ -1,0 +1,525 @@
+/**
+ * Load test of the gateway against a hand-written baseline.
+ *
+ *   npx tsx bench/gateway.bench.ts
+ *
+ * Environment: BENCH_CASES (100000), BENCH_ALERTS (1000000), BENCH_USERS (1000),
+ * BENCH_DURATION seconds per run (10), BENCH_CONNECTIONS (10), MONGODB_URI (else a
+ * database is provisioned as `jupiter serve` does: mongod when one is available,
+ * otherwise the embedded engine).
+ *
+ * Seeds a fresh database with seedDemoData, then load-tests four queries with
+ * autocannon against the gateway and against a minimal Fastify server that answers the
+ * same GraphQL requests with direct driver calls (no GraphQL execution, DataLoader or
+ * validation); the ratio of their throughputs is the gateway's overhead.
+ *
+ * The database, the gateway and the baseline each run in a child process of their own
+ * (this file again, with --role): sharing one event loop with each other or with
+ * autocannon would measure contention, not the gateway.
+ */
+import "reflect-metadata";
+import { type ChildProcess, spawn } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
+import autocannon from "autocannon";
+import { MultiBar, Presets } from "cli-progress";
+import Fastify, { type FastifyInstance } from "fastify";
+import { type Db, MongoClient, ObjectId } from "mongodb";
+import { loadConfig } from "../src/config";
+import type { AlertDocument } from "../src/db/alert.document";
+import type { CaseDocument } from "../src/db/case.document";
+import { COLLECTIONS } from "../src/db/collection-names";
+import { ensureIndexes } from "../src/db/ensure-indexes";
+import { provisionDatabase } from "../src/db/provision-database";
+import type { UserDocument } from "../src/db/user.document";
+import { graphqlUrl, startGateway } from "../src/main";
+import { AnalyticsRepository } from "../src/repositories/analytics.repository";
+import { seedDemoData } from "../src/seed/seed-demo-data";
+
+const settings = {
+  cases: positiveInteger("BENCH_CASES", 100_000),
+  alerts: positiveInteger("BENCH_ALERTS", 1_000_000),
+  users: positiveInteger("BENCH_USERS", 1_000),
+  duration: positiveInteger("BENCH_DURATION", 10),
+  connections: positiveInteger("BENCH_CONNECTIONS", 10),
+};
+const DB_NAME = "jupiter_bench";
+const MAX_TIME_MS = 60_000;
+/** The seed's clock, and the end of the windows the analytics scenarios ask for. */
+const NOW = new Date();
+/** Per request: the embedded engine answers analytics over a million alerts in seconds, not ms. */
+const REQUEST_TIMEOUT_S = 120;
+/** Case ids the detail scenario cycles through, so that it is not one cached document. */
+const SAMPLE_CASES = 2_000;
+/** Roles of the child processes; the parent has none. */
+type Role = "database" | "gateway" | "direct";
+
+interface GraphqlRequest {
+  operationName: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+interface Scenario {
+  name: string;
+  /** The n-th request of a run; varied where the query takes an id. */
+  request(n: number): GraphqlRequest;
+}
+
+async function main(): Promise<void> {
+  const children: ChildProcess[] = [];
+  const stopChildren = async () => {
+    // Each child stops what it started when its stdin closes, then exits.
+    await Promise.all(children.reverse().map((child) => stopChild(child)));
+  };
+  process.once("SIGINT", () => void stopChildren().then(() => process.exit(130)));
+  let client: MongoClient | undefined;
+  try {
+    const database = await startChild("database", children);
+    console.log(database.note);
+    const uri = database.address;
+
+    client = await MongoClient.connect(uri);
+    const db = client.db(DB_NAME);
+    await db.dropDatabase();
+    // Indexes first, as a gateway's start creates them before anyone seeds: index
+    // maintenance is spread over the insert batches instead of one long build (which
+    // on the embedded engine blocks it past the driver's heartbeat timeout at 1M alerts).
+    await timed("indexes", () => ensureIndexes(db));
+    await seed(db);
+
+    const gatewayUrl = (await startChild("gateway", children, uri)).address;
+    const directUrl = (await startChild("direct", children, uri)).address;
+
+    const scenarios = await buildScenarios(db);
+    const rows: string[][] = [];
+    for (const scenario of scenarios) {
+      await checkSameAnswers(scenario, gatewayUrl, directUrl);
+      const viaGateway = await load(gatewayUrl, scenario);
+      const viaDirect = await load(directUrl, scenario);
+      rows.push([
+        scenario.name,
+        viaGateway.rps.toFixed(0),
+        viaGateway.p50.toFixed(1),
+        viaGateway.p99.toFixed(1),
+        viaDirect.rps.toFixed(0),
+        viaDirect.p50.toFixed(1),
+        viaDirect.p99.toFixed(1),
+        `${(viaDirect.rps / viaGateway.rps).toFixed(2)}x`,
+      ]);
+    }
+    console.log(
+      `\n${settings.cases} cases, ${settings.alerts} alerts, ${settings.users} users; ` +
+        `${settings.connections} connections, ${settings.duration} s per run; latencies in ms\n`,
+    );
+    printTable(
+      ["scenario", "gateway req/s", "p50", "p99", "direct req/s", "p50", "p99", "direct/gateway"],
+      rows,
+    );
+  } finally {
+    await client?.close();
+    await stopChildren();
+  }
+}
+
+/**
+ * Starts this file in a child process with a role and waits for its "ready <address>"
+ * line; lines before it (e.g. which database backend) come back as `note`.
+ */
+async function startChild(
+  role: Role,
+  children: ChildProcess[],
+  uri?: string,
+): Promise<{ address: string; note: string }> {
+  const child = spawn(process.execPath, [...process.execArgv, __filename, `--role=${role}`], {
+    env: { ...process.env, ...(uri ? { BENCH_MONGODB_URI: uri } : {}) },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  children.push(child);
+  const notes: string[] = [];
+  const lines = createInterface({ input: child.stdout! });
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) =>
+      reject(new Error(`the ${role} process exited (${code}) before it was ready`)),
+    );
+    lines.on("line", (line) => {
+      const ready = /^ready (\S+)$/.exec(line);
+      if (ready) resolve({ address: ready[1]!, note: notes.join("\n") });
+      else notes.push(`[${role}] ${line}`);
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.stdin?.end();
+  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** A child: serve its role until the parent closes stdin (or dies), then stop it. */
+async function runRole(role: Role): Promise<void> {
+  let stop: () => Promise<unknown>;
+  if (role === "database") {
+    const env = { MONGOD_DOWNLOAD_TIMEOUT_MS: "0", ...process.env };
+    const database = await provisionDatabase({ env });
+    console.log(database.reason);
+    console.log(`ready ${database.uri}`);
+    stop = () => database.stop();
+  } else {
+    const uri = process.env.BENCH_MONGODB_URI!;
+    if (role === "gateway") {
+      const gateway = await startGateway(
+        {
+          ...loadConfig({ LOG_LEVEL: "silent", DEMO_DATA: "never" }),
+          mongodbUri: uri,
+          mongodbDb: DB_NAME,
+          host: "127.0.0.1",
+          port: 0,
+          dbMaxTimeMs: MAX_TIME_MS,
+        },
+        { playground: false },
+      );
+      console.log(`ready ${graphqlUrl(gateway)}`);
+      stop = () => gateway.stop();
+    } else {
+      const client = await MongoClient.connect(uri);
+      const app = await startDirectServer(client.db(DB_NAME));
+      console.log(`ready http://127.0.0.1:${(app.server.address() as { port: number }).port}/graphql`);
+      stop = async () => {
+        await app.close();
+        await client.close();
+      };
+    }
+  }
+  process.stdin.resume();
+  await new Promise((resolve) => process.stdin.once("end", resolve));
+  await stop();
+  process.exit(0);
+}
+
+async function seed(db: Db): Promise<void> {
+  const progress = process.stdout.isTTY ? progressBars() : progressLines();
+  const started = performance.now();
+  const counts = await seedDemoData(db, {
+    users: settings.users,
+    cases: settings.cases,
+    alerts: settings.alerts,
+    seed: 1,
+    now: NOW,
+    onProgress: progress.update,
+  });
+  progress.stop();
+  console.log(`seeded ${JSON.stringify(counts)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+type SeedProgress = {
+  update: (collection: string, done: number, total: number) => void;
+  stop: () => void;
+};
+
+/** One bar per collection, on a terminal. */
+function progressBars(): SeedProgress {
+  const bars = new MultiBar(
+    { format: "{collection} [{bar}] {value}/{total} {duration}s", hideCursor: true, clearOnComplete: false },
+    Presets.shades_classic,
+  );
+  const byCollection = new Map<string, ReturnType<MultiBar["create"]>>();
+  return {
+    update: (collection, done, total) => {
+      let bar = byCollection.get(collection);
+      if (!bar)
+        byCollection.set(collection, (bar = bars.create(total, 0, { collection: collection.padEnd(6) })));
+      bar.update(done);
+    },
+    stop: () => bars.stop(),
+  };
+}
+
+/** A line per collection every 10%, when the output is a file or a pipe (bars need a terminal). */
+function progressLines(): SeedProgress {
+  const reported = new Map<string, number>();
+  return {
+    update: (collection, done, total) => {
+      const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+      if (done !== 0 && tenth > (reported.get(collection) ?? 0)) {
+        reported.set(collection, tenth);
+        console.log(`seeding ${collection}: ${done}/${total}`);
+      }
+    },
+    stop: () => undefined,
+  };
+}
+
+async function buildScenarios(db: Db): Promise<Scenario[]> {
+  // Cases that have alerts, so the detail scenario loads some.
+  const linked = await db
+    .collection<AlertDocument>(COLLECTIONS.alerts)
+    .find({ case_id: { $ne: null } }, { projection: { case_id: 1 }, limit: SAMPLE_CASES * 2 })
+    .toArray();
+  const caseIds = [...new Set(linked.map((alert) => alert.case_id!.toHexString()))].slice(0, SAMPLE_CASES);
+  if (caseIds.length === 0) throw new Error("no case with alerts to benchmark");
+  // Explicit windows ending at the seed's clock: with the default window ("the last 7
+  // days" before each request's now) the gateway's and the baseline's answers differ.
+  const since = new Date(NOW.getTime() - 30 * 86_400_000).toISOString();
+  const trendWindow = { from: new Date(NOW.getTime() - 7 * 86_400_000).toISOString(), to: NOW.toISOString() };
+  return [
+    {
+      name: "case detail",
+      request: (n) => ({
+        operationName: "CaseDetail",
+        query: CASE_DETAIL,
+        variables: { id: caseIds[n % caseIds.length] },
+      }),
+    },
+    {
+      name: "cases page (50)",
+      request: () => ({ operationName: "CasesPage", query: CASES_PAGE, variables: {} }),
+    },
+    {
+      name: "caseStatistics",
+      request: () => ({
+        operationName: "CaseStatistics",
+        query: CASE_STATISTICS,
+        variables: { createdAfter: since },
+      }),
+    },
+    {
+      name: "alertTrends (7 d, daily)",
+      request: () => ({
+        operationName: "AlertTrends",
+        query: ALERT_TRENDS,
+        variables: { ...trendWindow, timezone: "Europe/Berlin" },
+      }),
+    },
+  ];
+}
+
+const CASE_DETAIL = `query CaseDetail($id: ID!) {
+  case(id: $id) {
+    id title description status severity priority tags createdAt resolvedAt
+    assignee { id name email }
+    alerts(first: 20) { id type source severity message timestamp resolved }
+  }
+}`;
+
+const CASES_PAGE = `query CasesPage {
+  cases(first: 50, orderBy: { field: CREATED_AT, direction: DESC }) {
+    edges { node {
+      id title status severity priority createdAt
+      assignee { id name }
+      alerts(first: 5) { id type severity timestamp }
+    } }
+  }
+}`;
+
+const CASE_STATISTICS = `query CaseStatistics($createdAfter: DateTime) {
+  caseStatistics(filter: { createdAfter: $createdAfter }) { status severity count avgResolutionTimeSeconds }
+}`;
+
+const ALERT_TRENDS = `query AlertTrends($from: DateTime, $to: DateTime, $timezone: String) {
+  alertTrends(from: $from, to: $to, granularity: DAY, timezone: $timezone, fillGaps: true) { bucket date type count }
+}`;
+
+/**
+ * The baseline: the same four operations answered with driver calls and the same JSON,
+ * without GraphQL parsing, validation, resolvers or DataLoader.
+ */
+async function startDirectServer(db: Db): Promise<FastifyInstance> {
+  const cases = db.collection<CaseDocument>(COLLECTIONS.cases);
+  const alerts = db.collection<AlertDocument>(COLLECTIONS.alerts);
+  const users = db.collection<UserDocument>(COLLECTIONS.users);
+  const analytics = new AnalyticsRepository(db, { maxTimeMS: MAX_TIME_MS });
+
+  const newestAlerts = async (caseIds: ObjectId[], first: number) => {
+    const groups = await alerts
+      .aggregate<{ _id: ObjectId; alerts: AlertDocument[] }>([
+        { $match: { case_id: { $in: caseIds } } },
+        { $sort: { case_id: 1, timestamp: -1, _id: -1 } },
+        { $group: { _id: "$case_id", alerts: { $push: "$$ROOT" } } },
+        { $project: { alerts: { $slice: ["$alerts", first] } } },
+      ])
+      .toArray();
+    return new Map(groups.map((group) => [group._id.toHexString(), group.alerts]));
+  };
+  const usersById = async (ids: ObjectId[]) => {
+    const found = await users.find({ _id: { $in: ids } }).toArray();
+    return new Map(found.map((user) => [user._id.toHexString(), user]));
+  };
+
+  const handlers: Record<string, (variables: Record<string, unknown>) => Promise<unknown>> = {
+    CaseDetail: async ({ id }) => {
+      const doc = await cases.findOne({ _id: ObjectId.createFromHexString(String(id)) });
+      if (!doc) return { case: null };
+      const [assignees, alertsByCase] = await Promise.all([
+        usersById(doc.assignee ? [doc.assignee] : []),
+        newestAlerts([doc._id], 20),
+      ]);
+      const assignee = doc.assignee ? assignees.get(doc.assignee.toHexString()) : undefined;
+      return {
+        case: {
+          id: doc._id.toHexString(),
+          title: doc.title,
+          description: doc.description,
+          status: upper(doc.status),
+          severity: upper(doc.severity),
+          priority: upper(doc.priority),
+          tags: doc.tags,
+          createdAt: doc.created_at.toISOString(),
+          resolvedAt: doc.resolved_at?.toISOString() ?? null,
+          assignee: assignee
+            ? { id: assignee._id.toHexString(), name: assignee.name, email: assignee.email }
+            : null,
+          alerts: (alertsByCase.get(doc._id.toHexString()) ?? []).map((alert) => ({
+            id: alert._id.toHexString(),
+            type: alert.type,
+            source: alert.source,
+            severity: upper(alert.severity),
+            message: alert.message,
+            timestamp: alert.timestamp.toISOString(),
+            resolved: alert.resolved,
+          })),
+        },
+      };
+    },
+    CasesPage: async () => {
+      const page = await cases.find({}).sort({ created_at: -1, _id: -1 }).limit(50).toArray();
+      const assigneeIds = page.flatMap((doc) => (doc.assignee ? [doc.assignee] : []));
+      const [assignees, alertsByCase] = await Promise.all([
+        usersById(assigneeIds),
+        newestAlerts(
+          page.map((doc) => doc._id),
+          5,
+        ),
+      ]);
+      return {
+        cases: {
+          edges: page.map((doc) => {
+            const assignee = doc.assignee ? assignees.get(doc.assignee.toHexString()) : undefined;
+            return {
+              node: {
+                id: doc._id.toHexString(),
+                title: doc.title,
+                status: upper(doc.status),
+                severity: upper(doc.severity),
+                priority: upper(doc.priority),
+                createdAt: doc.created_at.toISOString(),
+                assignee: assignee ? { id: assignee._id.toHexString(), name: assignee.name } : null,
+                alerts: (alertsByCase.get(doc._id.toHexString()) ?? []).map((alert) => ({
+                  id: alert._id.toHexString(),
+                  type: alert.type,
+                  severity: upper(alert.severity),
+                  timestamp: alert.timestamp.toISOString(),
+                })),
+              },
+            };
+          }),
+        },
+      };
+    },
+    CaseStatistics: async ({ createdAfter }) => ({
+      caseStatistics: (await analytics.caseStatistics({ createdAfter: new Date(String(createdAfter)) })).map(
+        (row) => ({ ...row, status: upper(row.status), severity: upper(row.severity) }),
+      ),
+    }),
+    AlertTrends: async ({ from, to, timezone }) => ({
+      alertTrends: (
+        await analytics.alertTrends({
+          from: new Date(String(from)),
+          to: new Date(String(to)),
+          granularity: "day",
+          timezone: String(timezone),
+          fillGaps: true,
+        })
+      ).map((row) => ({ ...row, bucket: row.bucket.toISOString() })),
+    }),
+  };
+
+  const app = Fastify({ logger: false });
+  app.post<{ Body: GraphqlRequest }>("/graphql", async (request, reply) => {
+    const handler = handlers[request.body.operationName];
+    if (!handler) return reply.code(400).send({ errors: [{ message: "unknown operation" }] });
+    return { data: await handler(request.body.variables ?? {}) };
+  });
+  await app.listen({ host: "127.0.0.1", port: 0 });
+  return app;
+}
+
+/** The gateway and the baseline must answer alike, or the comparison means nothing. */
+async function checkSameAnswers(scenario: Scenario, gatewayUrl: string, directUrl: string): Promise<void> {
+  const request = scenario.request(0);
+  const [viaGateway, viaDirect] = await Promise.all([post(gatewayUrl, request), post(directUrl, request)]);
+  if ((viaGateway as { errors?: unknown }).errors) {
+    throw new Error(`${scenario.name}: the gateway answered ${JSON.stringify(viaGateway).slice(0, 500)}`);
+  }
+  if (JSON.stringify(viaGateway) !== JSON.stringify(viaDirect)) {
+    console.warn(`warning: ${scenario.name}: gateway and baseline answers differ`);
+  }
+}
+
+async function post(url: string, body: GraphqlRequest): Promise<unknown> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return response.json();
+}
+
+async function load(url: string, scenario: Scenario): Promise<{ rps: number; p50: number; p99: number }> {
+  let n = 0;
+  const result = await autocannon({
+    url,
+    connections: settings.connections,
+    duration: settings.duration,
+    timeout: REQUEST_TIMEOUT_S,
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(scenario.request(n++)) }),
+      },
+    ],
+  });
+  if (result.non2xx > 0 || result.errors > 0) {
+    console.warn(`warning: ${scenario.name} on ${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  console.log(`${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+function upper(value: string): string {
+  return value.toUpperCase();
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
+  console.log(line(header));
+  console.log(widths.map((width) => "-".repeat(width)).join("  "));
+  for (const row of rows) console.log(line(row));
+}
+
+function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive whole number; got "${raw}"`);
+  return value;
+}
+
+const role = /^--role=(database|gateway|direct)$/.exec(process.argv[2] ?? "")?.[1] as Role | undefined;
+(role ? runRole(role) : main()).catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,56 @@
+import { ObjectId } from "mongodb";
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { AlertSeverityBreakdownArguments } from "../schema/arguments/alert-severity-breakdown.arguments";
+import { AlertTrendsArguments } from "../schema/arguments/alert-trends.arguments";
+import { CaseStatisticsArguments } from "../schema/arguments/case-statistics.arguments";
+import { AlertTrendPoint } from "../schema/types/alert-trend-point.type";
+import { CaseStatistic } from "../schema/types/case-statistic.type";
+import { SeverityCount } from "../schema/types/severity-count.type";
+import type { GatewayContext } from "../src/context";
+
+/** Dashboard aggregates, computed by the analytics repository's pipelines. */
+@Resolver()
+export class AnalyticsResolver {
+  @Query(() => [CaseStatistic], {
+    description: "Number of cases and mean resolution time per status and severity, most severe first",
+  })
+  caseStatistics(
+    @Args(() => CaseStatisticsArguments) { filter }: CaseStatisticsArguments,
+    @Ctx() { repositories }: GatewayContext,
+  ): Promise<CaseStatistic[]> {
+    return repositories.analytics.caseStatistics({
+      createdAfter: filter?.createdAfter ?? undefined,
+      createdBefore: filter?.createdBefore ?? undefined,
+      tags: filter?.tags ?? undefined,
+      assigneeId: filter?.assigneeId ? ObjectId.createFromHexString(filter.assigneeId) : undefined,
+    });
+  }
+
+  @Query(() => [AlertTrendPoint], {
+    description:
+      "Alerts per time bucket and type in [from, to) (default: the last 7 days), buckets following the calendar of `timezone`",
+  })
+  alertTrends(
+    @Args(() => AlertTrendsArguments) args: AlertTrendsArguments,
+    @Ctx() { repositories }: GatewayContext,
+  ): Promise<AlertTrendPoint[]> {
+    return repositories.analytics.alertTrends({
+      from: args.from ?? undefined,
+      to: args.to ?? undefined,
+      granularity: args.granularity,
+      timezone: args.timezone,
+      types: args.types ?? undefined,
+      fillGaps: args.fillGaps,
+    });
+  }
+
+  @Query(() => [SeverityCount], {
+    description: "Alerts per severity, most severe first; every severity is listed, with 0 when it has none",
+  })
+  alertSeverityBreakdown(
+    @Args(() => AlertSeverityBreakdownArguments) { resolved }: AlertSeverityBreakdownArguments,
+    @Ctx() { repositories }: GatewayContext,
+  ): Promise<SeverityCount[]> {
+    return repositories.analytics.alertSeverityBreakdown({ resolved });
+  }
+}

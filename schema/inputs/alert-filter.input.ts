@@ -1,0 +1,37 @@
+import { ArrayMaxSize, IsMongoId } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+import { Severity } from "../enums/severity.enum";
+import { VALIDATION_MESSAGES } from "../arguments/validation-messages";
+import { DateTimeScalar } from "../scalars/date-time.scalar";
+
+/** Conditions on alerts; an alert must meet all that are given. */
+@InputType("AlertFilter", {
+  description:
+    "Conditions an alert must all meet. A list matches any of its values (an empty list matches nothing); " +
+    "timestampAfter is inclusive, timestampBefore exclusive",
+})
+export class AlertFilter {
+  @Field(() => [String], { nullable: true })
+  @ArrayMaxSize(100, { message: VALIDATION_MESSAGES.tooManyItems })
+  type?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @ArrayMaxSize(100, { message: VALIDATION_MESSAGES.tooManyItems })
+  source?: string[];
+
+  @Field(() => [Severity], { nullable: true })
+  severity?: Severity[];
+
+  @Field(() => Boolean, { nullable: true })
+  resolved?: boolean;
+
+  @Field(() => ID, { nullable: true, description: "Only alerts attached to this case" })
+  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  caseId?: string;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  timestampAfter?: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  timestampBefore?: Date;
+}

@@ -1,0 +1,13 @@
+import { Field, InputType } from "type-graphql";
+import { AlertOrderField } from "../enums/alert-order-field.enum";
+import { SortDirection } from "../enums/sort-direction.enum";
+
+/** Order of a list of alerts. */
+@InputType("AlertOrder", { description: "Order of a list of alerts; ties are broken by id" })
+export class AlertOrder {
+  @Field(() => AlertOrderField, { nullable: true })
+  field: AlertOrderField = AlertOrderField.TIMESTAMP;
+
+  @Field(() => SortDirection, { nullable: true })
+  direction: SortDirection = SortDirection.DESC;
+}

@@ -1,0 +1,13 @@
+import { Field, InputType } from "type-graphql";
+import { CaseOrderField } from "../enums/case-order-field.enum";
+import { SortDirection } from "../enums/sort-direction.enum";
+
+/** Order of a list of cases. */
+@InputType("CaseOrder", { description: "Order of a list of cases; ties are broken by id" })
+export class CaseOrder {
+  @Field(() => CaseOrderField, { nullable: true })
+  field: CaseOrderField = CaseOrderField.CREATED_AT;
+
+  @Field(() => SortDirection, { nullable: true })
+  direction: SortDirection = SortDirection.DESC;
+}

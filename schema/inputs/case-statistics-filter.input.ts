@@ -1,0 +1,24 @@
+import { ArrayMaxSize, IsMongoId } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+import { VALIDATION_MESSAGES } from "../arguments/validation-messages";
+import { DateTimeScalar } from "../scalars/date-time.scalar";
+
+/** Which cases the statistics count. */
+@InputType("CaseStatisticsFilter", {
+  description: "Which cases the statistics count; createdAfter is inclusive, createdBefore exclusive",
+})
+export class CaseStatisticsFilter {
+  @Field(() => DateTimeScalar, { nullable: true })
+  createdAfter?: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  createdBefore?: Date;
+
+  @Field(() => [String], { nullable: true, description: "Only cases carrying these tags" })
+  @ArrayMaxSize(100, { message: VALIDATION_MESSAGES.tooManyItems })
+  tags?: string[];
+
+  @Field(() => ID, { nullable: true })
+  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  assigneeId?: string;
+}

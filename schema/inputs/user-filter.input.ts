@@ -1,0 +1,12 @@
+import { Field, InputType } from "type-graphql";
+import { UserRole } from "../enums/user-role.enum";
+
+/** Conditions on users. */
+@InputType("UserFilter", { description: "Conditions a user must all meet" })
+export class UserFilter {
+  @Field(() => [UserRole], {
+    nullable: true,
+    description: "Any of these roles (an empty list matches nothing)",
+  })
+  role?: UserRole[];
+}

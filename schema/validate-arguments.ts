@@ -1,0 +1,88 @@
+import { validate, type ValidationError } from "class-validator";
+import type { ResolverData } from "type-graphql";
+import { BadUserInputError } from "../src/errors/gateway-error";
+import { pageSizeProperties } from "./arguments/max-page-size.decorator";
+
+/** What validation needs from the request context. */
+export interface ValidationContext {
+  maxPageSize: number;
+}
+
+/** One argument that failed validation, as listed in `extensions.invalidArguments`. */
+export interface InvalidArgument {
+  /** Path from the field's arguments, e.g. `first` or `filter.assigneeId`. */
+  argument: string;
+  message: string;
+}
+
+/**
+ * type-graphql's `validateFn`: first gives an explicit `null` its default (the schema
+ * says `first: Int = 20`, and null there means "the default", not "no limit"), then
+ * runs the class-validator decorators of argument and input classes (as
+ * `validate: true` would), then the MAX_PAGE_SIZE cap, which depends on configuration. Every failure is reported in one BAD_USER_INPUT error whose message
+ * names each argument, e.g. `Argument "first" must be at most 100 (MAX_PAGE_SIZE); got 500`.
+ */
+export async function validateArguments(
+  value: unknown,
+  _type: unknown,
+  { context }: ResolverData,
+): Promise<void> {
+  const { maxPageSize } = context as ValidationContext;
+  if (value === null || typeof value !== "object") return;
+  const items = Array.isArray(value) ? value : [value];
+  const invalid: InvalidArgument[] = [];
+  for (const item of items) {
+    if (item === null || typeof item !== "object") continue;
+    restoreDefaults(item);
+    // The same options type-graphql uses: absent optional arguments are not checked.
+    const errors = await validate(item, { skipMissingProperties: true, forbidUnknownValues: false });
+    invalid.push(...flatten(errors, ""));
+    for (const property of pageSizeProperties(item.constructor)) {
+      const first = (item as Record<string, unknown>)[property];
+      if (typeof first === "number" && first > maxPageSize) {
+        invalid.push({
+          argument: property,
+          message: `must be at most ${maxPageSize} (MAX_PAGE_SIZE); got ${first}`,
+        });
+      }
+    }
+  }
+  if (invalid.length === 0) return;
+  const message = invalid.map(({ argument, message }) => `Argument "${argument}" ${message}`).join("; ");
+  throw new BadUserInputError(message, { invalidArguments: invalid });
+}
+
+/** Replaces explicit nulls with the class's initializer value, in nested inputs too. */
+function restoreDefaults(instance: object): void {
+  if (instance.constructor === Object) return;
+  const values = instance as Record<string, unknown>;
+  const defaults = new (instance.constructor as new () => Record<string, unknown>)();
+  for (const [key, fallback] of Object.entries(defaults)) {
+    const value = values[key];
+    if (value === null && fallback !== undefined) values[key] = fallback;
+    else if (
+      value !== null &&
+      typeof value === "object" &&
+      !Array.isArray(value) &&
+      !(value instanceof Date)
+    ) {
+      restoreDefaults(value);
+    }
+  }
+}
+
+function flatten(errors: readonly ValidationError[], prefix: string): InvalidArgument[] {
+  return errors.flatMap((error) => {
+    const argument = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      argument,
+      message: `${message}; got ${describe(error.value)}`,
+    }));
+    return [...own, ...flatten(error.children ?? [], argument)];
+  });
+}
+
+function describe(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

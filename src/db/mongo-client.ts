@@ -1,0 +1,20 @@
+import { MongoClient, type MongoClientOptions } from "mongodb";
+
+/**
+ * Connects the one MongoClient the gateway shares between requests. Its pool is the
+ * only database state that outlives a request; loaders and caches never do.
+ */
+export async function connectMongoClient(
+  uri: string,
+  options: MongoClientOptions = {},
+): Promise<MongoClient> {
+  const client = new MongoClient(uri, {
+    appName: "jupiter-gateway",
+    // Fail a request quickly when the server is gone instead of queueing for 30 s;
+    // /readyz reports the outage meanwhile.
+    serverSelectionTimeoutMS: 5_000,
+    ...options,
+  });
+  await client.connect();
+  return client;
+}

@@ -1,0 +1,47 @@
+import { serialize } from "bson";
+import { CommandError } from "../errors/CommandError";
+import { toErrorReply } from "../errors/toErrorReply";
+import type { Engine } from "../storage/Engine";
+import type { IncomingMessage } from "../wire/IncomingMessage";
+import { commandTable } from "./commandTable";
+
+/** Commands with their own opcounter, or (heartbeats) none, instead of opcounters.command. */
+const NOT_COUNTED_AS_COMMAND = new Set([
+  "insert",
+  "update",
+  "delete",
+  "find",
+  "getMore",
+  "hello",
+  "isMaster",
+  "ismaster",
+]);
+
+export interface ConnectionInfo {
+  id: number;
+  address: string;
+}
+
+/** Runs one request and returns the serialized reply document (errors in MongoDB's shape). */
+export function dispatchCommand(engine: Engine, msg: IncomingMessage, conn: ConnectionInfo): Uint8Array {
+  const cmd = msg.command;
+  const name = Object.keys(cmd)[0] ?? "";
+  if (!NOT_COUNTED_AS_COMMAND.has(name)) engine.stats.opcounters.command++;
+  let reply: Record<string, unknown> | Buffer;
+  try {
+    const handler = Object.prototype.hasOwnProperty.call(commandTable, name) ? commandTable[name] : undefined;
+    if (!handler) throw new CommandError(59, `no such command: '${name}'`);
+    const dbName = typeof cmd.$db === "string" ? cmd.$db : (msg.collectionName ?? "admin.$cmd").split(".")[0];
+    reply = handler({ engine, dbName, name, cmd, connectionId: conn.id, address: conn.address });
+  } catch (err) {
+    reply = toErrorReply(err);
+  }
+  if (Buffer.isBuffer(reply)) return reply;
+  try {
+    return serialize(reply);
+  } catch (err) {
+    return serialize(
+      toErrorReply(new CommandError(10334, `reply could not be serialized: ${(err as Error).message}`)),
+    );
+  }
+}

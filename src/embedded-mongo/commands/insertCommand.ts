@@ -1,0 +1,32 @@
+import { CommandError } from "../errors/CommandError";
+import type { Doc } from "../storage/Doc";
+import { withIdFirst } from "../storage/withIdFirst";
+import { collectionArg, boolArg } from "./args";
+import type { CommandContext } from "./CommandContext";
+import { writeErrorOf } from "./writeErrorOf";
+
+/** insert: documents arrive in the body or as an OP_MSG document sequence. */
+export function insertCommand(ctx: CommandContext): Record<string, unknown> {
+  const name = collectionArg(ctx);
+  const docs = ctx.cmd.documents;
+  if (!Array.isArray(docs))
+    throw new CommandError(14, "BSON field 'insert.documents' is missing or not an array");
+  const ordered = boolArg(ctx.cmd.ordered, true);
+  const coll = ctx.engine.db(ctx.dbName).getOrCreate(name);
+  const writeErrors: Record<string, unknown>[] = [];
+  let n = 0;
+  for (let i = 0; i < docs.length; i++) {
+    // mongod counts every attempted document in opcounters.insert.
+    ctx.engine.stats.opcounters.insert++;
+    try {
+      coll.apply({ op: "insert", doc: withIdFirst(docs[i] as Doc) });
+      n++;
+    } catch (err) {
+      writeErrors.push(writeErrorOf(i, err));
+      if (ordered) break;
+    }
+  }
+  const reply: Record<string, unknown> = { n, ok: 1 };
+  if (writeErrors.length > 0) reply.writeErrors = writeErrors;
+  return reply;
+}

@@ -1,0 +1,21 @@
+/** Server parameters reported by getParameter and changed by setParameter. */
+export const serverParameters: Record<string, unknown> = {
+  featureCompatibilityVersion: { version: "7.0" },
+  authenticationMechanisms: [],
+  maxBSONDepth: 100,
+  cursorTimeoutMillis: 600000,
+  transactionLifetimeLimitSeconds: 60,
+  notablescan: false,
+  logLevel: 0,
+};
+
+/** Fields of a parameter command that are not parameter names. */
+export function isParameterName(key: string): boolean {
+  return (
+    !key.startsWith("$") &&
+    key !== "lsid" &&
+    key !== "comment" &&
+    key !== "getParameter" &&
+    key !== "setParameter"
+  );
+}

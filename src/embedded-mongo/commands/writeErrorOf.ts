@@ -1,0 +1,14 @@
+import { CommandError } from "../errors/CommandError";
+
+/** A per-statement write error in mongod's writeErrors shape. */
+export function writeErrorOf(index: number, err: unknown): Record<string, unknown> {
+  if (err instanceof CommandError) {
+    return { index, code: err.code, errmsg: err.message, ...err.extra };
+  }
+  return { index, code: 2, errmsg: err instanceof Error ? err.message : String(err) };
+}
+
+/** Errors that abort the whole command rather than one statement. */
+export function isCommandLevel(err: unknown): boolean {
+  return err instanceof CommandError && err.code === 50;
+}

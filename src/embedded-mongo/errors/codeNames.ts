@@ -1,0 +1,41 @@
+/** MongoDB error code names for the codes this engine reports. */
+export const codeNames: Readonly<Record<number, string>> = {
+  1: "InternalError",
+  2: "BadValue",
+  9: "FailedToParse",
+  11: "UserNotFound",
+  14: "TypeMismatch",
+  17: "ProtocolError",
+  20: "IllegalOperation",
+  26: "NamespaceNotFound",
+  27: "IndexNotFound",
+  40: "ConflictingUpdateOperators",
+  43: "CursorNotFound",
+  48: "NamespaceExists",
+  50: "MaxTimeMSExpired",
+  51: "UnknownError",
+  52: "DollarPrefixedFieldName",
+  54: "NotSingleValueField",
+  56: "EmptyFieldName",
+  57: "DottedFieldName",
+  59: "CommandNotFound",
+  61: "ShardKeyNotFound",
+  66: "ImmutableField",
+  67: "CannotCreateIndex",
+  72: "InvalidOptions",
+  73: "InvalidNamespace",
+  85: "IndexOptionsConflict",
+  86: "IndexKeySpecsConflict",
+  96: "OperationFailed",
+  115: "CommandNotSupported",
+  171: "CannotIndexParallelArrays",
+  197: "InvalidIndexSpecificationOption",
+  238: "NotImplemented",
+  251: "NoSuchTransaction",
+  10334: "BSONObjectTooLarge",
+  11000: "DuplicateKey",
+};
+
+export function codeNameOf(code: number): string {
+  return codeNames[code] ?? "UnknownError";
+}

@@ -1,0 +1,75 @@
+import type { Database } from "../storage/Database";
+import type { Doc } from "../storage/Doc";
+import { applyUpdate } from "./applyUpdate";
+import type { Deadline } from "./Deadline";
+import { findDocuments } from "./findDocuments";
+import { guardDecimals } from "./guardDecimals";
+import type { OpStats } from "./OpStats";
+import type { SortSpec } from "./SortSpec";
+import { upsertSeed } from "./upsertSeed";
+
+export interface UpdateStatement {
+  filter: Record<string, unknown>;
+  update: unknown;
+  multi: boolean;
+  upsert: boolean;
+  arrayFilters?: Record<string, unknown>[];
+  hint?: unknown;
+  sort?: SortSpec;
+}
+
+export interface UpdateResult {
+  matched: number;
+  modified: number;
+  upsertedId?: unknown;
+  /** For findAndModify: the first matched document before and after. */
+  before?: Doc;
+  after?: Doc;
+}
+
+/** Runs one update statement: matching documents are collected first, then rewritten one by one. */
+export function runUpdate(
+  db: Database,
+  collName: string,
+  st: UpdateStatement,
+  deadline: Deadline,
+  stats: OpStats,
+): UpdateResult {
+  const existing = db.get(collName);
+  guardDecimals(existing, st.filter, st.update);
+  const found = findDocuments(
+    existing,
+    { filter: st.filter, sort: st.sort ?? [], skip: 0, limit: st.multi ? 0 : 1, hint: st.hint, deadline },
+    stats,
+  );
+  const rows = Array.from(found.rows);
+  const result: UpdateResult = { matched: rows.length, modified: 0 };
+  for (const [rid, doc] of rows) {
+    deadline.tick();
+    const outcome = applyUpdate(doc, st.update, {
+      arrayFilters: st.arrayFilters,
+      filter: st.filter,
+      inserting: false,
+    });
+    if (result.before === undefined) {
+      result.before = doc;
+      result.after = outcome.doc;
+    }
+    if (!outcome.changed) continue;
+    (existing as NonNullable<typeof existing>).apply({ op: "update", rid, doc: outcome.doc });
+    result.modified++;
+  }
+  if (rows.length === 0 && st.upsert) {
+    const seed = upsertSeed(st.filter);
+    const outcome = applyUpdate(seed, st.update, {
+      arrayFilters: st.arrayFilters,
+      filter: st.filter,
+      inserting: true,
+    });
+    const coll = db.getOrCreate(collName);
+    coll.apply({ op: "insert", doc: outcome.doc });
+    result.upsertedId = outcome.doc._id;
+    result.after = outcome.doc;
+  }
+  return result;
+}

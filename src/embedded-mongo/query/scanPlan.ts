@@ -1,0 +1,46 @@
+import type { Collection } from "../storage/Collection";
+import type { Doc } from "../storage/Doc";
+import type { Deadline } from "./Deadline";
+import type { OpStats } from "./OpStats";
+import type { QueryPlan } from "./QueryPlan";
+
+/** Yields [recordId, document] pairs of a plan, counting keys and documents examined. */
+export function* scanPlan(
+  coll: Collection,
+  plan: QueryPlan,
+  stats: OpStats,
+  deadline: Deadline,
+): Generator<[number, Doc]> {
+  const index = plan.index;
+  if (!index) {
+    stats.stage = "COLLSCAN";
+    const rids = plan.reverse ? Array.from(coll.docs.keys()).reverse() : coll.docs.keys();
+    for (const rid of rids) {
+      const doc = coll.docs.get(rid);
+      if (!doc) continue;
+      stats.docsExamined++;
+      deadline.tick();
+      yield [rid, doc];
+    }
+    return;
+  }
+  stats.stage = "IXSCAN";
+  stats.indexName = index.name;
+  index.accesses.ops++;
+  const seen = index.multikey ? new Set<number>() : null;
+  const intervals = plan.reverse ? plan.intervals.slice().reverse() : plan.intervals;
+  for (const interval of intervals) {
+    for (const [, rid] of index.entries.scan(interval.lower, interval.upper, plan.reverse)) {
+      stats.keysExamined++;
+      deadline.tick();
+      if (seen) {
+        if (seen.has(rid)) continue;
+        seen.add(rid);
+      }
+      const doc = coll.docs.get(rid);
+      if (!doc) continue;
+      stats.docsExamined++;
+      yield [rid, doc];
+    }
+  }
+}

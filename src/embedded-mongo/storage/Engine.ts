@@ -1,0 +1,35 @@
+import { CursorManager } from "../cursors/CursorManager";
+import type { OpStats } from "../query/OpStats";
+import { Database } from "./Database";
+import { newServerStats, type ServerStats } from "./ServerStats";
+
+export interface EngineOptions {
+  /** Idle cursors are closed after this long (default 10 minutes). */
+  cursorTimeoutMs?: number;
+}
+
+/** The whole server state: databases, cursors and counters. */
+export class Engine {
+  readonly databases = new Map<string, Database>();
+  readonly cursors: CursorManager;
+  readonly stats: ServerStats = newServerStats();
+  /** Execution counters of the most recent query-like operation (tests, explain). */
+  lastOp: OpStats | null = null;
+
+  constructor(options: EngineOptions = {}) {
+    this.cursors = new CursorManager(options.cursorTimeoutMs);
+  }
+
+  db(name: string): Database {
+    let db = this.databases.get(name);
+    if (!db) {
+      db = new Database(name);
+      this.databases.set(name, db);
+    }
+    return db;
+  }
+
+  close(): void {
+    this.cursors.close();
+  }
+}

@@ -1,0 +1,17 @@
+export { buildTextMatcher, type TextMatcher } from "./buildTextMatcher";
+export { EngineTextError } from "./EngineTextError";
+export { englishStopWords } from "./englishStopWords";
+export { isTextIndexKey } from "./isTextIndexKey";
+export { iterateTextFields, type TextFieldValue } from "./iterateTextFields";
+export { matchesTextSearch, type MatchTextOptions } from "./matchesTextSearch";
+export { parseTextIndexSpec, type TextIndexOptions } from "./parseTextIndexSpec";
+export { parseTextOperator } from "./parseTextOperator";
+export { parseTextSearch, type TextSearchOptions } from "./parseTextSearch";
+export { phraseMatches, type PhraseMatchOptions } from "./phraseMatches";
+export { resolveTextLanguage, type TextLanguage } from "./resolveTextLanguage";
+export { scoreTextDocument } from "./scoreTextDocument";
+export { textIndexDescription, type TextIndexDescription } from "./textIndexDescription";
+export { TextIndex } from "./TextIndex";
+export type { TextIndexSpec } from "./TextIndexSpec";
+export type { TextSearch } from "./TextSearch";
+export { tokenizeText, type TokenizeOptions } from "./tokenizeText";

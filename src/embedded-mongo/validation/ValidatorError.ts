@@ -1,0 +1,36 @@
+/**
+ * An error in a collection validator (raised when it is compiled, as mongod rejects a bad validator
+ * at create/collMod), shaped like a mongod command error.
+ */
+export class ValidatorError extends Error {
+  readonly code: number;
+  readonly codeName: string;
+
+  constructor(code: number, codeName: string, message: string) {
+    super(message);
+    this.name = "ValidatorError";
+    this.code = code;
+    this.codeName = codeName;
+  }
+
+  /** mongod calls the message `errmsg` on the wire. */
+  get errmsg(): string {
+    return this.message;
+  }
+
+  static badValue(message: string): ValidatorError {
+    return new ValidatorError(2, "BadValue", message);
+  }
+
+  static failedToParse(message: string): ValidatorError {
+    return new ValidatorError(9, "FailedToParse", message);
+  }
+
+  static typeMismatch(message: string): ValidatorError {
+    return new ValidatorError(14, "TypeMismatch", message);
+  }
+
+  static queryFeatureNotAllowed(message: string): ValidatorError {
+    return new ValidatorError(224, "QueryFeatureNotAllowed", message);
+  }
+}

@@ -1,0 +1,29 @@
+import DataLoader from "dataloader";
+import type { ObjectId } from "mongodb";
+import type { Alert } from "../../schema/types/alert.type";
+import type { AlertRepository } from "../repositories/alert.repository";
+import { batchByVariant } from "./batch-by-variant";
+
+/** Case.alerts(resolved, first): the arguments are part of the key. */
+export interface AlertsByCaseKey {
+  caseId: ObjectId;
+  resolved?: boolean;
+  first: number;
+}
+
+/** The newest alerts of each case: one aggregate per batch (per distinct arguments). */
+export function createAlertsByCaseLoader(
+  alerts: AlertRepository,
+): DataLoader<AlertsByCaseKey, Alert[], string> {
+  const variantOf = (key: AlertsByCaseKey) => `${key.resolved ?? "any"}:${key.first}`;
+  return new DataLoader(
+    (keys) =>
+      batchByVariant(keys, {
+        idOf: (key) => key.caseId,
+        variantOf,
+        load: (ids, { resolved, first }) => alerts.newestByCases(ids, resolved, first),
+        missing: () => [],
+      }),
+    { cacheKeyFn: (key) => `${key.caseId.toHexString()}:${variantOf(key)}` },
+  );
+}

@@ -1,0 +1,36 @@
+import type DataLoader from "dataloader";
+import type { ObjectId } from "mongodb";
+import type { Case } from "../../schema/types/case.type";
+import type { User } from "../../schema/types/user.type";
+import type { Alert } from "../../schema/types/alert.type";
+import type { GatewayRepositories } from "../repositories/gateway-repositories";
+import { type AlertCountByCaseKey, createAlertCountByCaseLoader } from "./alert-count-by-case.loader";
+import { type AlertsByCaseKey, createAlertsByCaseLoader } from "./alerts-by-case.loader";
+import { createCaseByIdLoader } from "./case-by-id.loader";
+import { type CasesByAssigneeKey, createCasesByAssigneeLoader } from "./cases-by-assignee.loader";
+import { createOpenCaseCountByAssigneeLoader } from "./open-case-count-by-assignee.loader";
+import { createUserByIdLoader } from "./user-by-id.loader";
+
+/**
+ * The loaders of one request. Built afresh by the context factory for every request,
+ * so a cache never outlives the request nor leaks data between callers.
+ */
+export interface GatewayLoaders {
+  userById: DataLoader<ObjectId, User | null, string>;
+  caseById: DataLoader<ObjectId, Case | null, string>;
+  alertsByCase: DataLoader<AlertsByCaseKey, Alert[], string>;
+  alertCountByCase: DataLoader<AlertCountByCaseKey, number, string>;
+  casesByAssignee: DataLoader<CasesByAssigneeKey, Case[], string>;
+  openCaseCountByAssignee: DataLoader<ObjectId, number, string>;
+}
+
+export function createGatewayLoaders({ cases, alerts, users }: GatewayRepositories): GatewayLoaders {
+  return {
+    userById: createUserByIdLoader(users),
+    caseById: createCaseByIdLoader(cases),
+    alertsByCase: createAlertsByCaseLoader(alerts),
+    alertCountByCase: createAlertCountByCaseLoader(alerts),
+    casesByAssignee: createCasesByAssigneeLoader(cases),
+    openCaseCountByAssignee: createOpenCaseCountByAssigneeLoader(cases),
+  };
+}

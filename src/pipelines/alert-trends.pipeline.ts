@@ -1,0 +1,66 @@
+import type { Document } from "mongodb";
+import type { TrendGranularity } from "./trend-granularity";
+
+/** A resolved, validated trend window: the repository fills in defaults before building this. */
+export interface AlertTrendsPipelineInput {
+  /** Inclusive. */
+  from: Date;
+  /** Exclusive. */
+  to: Date;
+  granularity: TrendGranularity;
+  /** An IANA zone name MongoDB knows (see resolveTimeZone). */
+  timezone: string;
+  /** Alert types to count; absent means every type, an empty list none (as lists do across the API). */
+  types?: readonly string[];
+}
+
+/** One bucket of one alert type. */
+export interface AlertTrendRow {
+  /** Start of the bucket (local midnight for days, Monday local midnight for weeks). */
+  bucket: Date;
+  /** The bucket's start as YYYY-MM-DD in the requested time zone. */
+  date: string;
+  type: string;
+  count: number;
+}
+
+/**
+ * Counts alerts per time bucket and type, ordered by bucket then type. Buckets follow
+ * the wall clock of `timezone`: MongoDB's `$dateTrunc` computes days, weeks and months
+ * in local time, so a day is 23 or 25 hours long across a daylight-saving change.
+ * Buckets without alerts are absent; the repository fills them when asked.
+ */
+export function alertTrendsPipeline(input: AlertTrendsPipelineInput): Document[] {
+  const match: Document = { timestamp: { $gte: input.from, $lt: input.to } };
+  if (input.types) match.type = { $in: [...input.types] };
+  return [
+    // First and on `timestamp` alone (plus type), so that the timestamp index serves it.
+    { $match: match },
+    {
+      $group: {
+        _id: {
+          bucket: {
+            $dateTrunc: {
+              date: "$timestamp",
+              unit: input.granularity,
+              timezone: input.timezone,
+              ...(input.granularity === "week" ? { startOfWeek: "monday" } : {}),
+            },
+          },
+          type: "$type",
+        },
+        count: { $sum: 1 },
+      },
+    },
+    {
+      $project: {
+        _id: 0,
+        bucket: "$_id.bucket",
+        date: { $dateToString: { date: "$_id.bucket", format: "%Y-%m-%d", timezone: input.timezone } },
+        type: "$_id.type",
+        count: 1,
+      },
+    },
+    { $sort: { bucket: 1, type: 1 } },
+  ];
+}

@@ -1,0 +1,89 @@
+import type { Collection, Filter, ObjectId } from "mongodb";
+import type { AlertsArguments } from "../../schema/arguments/alerts.arguments";
+import type { Alert } from "../../schema/types/alert.type";
+import type { AlertDocument } from "../db/alert.document";
+import { toAlert } from "./alert.mapper";
+import { alertFilterQuery } from "./alert-filter.query";
+import { alertOrdering } from "./alert-ordering";
+import { findKeysetPage } from "./keyset-pager";
+import type { Page } from "./page";
+import type { RepositoryOptions } from "./repository-options";
+import { toPage } from "./to-page";
+
+/** Reads of the `alerts` collection. Batch methods serve the per-request loaders. */
+export class AlertRepository {
+  constructor(
+    private readonly collection: Collection<AlertDocument>,
+    private readonly options: RepositoryOptions,
+  ) {}
+
+  async findById(id: ObjectId): Promise<Alert | null> {
+    const document = await this.collection.findOne({ _id: id }, { maxTimeMS: this.options.maxTimeMS });
+    return document ? toAlert(document) : null;
+  }
+
+  /** One page of `Query.alerts` (keyset paging, see keyset-pager.ts). */
+  async page(args: AlertsArguments): Promise<Page<Alert>> {
+    const filter = alertFilterQuery(args.filter);
+    const page = await findKeysetPage({
+      collection: this.collection,
+      filter,
+      ordering: alertOrdering(args.orderBy),
+      rankValues: args.filter?.severity,
+      first: args.first,
+      after: args.after,
+      maxTimeMS: this.options.maxTimeMS,
+    });
+    return toPage(page, toAlert, () =>
+      this.collection.countDocuments(filter, { maxTimeMS: this.options.maxTimeMS }),
+    );
+  }
+
+  /**
+   * The newest `first` alerts (by timestamp, then _id) of each case, optionally only
+   * resolved or open ones: one aggregate for a whole batch of cases. `$topN` keeps only
+   * `first` alerts per case while grouping, so a case with thousands of alerts costs
+   * no more memory than one with `first`. Keys are case ids (hex).
+   */
+  async newestByCases(
+    caseIds: readonly ObjectId[],
+    resolved: boolean | undefined,
+    first: number,
+  ): Promise<Map<string, Alert[]>> {
+    const groups = await this.collection
+      .aggregate<{ _id: ObjectId; alerts: AlertDocument[] }>(
+        [
+          { $match: this.byCases(caseIds, resolved) },
+          {
+            $group: {
+              _id: "$case_id",
+              alerts: { $topN: { n: first, sortBy: { timestamp: -1, _id: -1 }, output: "$$ROOT" } },
+            },
+          },
+        ],
+        { maxTimeMS: this.options.maxTimeMS },
+      )
+      .toArray();
+    return new Map(groups.map((group) => [group._id.toHexString(), group.alerts.map(toAlert)]));
+  }
+
+  /** Number of alerts per case for a batch of cases, optionally only resolved or open ones. */
+  async countByCases(
+    caseIds: readonly ObjectId[],
+    resolved: boolean | undefined,
+  ): Promise<Map<string, number>> {
+    const groups = await this.collection
+      .aggregate<{ _id: ObjectId; count: number }>(
+        [{ $match: this.byCases(caseIds, resolved) }, { $group: { _id: "$case_id", count: { $sum: 1 } } }],
+        { maxTimeMS: this.options.maxTimeMS },
+      )
+      .toArray();
+    return new Map(groups.map((group) => [group._id.toHexString(), group.count]));
+  }
+
+  private byCases(caseIds: readonly ObjectId[], resolved: boolean | undefined): Filter<AlertDocument> {
+    const match: Filter<AlertDocument> = { case_id: { $in: [...caseIds] } };
+    if (resolved !== undefined) match.resolved = resolved;
+    return match;
+  }
+}

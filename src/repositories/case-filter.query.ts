@@ -1,0 +1,31 @@
+import { type Filter, ObjectId } from "mongodb";
+import type { CaseDocument } from "../db/case.document";
+import type { CaseFilter } from "../../schema/inputs/case-filter.input";
+import { allOf } from "./all-of";
+import { dateRangeQuery } from "./date-range.query";
+
+/** The MongoDB filter for a CaseFilter (already validated at the edge). */
+export function caseFilterQuery(filter: CaseFilter | null | undefined): Filter<CaseDocument> {
+  if (!filter) return {};
+  const conditions: Filter<CaseDocument>[] = [];
+  if (filter.status) conditions.push({ status: { $in: filter.status } });
+  if (filter.severity) conditions.push({ severity: { $in: filter.severity } });
+  if (filter.priority) conditions.push({ priority: { $in: filter.priority } });
+  if (filter.assigneeId) conditions.push({ assignee: ObjectId.createFromHexString(filter.assigneeId) });
+  // `null` also matches a missing field: a case without the field is unassigned too.
+  if (filter.unassigned === true) conditions.push({ assignee: null });
+  if (filter.unassigned === false) conditions.push({ assignee: { $ne: null } });
+  if (filter.tagsAny || filter.tagsAll) {
+    conditions.push({
+      tags: {
+        ...(filter.tagsAny ? { $in: filter.tagsAny } : {}),
+        ...(filter.tagsAll ? { $all: filter.tagsAll } : {}),
+      },
+    });
+  }
+  const created = dateRangeQuery(filter.createdAfter, filter.createdBefore);
+  if (created) conditions.push({ created_at: created });
+  const updated = dateRangeQuery(filter.updatedAfter, filter.updatedBefore);
+  if (updated) conditions.push({ updated_at: updated });
+  return allOf(conditions);
+}

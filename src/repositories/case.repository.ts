@@ -1,0 +1,122 @@
+import type { Collection, Filter, ObjectId } from "mongodb";
+import { CaseStatus } from "../../schema/enums/case-status.enum";
+import type { CasesArguments } from "../../schema/arguments/cases.arguments";
+import type { Case } from "../../schema/types/case.type";
+import type { CaseDocument } from "../db/case.document";
+import { toCase } from "./case.mapper";
+import { caseFilterQuery } from "./case-filter.query";
+import { caseOrdering } from "./case-ordering";
+import { findKeysetPage } from "./keyset-pager";
+import type { Page } from "./page";
+import type { RepositoryOptions } from "./repository-options";
+import { toPage } from "./to-page";
+
+/** Statuses in which a case still needs work: what "open case" means for counts. */
+export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.OPEN, CaseStatus.IN_PROGRESS];
+
+/** A case found by text search with its relevance score. */
+export interface CaseSearchResult {
+  case: Case;
+  score: number;
+}
+
+/** Reads of the `cases` collection. Batch methods serve the per-request loaders. */
+export class CaseRepository {
+  constructor(
+    private readonly collection: Collection<CaseDocument>,
+    private readonly options: RepositoryOptions,
+  ) {}
+
+  /** The cases with these ids that exist, in no particular order. */
+  async findByIds(ids: readonly ObjectId[]): Promise<Case[]> {
+    const documents = await this.collection
+      .find({ _id: { $in: [...ids] } }, { maxTimeMS: this.options.maxTimeMS })
+      .toArray();
+    return documents.map(toCase);
+  }
+
+  /** One page of `Query.cases` (keyset paging, see keyset-pager.ts). */
+  async page(args: CasesArguments): Promise<Page<Case>> {
+    const filter = caseFilterQuery(args.filter);
+    const ordering = caseOrdering(args.orderBy);
+    const page = await findKeysetPage({
+      collection: this.collection,
+      filter,
+      ordering,
+      rankValues: ordering.field === "severity" ? args.filter?.severity : args.filter?.priority,
+      first: args.first,
+      after: args.after,
+      maxTimeMS: this.options.maxTimeMS,
+    });
+    return toPage(page, toCase, () => this.count(filter));
+  }
+
+  /**
+   * Full-text search over the `cases_text` index (title ×10, tags ×5, description ×1),
+   * most relevant first; equal scores in _id order so results are stable.
+   */
+  async search(query: string, first: number): Promise<CaseSearchResult[]> {
+    const documents = await this.collection
+      .find(
+        { $text: { $search: query } },
+        {
+          projection: { score: { $meta: "textScore" } },
+          sort: { score: { $meta: "textScore" }, _id: 1 },
+          limit: first,
+          maxTimeMS: this.options.maxTimeMS,
+        },
+      )
+      .toArray();
+    return documents.map((document) => ({
+      case: toCase(document),
+      score: (document as CaseDocument & { score: number }).score,
+    }));
+  }
+
+  /**
+   * The newest `first` cases of each assignee, optionally only in some statuses: one
+   * aggregate for a whole batch of users. Keys are assignee ids (hex).
+   */
+  async newestByAssignees(
+    assigneeIds: readonly ObjectId[],
+    statuses: readonly CaseStatus[] | undefined,
+    first: number,
+  ): Promise<Map<string, Case[]>> {
+    const match: Filter<CaseDocument> = { assignee: { $in: [...assigneeIds] } };
+    if (statuses) match.status = { $in: [...statuses] };
+    const groups = await this.collection
+      .aggregate<{ _id: ObjectId; cases: CaseDocument[] }>(
+        [
+          { $match: match },
+          // $topN keeps only `first` cases per assignee while grouping.
+          {
+            $group: {
+              _id: "$assignee",
+              cases: { $topN: { n: first, sortBy: { created_at: -1, _id: -1 }, output: "$$ROOT" } },
+            },
+          },
+        ],
+        { maxTimeMS: this.options.maxTimeMS },
+      )
+      .toArray();
+    return new Map(groups.map((group) => [group._id.toHexString(), group.cases.map(toCase)]));
+  }
+
+  /** Number of open (OPEN_CASE_STATUSES) cases per assignee, for a batch of users. */
+  async countOpenByAssignees(assigneeIds: readonly ObjectId[]): Promise<Map<string, number>> {
+    const groups = await this.collection
+      .aggregate<{ _id: ObjectId; count: number }>(
+        [
+          { $match: { assignee: { $in: [...assigneeIds] }, status: { $in: [...OPEN_CASE_STATUSES] } } },
+          { $group: { _id: "$assignee", count: { $sum: 1 } } },
+        ],
+        { maxTimeMS: this.options.maxTimeMS },
+      )
+      .toArray();
+    return new Map(groups.map((group) => [group._id.toHexString(), group.count]));
+  }
+
+  private count(filter: Filter<CaseDocument>): Promise<number> {
+    return this.collection.countDocuments(filter, { maxTimeMS: this.options.maxTimeMS });
+  }
+}

@@ -1,0 +1,5 @@
+/** Settings every repository applies to its database operations. */
+export interface RepositoryOptions {
+  /** maxTimeMS of every operation (DB_MAX_TIME_MS): the server aborts past it. */
+  maxTimeMS: number;
+}

@@ -1,0 +1,51 @@
+import type { Collection, ObjectId } from "mongodb";
+import type { UsersArguments } from "../../schema/arguments/users.arguments";
+import type { User } from "../../schema/types/user.type";
+import type { UserDocument } from "../db/user.document";
+import type { KeysetOrdering } from "./keyset-ordering";
+import { findKeysetPage } from "./keyset-pager";
+import type { Page } from "./page";
+import type { RepositoryOptions } from "./repository-options";
+import { toPage } from "./to-page";
+import { toUser } from "./user.mapper";
+import { userFilterQuery } from "./user-filter.query";
+
+/** Users are listed newest first; the index {created_at: -1, _id: -1} serves it. */
+const USER_ORDERING: KeysetOrdering = {
+  kind: "date",
+  name: "users:CREATED_AT:DESC",
+  field: "created_at",
+  direction: -1,
+};
+
+/** Reads of the `users` collection. */
+export class UserRepository {
+  constructor(
+    private readonly collection: Collection<UserDocument>,
+    private readonly options: RepositoryOptions,
+  ) {}
+
+  /** The users with these ids that exist, in no particular order. */
+  async findByIds(ids: readonly ObjectId[]): Promise<User[]> {
+    const documents = await this.collection
+      .find({ _id: { $in: [...ids] } }, { maxTimeMS: this.options.maxTimeMS })
+      .toArray();
+    return documents.map(toUser);
+  }
+
+  /** One page of `Query.users` (keyset paging, see keyset-pager.ts). */
+  async page(args: UsersArguments): Promise<Page<User>> {
+    const filter = userFilterQuery(args.filter);
+    const page = await findKeysetPage({
+      collection: this.collection,
+      filter,
+      ordering: USER_ORDERING,
+      first: args.first,
+      after: args.after,
+      maxTimeMS: this.options.maxTimeMS,
+    });
+    return toPage(page, toUser, () =>
+      this.collection.countDocuments(filter, { maxTimeMS: this.options.maxTimeMS }),
+    );
+  }
+}

@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AlertDocument } from "../../src/db/alert.document";
+import type { CaseDocument } from "../../src/db/case.document";
+import type { UserDocument } from "../../src/db/user.document";
+import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { ids, sortedBy } from "./fixtures/expected-order";
+import {
+  buildIncidentFixture,
+  type IncidentFixture,
+  insertIncidentFixture,
+} from "./fixtures/incident-fixture";
+
+let database: TestDatabase;
+let gateway: TestGateway;
+let fixture: IncidentFixture;
+
+beforeAll(async () => {
+  database = await openTestDatabase("lookups");
+  fixture = buildIncidentFixture({ users: 6, cases: 25, alerts: 120, seed: 5 });
+  await insertIncidentFixture(database.db, fixture);
+  gateway = await startTestGateway(database);
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await database?.close();
+});
+
+/** The GraphQL form of a document, derived here by hand (enum names are the upper-cased values). */
+const expectedCase = (c: CaseDocument) => ({
+  id: c._id.toHexString(),
+  title: c.title,
+  description: c.description,
+  severity: c.severity.toUpperCase(),
+  status: c.status.toUpperCase(),
+  priority: c.priority.toUpperCase(),
+  createdAt: c.created_at.toISOString(),
+  updatedAt: c.updated_at.toISOString(),
+  resolvedAt: c.resolved_at?.toISOString() ?? null,
+  resolutionTimeSeconds: c.resolved_at
+    ? Math.floor((c.resolved_at.getTime() - c.created_at.getTime()) / 1000)
+    : null,
+  tags: c.tags,
+  metadata: c.metadata,
+});
+const expectedAlert = (a: AlertDocument) => ({
+  id: a._id.toHexString(),
+  type: a.type,
+  source: a.source,
+  severity: a.severity.toUpperCase(),
+  message: a.message,
+  timestamp: a.timestamp.toISOString(),
+  resolved: a.resolved,
+  resolution: a.resolution,
+});
+const expectedUser = (u: UserDocument) => ({
+  id: u._id.toHexString(),
+  email: u.email,
+  name: u.name,
+  role: u.role.toUpperCase(),
+  settings: u.settings,
+  createdAt: u.created_at.toISOString(),
+  lastLogin: u.last_login?.toISOString() ?? null,
+});
+
+const CASE_FIELDS = `id title description severity status priority createdAt updatedAt resolvedAt resolutionTimeSeconds tags metadata`;
+const ALERT_FIELDS = `id type source severity message timestamp resolved resolution`;
+const USER_FIELDS = `id email name role settings createdAt lastLogin`;
+
+const newestAlertsOf = (caseDocument: CaseDocument, keep: (a: AlertDocument) => boolean = () => true) =>
+  sortedBy(
+    fixture.alerts.filter((a) => a.case_id?.equals(caseDocument._id) && keep(a)),
+    (a) => a.timestamp.getTime(),
+    -1,
+  );
+
+describe("lookups by id", () => {
+  it("case(id) maps every stored field to the API's camelCase form", async () => {
+    for (const c of [fixture.cases[0]!, fixture.cases.find((c) => c.resolved_at)!]) {
+      const result = await gateway.graphql(`query($id: ID!) { case(id: $id) { ${CASE_FIELDS} } }`, {
+        id: c._id.toHexString(),
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.data.case).toEqual(expectedCase(c));
+    }
+  });
+
+  it("alert(id) and user(id) map every field", async () => {
+    const alert = fixture.alerts.find((a) => a.resolved)!;
+    const user = fixture.users[0]!;
+    const result = await gateway.graphql(
+      `query($alert: ID!, $user: ID!) { alert(id: $alert) { ${ALERT_FIELDS} } user(id: $user) { ${USER_FIELDS} } }`,
+      { alert: alert._id.toHexString(), user: user._id.toHexString() },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.alert).toEqual(expectedAlert(alert));
+    expect(result.data.user).toEqual(expectedUser(user));
+  });
+});
+
+describe("relations", () => {
+  it("Case.assignee is the assigned user, null when unassigned", async () => {
+    const assigned = fixture.cases.find((c) => c.assignee)!;
+    const unassigned = fixture.cases.find((c) => !c.assignee)!;
+    const result = await gateway.graphql(
+      `query($a: ID!, $b: ID!) { a: case(id: $a) { assignee { ${USER_FIELDS} } } b: case(id: $b) { assignee { id } } }`,
+      { a: assigned._id.toHexString(), b: unassigned._id.toHexString() },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.a.assignee).toEqual(
+      expectedUser(fixture.users.find((u) => u._id.equals(assigned.assignee!))!),
+    );
+    expect(result.data.b.assignee).toBeNull();
+  });
+
+  it("Case.alerts lists the newest alerts first, honouring resolved and first; alertCount counts", async () => {
+    const busiest = [...fixture.cases].sort(
+      (a, b) => newestAlertsOf(b).length - newestAlertsOf(a).length,
+    )[0]!;
+    expect(newestAlertsOf(busiest).length).toBeGreaterThan(4);
+    const result = await gateway.graphql(
+      `query($id: ID!) { case(id: $id) {
+        all: alerts { ${ALERT_FIELDS} }
+        firstThree: alerts(first: 3) { id }
+        open: alerts(resolved: false) { id }
+        closed: alerts(resolved: true, first: 2) { id }
+        alertCount
+        openCount: alertCount(resolved: false)
+        closedCount: alertCount(resolved: true)
+      } }`,
+      { id: busiest._id.toHexString() },
+    );
+    expect(result.errors).toBeUndefined();
+    const node = result.data.case;
+    expect(node.all).toEqual(newestAlertsOf(busiest).slice(0, 20).map(expectedAlert));
+    expect(node.firstThree.map((a: { id: string }) => a.id)).toEqual(
+      ids(newestAlertsOf(busiest).slice(0, 3)),
+    );
+    expect(node.open.map((a: { id: string }) => a.id)).toEqual(
+      ids(newestAlertsOf(busiest, (a) => !a.resolved)),
+    );
+    expect(node.closed.map((a: { id: string }) => a.id)).toEqual(
+      ids(newestAlertsOf(busiest, (a) => a.resolved).slice(0, 2)),
+    );
+    expect(node.alertCount).toBe(newestAlertsOf(busiest).length);
+    expect(node.openCount).toBe(newestAlertsOf(busiest, (a) => !a.resolved).length);
+    expect(node.closedCount).toBe(newestAlertsOf(busiest, (a) => a.resolved).length);
+  });
+
+  it("a case without alerts has an empty list and a zero count", async () => {
+    const quiet = fixture.cases.find((c) => newestAlertsOf(c).length === 0);
+    if (!quiet) return;
+    const result = await gateway.graphql(`query($id: ID!) { case(id: $id) { alerts { id } alertCount } }`, {
+      id: quiet._id.toHexString(),
+    });
+    expect(result.data.case).toEqual({ alerts: [], alertCount: 0 });
+  });
+
+  it("Alert.case is the case, null for an alert without one", async () => {
+    const linked = fixture.alerts.find((a) => a.case_id)!;
+    const loose = fixture.alerts.find((a) => !a.case_id)!;
+    const result = await gateway.graphql(
+      `query($a: ID!, $b: ID!) { a: alert(id: $a) { case { ${CASE_FIELDS} } } b: alert(id: $b) { case { id } } }`,
+      { a: linked._id.toHexString(), b: loose._id.toHexString() },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.a.case).toEqual(
+      expectedCase(fixture.cases.find((c) => c._id.equals(linked.case_id!))!),
+    );
+    expect(result.data.b.case).toBeNull();
+  });
+
+  it("User.assignedCases (newest first, status filter, first) and openCaseCount", async () => {
+    for (const user of fixture.users) {
+      const mine = fixture.cases.filter((c) => c.assignee?.equals(user._id));
+      const newest = (keep: (c: CaseDocument) => boolean) =>
+        ids(sortedBy(mine.filter(keep), (c) => c.created_at.getTime(), -1));
+      const result = await gateway.graphql(
+        `query($id: ID!) { user(id: $id) {
+          all: assignedCases { id }
+          two: assignedCases(first: 2) { id }
+          done: assignedCases(status: [RESOLVED, CLOSED]) { id }
+          openCaseCount
+        } }`,
+        { id: user._id.toHexString() },
+      );
+      expect(result.errors).toBeUndefined();
+      const node = result.data.user;
+      expect(node.all.map((c: { id: string }) => c.id)).toEqual(newest(() => true).slice(0, 20));
+      expect(node.two.map((c: { id: string }) => c.id)).toEqual(newest(() => true).slice(0, 2));
+      expect(node.done.map((c: { id: string }) => c.id)).toEqual(
+        newest((c) => ["resolved", "closed"].includes(c.status)),
+      );
+      expect(node.openCaseCount).toBe(mine.filter((c) => ["open", "in_progress"].includes(c.status)).length);
+    }
+  });
+});

@@ -1,0 +1,421 @@
+import { ObjectId } from "mongodb";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Severity } from "../../schema/enums/severity.enum";
+import type { AlertDocument } from "../../src/db/alert.document";
+import { COLLECTIONS } from "../../src/db/collection-names";
+import { ErrorCode } from "../../src/errors/error-code";
+import { BadUserInputError } from "../../src/errors/gateway-error";
+import { alertTrendsPipeline } from "../../src/pipelines/alert-trends.pipeline";
+import { AnalyticsRepository, type AlertTrendsQuery } from "../../src/repositories/analytics.repository";
+import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+
+// Every expected bucket below is a hand-written instant (local midnight etc. worked out
+// from the zone's offset on that date), never computed by the code under test.
+
+describe("alertTrendsPipeline (stages)", () => {
+  const from = new Date("2026-03-01T00:00:00Z");
+  const to = new Date("2026-03-08T00:00:00Z");
+
+  it("starts with a $match on the timestamp range alone, so the timestamp index serves it", () => {
+    const [first] = alertTrendsPipeline({ from, to, granularity: "day", timezone: "UTC" });
+    expect(first).toEqual({ $match: { timestamp: { $gte: from, $lt: to } } });
+  });
+
+  it("adds the types to that first $match; an empty list matches nothing", () => {
+    const [first] = alertTrendsPipeline({
+      from,
+      to,
+      granularity: "day",
+      timezone: "UTC",
+      types: ["cpu", "disk"],
+    });
+    expect(first).toEqual({ $match: { timestamp: { $gte: from, $lt: to }, type: { $in: ["cpu", "disk"] } } });
+    expect(alertTrendsPipeline({ from, to, granularity: "day", timezone: "UTC", types: [] })[0]).toEqual({
+      $match: { timestamp: { $gte: from, $lt: to }, type: { $in: [] } },
+    });
+  });
+
+  it("buckets with $dateTrunc in the zone, weeks starting on Monday", () => {
+    const day = alertTrendsPipeline({ from, to, granularity: "day", timezone: "Europe/Berlin" })[1]!;
+    expect(day.$group._id.bucket).toEqual({
+      $dateTrunc: { date: "$timestamp", unit: "day", timezone: "Europe/Berlin" },
+    });
+    const week = alertTrendsPipeline({ from, to, granularity: "week", timezone: "Europe/Berlin" })[1]!;
+    expect(week.$group._id.bucket).toEqual({
+      $dateTrunc: { date: "$timestamp", unit: "week", timezone: "Europe/Berlin", startOfWeek: "monday" },
+    });
+    expect(week.$group._id.type).toBe("$type");
+  });
+
+  it("formats the date in the zone and orders by bucket, then type", () => {
+    const stages = alertTrendsPipeline({ from, to, granularity: "day", timezone: "Asia/Calcutta" });
+    expect(stages[2]!.$project.date).toEqual({
+      $dateToString: { date: "$_id.bucket", format: "%Y-%m-%d", timezone: "Asia/Calcutta" },
+    });
+    expect(stages.at(-1)).toEqual({ $sort: { bucket: 1, type: 1 } });
+  });
+});
+
+describe("AnalyticsRepository.alertTrends", () => {
+  let database: TestDatabase;
+  let repository: AnalyticsRepository;
+
+  beforeAll(async () => {
+    database = await openTestDatabase("alert_trends");
+    repository = new AnalyticsRepository(database.db, { maxTimeMS: 10_000, maxTrendBuckets: 48 });
+  });
+
+  beforeEach(async () => {
+    await database.db.collection(COLLECTIONS.alerts).deleteMany({});
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  async function insertAlerts(...alerts: [timestamp: string, type: string][]): Promise<void> {
+    await database.db.collection<AlertDocument>(COLLECTIONS.alerts).insertMany(
+      alerts.map(([timestamp, type]) => ({
+        _id: new ObjectId(),
+        type,
+        source: "prometheus",
+        severity: Severity.HIGH,
+        message: `${type} alert`,
+        timestamp: new Date(timestamp),
+        case_id: null,
+        resolved: false,
+        resolution: null,
+      })),
+    );
+  }
+
+  async function trends(q: Partial<AlertTrendsQuery> & Pick<AlertTrendsQuery, "timezone">) {
+    const rows = await repository.alertTrends({ granularity: "day", fillGaps: false, ...q });
+    return rows.map((row) => ({
+      bucket: row.bucket.toISOString(),
+      date: row.date,
+      type: row.type,
+      count: row.count,
+    }));
+  }
+
+  it("buckets by UTC day", async () => {
+    await insertAlerts(
+      ["2026-01-14T23:30:00Z", "cpu"],
+      ["2026-01-15T00:30:00Z", "cpu"],
+      ["2026-01-15T12:00:00Z", "disk"],
+      ["2026-01-15T23:59:59.999Z", "cpu"],
+    );
+    expect(
+      await trends({
+        timezone: "UTC",
+        from: new Date("2026-01-14T00:00:00Z"),
+        to: new Date("2026-01-17T00:00:00Z"),
+      }),
+    ).toEqual([
+      { bucket: "2026-01-14T00:00:00.000Z", date: "2026-01-14", type: "cpu", count: 1 },
+      { bucket: "2026-01-15T00:00:00.000Z", date: "2026-01-15", type: "cpu", count: 2 },
+      { bucket: "2026-01-15T00:00:00.000Z", date: "2026-01-15", type: "disk", count: 1 },
+    ]);
+  });
+
+  it("splits alerts at local midnight in America/New_York (UTC-5 in January)", async () => {
+    // 23:30 and 00:30 local: one UTC day, two New York days.
+    await insertAlerts(["2026-01-15T04:30:00Z", "cpu"], ["2026-01-15T05:30:00Z", "cpu"]);
+    const window = { from: new Date("2026-01-13T00:00:00Z"), to: new Date("2026-01-17T00:00:00Z") };
+    expect(await trends({ timezone: "America/New_York", ...window })).toEqual([
+      { bucket: "2026-01-14T05:00:00.000Z", date: "2026-01-14", type: "cpu", count: 1 },
+      { bucket: "2026-01-15T05:00:00.000Z", date: "2026-01-15", type: "cpu", count: 1 },
+    ]);
+    expect(await trends({ timezone: "UTC", ...window })).toEqual([
+      { bucket: "2026-01-15T00:00:00.000Z", date: "2026-01-15", type: "cpu", count: 2 },
+    ]);
+  });
+
+  it("follows Asia/Kolkata's half-hour offset for days and hours", async () => {
+    // 23:30 and 00:30 IST (UTC+5:30).
+    await insertAlerts(["2026-01-15T18:00:00Z", "auth"], ["2026-01-15T19:00:00Z", "auth"]);
+    const window = { from: new Date("2026-01-15T00:00:00Z"), to: new Date("2026-01-16T12:00:00Z") };
+    expect(await trends({ timezone: "Asia/Kolkata", ...window })).toEqual([
+      { bucket: "2026-01-14T18:30:00.000Z", date: "2026-01-15", type: "auth", count: 1 },
+      { bucket: "2026-01-15T18:30:00.000Z", date: "2026-01-16", type: "auth", count: 1 },
+    ]);
+    // Local hours start at :30 UTC.
+    expect(
+      await trends({
+        timezone: "Asia/Kolkata",
+        granularity: "hour",
+        from: new Date("2026-01-15T17:30:00Z"),
+        to: new Date("2026-01-15T19:30:00Z"),
+        fillGaps: true,
+      }),
+    ).toEqual([
+      { bucket: "2026-01-15T17:30:00.000Z", date: "2026-01-15", type: "auth", count: 1 },
+      { bucket: "2026-01-15T18:30:00.000Z", date: "2026-01-16", type: "auth", count: 1 },
+    ]);
+  });
+
+  it("keeps days at local midnight across the spring DST change in Europe/Berlin (a 23-hour day)", async () => {
+    await insertAlerts(
+      ["2026-03-28T22:59:00Z", "cpu"], // Sat 23:59 CET
+      ["2026-03-28T23:00:00Z", "cpu"], // Sun 00:00 CET
+      ["2026-03-29T21:30:00Z", "cpu"], // Sun 23:30 CEST
+      ["2026-03-29T22:30:00Z", "cpu"], // Mon 00:30 CEST
+    );
+    expect(
+      await trends({
+        timezone: "Europe/Berlin",
+        from: new Date("2026-03-27T23:00:00Z"),
+        to: new Date("2026-03-31T22:00:00Z"),
+        fillGaps: true,
+      }),
+    ).toEqual([
+      { bucket: "2026-03-27T23:00:00.000Z", date: "2026-03-28", type: "cpu", count: 1 },
+      { bucket: "2026-03-28T23:00:00.000Z", date: "2026-03-29", type: "cpu", count: 2 },
+      { bucket: "2026-03-29T22:00:00.000Z", date: "2026-03-30", type: "cpu", count: 1 },
+      { bucket: "2026-03-30T22:00:00.000Z", date: "2026-03-31", type: "cpu", count: 0 },
+    ]);
+  });
+
+  it("keeps days at local midnight across the autumn DST change in Europe/Berlin (a 25-hour day)", async () => {
+    await insertAlerts(
+      ["2026-10-24T22:00:00Z", "memory"], // Sun 00:00 CEST
+      ["2026-10-25T00:30:00Z", "memory"], // Sun 02:30 CEST
+      ["2026-10-25T01:30:00Z", "memory"], // Sun 02:30 CET, the repeated hour
+      ["2026-10-25T22:30:00Z", "memory"], // Sun 23:30 CET
+      ["2026-10-25T23:30:00Z", "memory"], // Mon 00:30 CET
+    );
+    expect(
+      await trends({
+        timezone: "Europe/Berlin",
+        from: new Date("2026-10-23T22:00:00Z"),
+        to: new Date("2026-10-26T23:00:00Z"),
+        fillGaps: true,
+      }),
+    ).toEqual([
+      { bucket: "2026-10-23T22:00:00.000Z", date: "2026-10-24", type: "memory", count: 0 },
+      { bucket: "2026-10-24T22:00:00.000Z", date: "2026-10-25", type: "memory", count: 4 },
+      { bucket: "2026-10-25T23:00:00.000Z", date: "2026-10-26", type: "memory", count: 1 },
+    ]);
+    // Hourly, the repeated 02:00 hour is two buckets of the same local date.
+    expect(
+      await trends({
+        timezone: "Europe/Berlin",
+        granularity: "hour",
+        from: new Date("2026-10-25T00:00:00Z"),
+        to: new Date("2026-10-25T02:00:00Z"),
+      }),
+    ).toEqual([
+      { bucket: "2026-10-25T00:00:00.000Z", date: "2026-10-25", type: "memory", count: 1 },
+      { bucket: "2026-10-25T01:00:00.000Z", date: "2026-10-25", type: "memory", count: 1 },
+    ]);
+  });
+
+  it("starts weeks on Monday local midnight, across DST changes", async () => {
+    await insertAlerts(
+      ["2026-03-23T10:00:00Z", "disk"], // Mon 23 March, CET
+      ["2026-03-29T21:30:00Z", "disk"], // Sun 29 March 23:30 CEST: still that week
+      ["2026-03-29T22:30:00Z", "disk"], // Mon 30 March 00:30 CEST: the next week
+      ["2026-10-25T22:30:00Z", "disk"], // Sun 25 October 23:30 CET
+      ["2026-10-25T23:30:00Z", "disk"], // Mon 26 October 00:30 CET
+    );
+    const berlin = { timezone: "Europe/Berlin", granularity: "week" as const };
+    expect(
+      await trends({
+        ...berlin,
+        from: new Date("2026-03-22T23:00:00Z"),
+        to: new Date("2026-04-05T22:00:00Z"),
+      }),
+    ).toEqual([
+      { bucket: "2026-03-22T23:00:00.000Z", date: "2026-03-23", type: "disk", count: 2 },
+      { bucket: "2026-03-29T22:00:00.000Z", date: "2026-03-30", type: "disk", count: 1 },
+    ]);
+    expect(
+      await trends({
+        ...berlin,
+        from: new Date("2026-10-18T22:00:00Z"),
+        to: new Date("2026-11-01T23:00:00Z"),
+        fillGaps: true,
+      }),
+    ).toEqual([
+      { bucket: "2026-10-18T22:00:00.000Z", date: "2026-10-19", type: "disk", count: 1 },
+      { bucket: "2026-10-25T23:00:00.000Z", date: "2026-10-26", type: "disk", count: 1 },
+    ]);
+  });
+
+  it("buckets by local month, zero-filling empty months", async () => {
+    await insertAlerts(
+      ["2026-02-01T04:59:00Z", "network"], // 31 January 23:59 EST
+      ["2026-02-01T05:00:00Z", "network"], // 1 February 00:00 EST
+      ["2026-04-01T03:59:00Z", "network"], // 31 March 23:59 EDT
+      ["2026-04-01T04:00:00Z", "latency"], // 1 April 00:00 EDT
+    );
+    expect(
+      await trends({
+        timezone: "America/New_York",
+        granularity: "month",
+        from: new Date("2026-01-01T05:00:00Z"),
+        to: new Date("2026-05-01T04:00:00Z"),
+        fillGaps: true,
+      }),
+    ).toEqual([
+      { bucket: "2026-01-01T05:00:00.000Z", date: "2026-01-01", type: "latency", count: 0 },
+      { bucket: "2026-01-01T05:00:00.000Z", date: "2026-01-01", type: "network", count: 1 },
+      { bucket: "2026-02-01T05:00:00.000Z", date: "2026-02-01", type: "latency", count: 0 },
+      { bucket: "2026-02-01T05:00:00.000Z", date: "2026-02-01", type: "network", count: 1 },
+      { bucket: "2026-03-01T05:00:00.000Z", date: "2026-03-01", type: "latency", count: 0 },
+      { bucket: "2026-03-01T05:00:00.000Z", date: "2026-03-01", type: "network", count: 1 },
+      { bucket: "2026-04-01T04:00:00.000Z", date: "2026-04-01", type: "latency", count: 1 },
+      { bucket: "2026-04-01T04:00:00.000Z", date: "2026-04-01", type: "network", count: 0 },
+    ]);
+  });
+
+  it("fills every bucket of the window for every type present, ordered by bucket then type", async () => {
+    await insertAlerts(
+      ["2026-05-02T10:00:00Z", "memory"],
+      ["2026-05-04T10:00:00Z", "auth"],
+      ["2026-05-04T11:00:00Z", "auth"],
+      ["2026-05-04T12:00:00Z", "cpu"],
+      ["2026-05-09T12:00:00Z", "cpu"], // outside the window
+    );
+    const rows = await trends({
+      timezone: "UTC",
+      from: new Date("2026-05-01T00:00:00Z"),
+      to: new Date("2026-05-05T00:00:00Z"),
+      fillGaps: true,
+    });
+    const days = ["2026-05-01", "2026-05-02", "2026-05-03", "2026-05-04"];
+    const counts: Record<string, number> = {
+      "2026-05-02|memory": 1,
+      "2026-05-04|auth": 2,
+      "2026-05-04|cpu": 1,
+    };
+    expect(rows).toEqual(
+      days.flatMap((date) =>
+        ["auth", "cpu", "memory"].map((type) => ({
+          bucket: `${date}T00:00:00.000Z`,
+          date,
+          type,
+          count: counts[`${date}|${type}`] ?? 0,
+        })),
+      ),
+    );
+  });
+
+  it("counts only the types asked for", async () => {
+    await insertAlerts(["2026-05-02T10:00:00Z", "cpu"], ["2026-05-02T11:00:00Z", "auth"]);
+    expect(
+      await trends({
+        timezone: "UTC",
+        types: ["auth"],
+        from: new Date("2026-05-01T00:00:00Z"),
+        to: new Date("2026-05-03T00:00:00Z"),
+        fillGaps: true,
+      }),
+    ).toEqual([
+      { bucket: "2026-05-01T00:00:00.000Z", date: "2026-05-01", type: "auth", count: 0 },
+      { bucket: "2026-05-02T00:00:00.000Z", date: "2026-05-02", type: "auth", count: 1 },
+    ]);
+  });
+
+  it("includes from and excludes to", async () => {
+    await insertAlerts(["2026-05-02T00:00:00Z", "cpu"], ["2026-05-03T00:00:00Z", "cpu"]);
+    expect(
+      await trends({
+        timezone: "UTC",
+        from: new Date("2026-05-02T00:00:00Z"),
+        to: new Date("2026-05-03T00:00:00Z"),
+      }),
+    ).toEqual([{ bucket: "2026-05-02T00:00:00.000Z", date: "2026-05-02", type: "cpu", count: 1 }]);
+  });
+
+  it("defaults to the last 7 days before now", async () => {
+    await insertAlerts(
+      ["2026-05-03T11:59:59Z", "cpu"], // 7 days and a second before now
+      ["2026-05-03T12:00:00Z", "cpu"],
+      ["2026-05-10T11:59:00Z", "cpu"],
+    );
+    const rows = await trends({ timezone: "UTC", now: new Date("2026-05-10T12:00:00Z"), fillGaps: true });
+    expect(rows.map((row) => row.date)).toEqual([
+      "2026-05-03",
+      "2026-05-04",
+      "2026-05-05",
+      "2026-05-06",
+      "2026-05-07",
+      "2026-05-08",
+      "2026-05-09",
+      "2026-05-10",
+    ]);
+    expect(rows.map((row) => row.count)).toEqual([1, 0, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it("returns no rows for an empty window or when no alert matches", async () => {
+    await insertAlerts(["2026-05-02T10:00:00Z", "cpu"]);
+    const at = new Date("2026-05-02T00:00:00Z");
+    expect(await trends({ timezone: "UTC", from: at, to: at, fillGaps: true })).toEqual([]);
+    expect(
+      await trends({
+        timezone: "UTC",
+        from: new Date("2026-06-01T00:00:00Z"),
+        to: new Date("2026-06-03T00:00:00Z"),
+        fillGaps: true,
+      }),
+    ).toEqual([]);
+  });
+
+  describe("bad input", () => {
+    async function badInput(q: Partial<AlertTrendsQuery> & Pick<AlertTrendsQuery, "timezone">) {
+      const error = await trends(q).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(BadUserInputError);
+      expect((error as BadUserInputError).extensions.code).toBe(ErrorCode.BAD_USER_INPUT);
+      return error as BadUserInputError;
+    }
+
+    it("rejects an unknown time zone, naming the argument", async () => {
+      const error = await badInput({ timezone: "Mars/Olympus_Mons" });
+      expect(error.message).toMatch(/timezone/);
+      expect(error.message).toContain("Mars/Olympus_Mons");
+      expect(error.extensions.argument).toBe("timezone");
+    });
+
+    it("rejects from after to, naming the argument", async () => {
+      const error = await badInput({
+        timezone: "UTC",
+        from: new Date("2026-05-03T00:00:00Z"),
+        to: new Date("2026-05-02T00:00:00Z"),
+      });
+      expect(error.message).toMatch(/^from/);
+      expect(error.extensions.argument).toBe("from");
+    });
+
+    it("rejects a window of more buckets than the limit (48 here)", async () => {
+      const from = new Date("2026-05-01T00:00:00Z");
+      await expect(
+        trends({ timezone: "UTC", granularity: "hour", from, to: new Date("2026-05-03T00:00:00Z") }),
+      ).resolves.toEqual([]);
+      const error = await badInput({
+        timezone: "UTC",
+        granularity: "hour",
+        from,
+        to: new Date("2026-05-03T00:00:01Z"),
+      });
+      expect(error.message).toContain("48");
+      // A century of hours fails as fast, without walking the calendar.
+      await badInput({ timezone: "UTC", granularity: "hour", from: new Date("1950-01-01T00:00:00Z") });
+    });
+
+    it("accepts time-zone names in any case, as Intl does", async () => {
+      await insertAlerts(["2026-05-02T10:00:00Z", "cpu"]);
+      expect(
+        await trends({
+          timezone: "europe/berlin",
+          from: new Date("2026-05-01T22:00:00Z"),
+          to: new Date("2026-05-02T22:00:00Z"),
+        }),
+      ).toEqual([{ bucket: "2026-05-01T22:00:00.000Z", date: "2026-05-02", type: "cpu", count: 1 }]);
+    });
+  });
+});
