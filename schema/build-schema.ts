@@ -1,9 +1,13 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AlertMutationResolver } from "../resolvers/alert-mutation.resolver";
 import { AlertResolver } from "../resolvers/alert.resolver";
 import { AnalyticsResolver } from "../resolvers/analytics.resolver";
+import { AuditLogResolver } from "../resolvers/audit-log.resolver";
+import { CaseMutationResolver } from "../resolvers/case-mutation.resolver";
 import { CaseSearchResolver } from "../resolvers/case-search.resolver";
 import { CaseResolver } from "../resolvers/case.resolver";
+import { UserMutationResolver } from "../resolvers/user-mutation.resolver";
 import { UserResolver } from "../resolvers/user.resolver";
 import { validateArguments } from "./validate-arguments";
 
@@ -14,6 +18,10 @@ export const RESOLVERS = [
   AlertResolver,
   UserResolver,
   AnalyticsResolver,
+  CaseMutationResolver,
+  AlertMutationResolver,
+  UserMutationResolver,
+  AuditLogResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -23,6 +31,8 @@ let built: Promise<GraphQLSchema> | undefined;
  * process (type-graphql's metadata is global; building again would give the same
  * schema). Arguments are validated by class-validator plus the MAX_PAGE_SIZE cap
  * (schema/validate-arguments.ts), which needs the request context, hence validateFn.
+ * Mutations take one arguments class each (`@Args`), so validateFn sees all their
+ * arguments — scalars such as `addCaseTags(tags:)` included — in one call.
  */
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({

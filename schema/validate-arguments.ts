@@ -16,11 +16,26 @@ export interface InvalidArgument {
 }
 
 /**
+ * One broken rule, as listed in `extensions.validationErrors`: every rule an argument
+ * breaks is listed, each with the name of its constraint (class-validator's, e.g.
+ * `isMongoId`, or the gateway's, e.g. `trimmedLength`, `safeKeys`, `maxPageSize`).
+ */
+export interface ValidationErrorEntry {
+  /** Path from the field's arguments, e.g. `input.title`. */
+  path: string;
+  constraint: string;
+  message: string;
+}
+
+/**
  * type-graphql's `validateFn`: first gives an explicit `null` its default (the schema
  * says `first: Int = 20`, and null there means "the default", not "no limit"), then
  * runs the class-validator decorators of argument and input classes (as
  * `validate: true` would), then the MAX_PAGE_SIZE cap, which depends on configuration. Every failure is reported in one BAD_USER_INPUT error whose message
- * names each argument, e.g. `Argument "first" must be at most 100 (MAX_PAGE_SIZE); got 500`.
+ * names each argument, e.g. `Argument "first" must be at most 100 (MAX_PAGE_SIZE); got 500`;
+ * its extensions list them as `invalidArguments` ({argument, message}) and as
+ * `validationErrors` ({path, constraint, message}). Mutations take one arguments class
+ * (`@Args`), so every rule of every argument is checked in one call and reported at once.
  */
 export async function validateArguments(
   value: unknown,
@@ -30,7 +45,7 @@ export async function validateArguments(
   const { maxPageSize } = context as ValidationContext;
   if (value === null || typeof value !== "object") return;
   const items = Array.isArray(value) ? value : [value];
-  const invalid: InvalidArgument[] = [];
+  const invalid: ValidationErrorEntry[] = [];
   for (const item of items) {
     if (item === null || typeof item !== "object") continue;
     restoreDefaults(item);
@@ -41,20 +56,25 @@ export async function validateArguments(
       const first = (item as Record<string, unknown>)[property];
       if (typeof first === "number" && first > maxPageSize) {
         invalid.push({
-          argument: property,
+          path: property,
+          constraint: "maxPageSize",
           message: `must be at most ${maxPageSize} (MAX_PAGE_SIZE); got ${first}`,
         });
       }
     }
   }
   if (invalid.length === 0) return;
-  const message = invalid.map(({ argument, message }) => `Argument "${argument}" ${message}`).join("; ");
-  throw new BadUserInputError(message, { invalidArguments: invalid });
+  const message = invalid.map(({ path, message }) => `Argument "${path}" ${message}`).join("; ");
+  throw new BadUserInputError(message, {
+    invalidArguments: invalid.map(({ path, message }): InvalidArgument => ({ argument: path, message })),
+    validationErrors: invalid,
+  });
 }
 
 /** Replaces explicit nulls with the class's initializer value, in nested inputs too. */
 function restoreDefaults(instance: object): void {
-  if (instance.constructor === Object) return;
+  // Plain objects (JSONObject values; GraphQL literals even have no prototype) have no defaults.
+  if (typeof instance.constructor !== "function" || instance.constructor === Object) return;
   const values = instance as Record<string, unknown>;
   const defaults = new (instance.constructor as new () => Record<string, unknown>)();
   for (const [key, fallback] of Object.entries(defaults)) {
@@ -71,14 +91,15 @@ function restoreDefaults(instance: object): void {
   }
 }
 
-function flatten(errors: readonly ValidationError[], prefix: string): InvalidArgument[] {
+function flatten(errors: readonly ValidationError[], prefix: string): ValidationErrorEntry[] {
   return errors.flatMap((error) => {
-    const argument = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
-      argument,
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      path,
+      constraint,
       message: `${message}; got ${describe(error.value)}`,
     }));
-    return [...own, ...flatten(error.children ?? [], argument)];
+    return [...own, ...flatten(error.children ?? [], path)];
   });
 }
 

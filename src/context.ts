@@ -1,12 +1,36 @@
 import type { FastifyBaseLogger, FastifyRequest } from "fastify";
 import type { ValidationContext } from "../schema/validate-arguments";
+import type { WriteOrigin } from "./audit/audit-trail";
 import { createGatewayLoaders, type GatewayLoaders } from "./loaders/gateway-loaders";
 import type { GatewayRepositories } from "./repositories/gateway-repositories";
 
 /** Who is calling. The gateway has no authentication yet; this is where it will land. */
 export interface Caller {
+  /** The request's `x-request-id` header when it is a sensible id, else Fastify's request id. */
   requestId: string;
   ip: string;
+  /**
+   * Who the audit trail names for the request's writes: a user or API key id once
+   * access control exists (it sets this), ANONYMOUS_ACTOR until then.
+   */
+  actor: string;
+}
+
+/** The actor of requests nobody authenticated. */
+export const ANONYMOUS_ACTOR = "anonymous";
+
+/** An `x-request-id` worth keeping: 1 to 128 visible ASCII characters. */
+const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
+
+/** The id that ties the request's audit entries to the caller's and the proxies' logs. */
+export function requestIdOf(request: Pick<FastifyRequest, "headers" | "id">): string {
+  const header = request.headers["x-request-id"];
+  return typeof header === "string" && REQUEST_ID.test(header) ? header : request.id;
+}
+
+/** Who made a write and in which request, as the audit trail records it. */
+export function writeOrigin({ caller }: Pick<GatewayContext, "caller">): WriteOrigin {
+  return { actor: caller.actor, requestId: caller.requestId };
 }
 
 /** What every resolver of one request sees. */
@@ -30,7 +54,7 @@ export function createContextFactory(
   dependencies: ContextDependencies,
 ): (request: FastifyRequest) => Promise<GatewayContext> {
   return async (request) => ({
-    caller: { requestId: request.id, ip: request.ip },
+    caller: { requestId: requestIdOf(request), ip: request.ip, actor: ANONYMOUS_ACTOR },
     log: request.log,
     repositories: dependencies.repositories,
     loaders: createGatewayLoaders(dependencies.repositories),

@@ -1,17 +1,28 @@
 import { Command } from "commander";
-import { registerDbCommand } from "./db.command";
-import { registerEmbeddedMongoCommand } from "./embedded-mongo.command";
-import { registerServeCommand } from "./serve.command";
+
+type Register = (program: Command) => void;
+
+/**
+ * Subcommands, loaded on demand: each pulls in a different part of the project (the
+ * gateway, the engine, the operations), and a CLI run should load only its own.
+ */
+const SUBCOMMANDS: Record<string, () => Register> = {
+  serve: () => (require("./serve.command") as typeof import("./serve.command")).registerServeCommand,
+  "embedded-mongo": () =>
+    (require("./embedded-mongo.command") as typeof import("./embedded-mongo.command"))
+      .registerEmbeddedMongoCommand,
+  db: () => (require("./db.command") as typeof import("./db.command")).registerDbCommand,
+};
 
 /** The `jupiter` command: one program, one subcommand per operation. */
-export function buildCli(): Command {
+export function buildCli(argv: readonly string[] = process.argv): Command {
   const program = new Command("jupiter")
     .description("Jupiter Gateway: GraphQL analytics gateway over MongoDB")
     .showHelpAfterError()
     .exitOverride();
-  registerServeCommand(program);
-  registerEmbeddedMongoCommand(program);
-  registerDbCommand(program);
+  const requested = argv[2];
+  const names = requested && requested in SUBCOMMANDS ? [requested] : Object.keys(SUBCOMMANDS);
+  for (const name of names) SUBCOMMANDS[name]!()(program);
   return program;
 }
 

@@ -12,4 +12,6 @@ export interface AlertDocument {
   case_id: ObjectId | null;
   resolved: boolean;
   resolution: string | null;
+  /** Time of the last write through the API (absent on documents it never wrote). */
+  updated_at?: Date | null;
 }

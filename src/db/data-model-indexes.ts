@@ -59,6 +59,9 @@ export const DATA_MODEL_INDEXES: Readonly<Partial<Record<CollectionName, readonl
     { key: { created_at: 1 }, name: "created_at_1", expireAfterSeconds: 7_776_000 },
     // Queries on any field of the free-form `details` sub-document.
     { key: { "details.$**": 1 }, name: "details.$**_1" },
+    // paging: Query.auditLog lists entries newest first, all of them or those of one target.
+    { key: { created_at: -1, _id: -1 }, name: "created_at_-1__id_-1" },
+    { key: { target_id: 1, created_at: -1, _id: -1 }, name: "target_id_1_created_at_-1__id_-1" },
   ],
   // One record per applied migration (src/operations/migration-runner.ts): never twice.
   [COLLECTIONS.migrations]: [{ key: { name: 1 }, name: "name_1", unique: true }],

@@ -1,5 +1,7 @@
-import { DryMongoBinary, MongoBinary, MongoMemoryReplSet } from "mongodb-memory-server";
-import { startEmbeddedMongo } from "../embedded-mongo";
+// mongodb-memory-server and the embedded engine are loaded only by the branch that uses
+// them: a process given MONGODB_URI should not pay for either at start-up.
+const memoryServer = () => import("mongodb-memory-server");
+const embeddedEngine = () => import("../embedded-mongo");
 
 /** Which database backs this process. */
 export type DatabaseBackend = "uri" | "memory-server" | "embedded";
@@ -75,6 +77,7 @@ function parseForcedEngine(value: string | undefined): DatabaseBackend | undefin
  * MONGOD_DOWNLOAD_TIMEOUT_MS (0 disables it; the test suite always disables it).
  */
 async function findMongodBinary(env: NodeJS.ProcessEnv): Promise<{ path?: string; how: string }> {
+  const { DryMongoBinary, MongoBinary } = await memoryServer();
   try {
     const dryOptions = await DryMongoBinary.generateOptions();
     const local = await DryMongoBinary.locateBinary(dryOptions);
@@ -105,13 +108,17 @@ function parseTimeout(value: string | undefined): number {
   if (value === undefined || value === "") return DEFAULT_DOWNLOAD_TIMEOUT_MS;
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) {
-    throw new ProvisioningError(`MONGOD_DOWNLOAD_TIMEOUT_MS must be a whole number of milliseconds; got "${value}"`);
+    throw new ProvisioningError(
+      `MONGOD_DOWNLOAD_TIMEOUT_MS must be a whole number of milliseconds; got "${value}"`,
+    );
   }
   return parsed;
 }
 
 async function startMemoryServer(binaryPath: string, how: string): Promise<ProvisionedDatabase> {
-  const replSet = await MongoMemoryReplSet.create({
+  const replSet = await (
+    await memoryServer()
+  ).MongoMemoryReplSet.create({
     binary: { systemBinary: binaryPath },
     replSet: { count: 1, storageEngine: "wiredTiger" },
   });
@@ -127,7 +134,9 @@ async function startMemoryServer(binaryPath: string, how: string): Promise<Provi
 }
 
 async function startEmbedded(dataDir: string | undefined, why: string): Promise<ProvisionedDatabase> {
-  const engine = await startEmbeddedMongo({ port: 0, ...(dataDir ? { dataDir } : {}) });
+  const engine = await (
+    await embeddedEngine()
+  ).startEmbeddedMongo({ port: 0, ...(dataDir ? { dataDir } : {}) });
   return {
     backend: "embedded",
     uri: engine.uri,

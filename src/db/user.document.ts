@@ -10,4 +10,6 @@ export interface UserDocument {
   settings: Record<string, unknown>;
   created_at: Date;
   last_login: Date | null;
+  /** Time of the last write through the API (absent on documents it never wrote). */
+  updated_at?: Date | null;
 }

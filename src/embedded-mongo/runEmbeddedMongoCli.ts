@@ -6,9 +6,6 @@ import { startEmbeddedMongo } from "./startEmbeddedMongo";
  * stdout once connections are accepted, and exits 0 on SIGINT or SIGTERM.
  */
 export async function runEmbeddedMongoCli(options: EmbeddedMongoOptions = {}): Promise<void> {
-  if (options.dataDir) {
-    process.stderr.write(`embedded-mongo: dataDir is not supported yet; data is kept in memory only\n`);
-  }
   const engine = await startEmbeddedMongo(options);
   process.stdout.write(`ready ${engine.uri}\n`);
   await new Promise<void>((resolve) => {

@@ -1,10 +1,18 @@
 import type { Db } from "mongodb";
+import type { AuditLogDocument } from "../audit/audit-log.document";
+import { AuditTrail } from "../audit/audit-trail";
+import { COLLECTIONS } from "../db/collection-names";
 import { dataCollections } from "../db/data-collections";
 import { AlertRepository } from "./alert.repository";
+import { AlertWriteRepository } from "./alert-writes.repository";
 import { AnalyticsRepository } from "./analytics.repository";
+import { AuditLogRepository } from "./audit-log.repository";
 import { CaseRepository } from "./case.repository";
+import { CaseWriteRepository } from "./case-writes.repository";
 import type { RepositoryOptions } from "./repository-options";
 import { UserRepository } from "./user.repository";
+import { UserWriteRepository } from "./user-writes.repository";
+import { WriteRunner } from "./write-runner";
 
 /** The repositories of one gateway. Stateless apart from collection handles: shared by all requests. */
 export interface GatewayRepositories {
@@ -12,14 +20,28 @@ export interface GatewayRepositories {
   alerts: AlertRepository;
   users: UserRepository;
   analytics: AnalyticsRepository;
+  auditLog: AuditLogRepository;
+  /** Mutations: each a unit of `writes` (a transaction where available) with its audit entry. */
+  caseWrites: CaseWriteRepository;
+  alertWrites: AlertWriteRepository;
+  userWrites: UserWriteRepository;
+  writes: WriteRunner;
 }
 
 export function createGatewayRepositories(db: Db, options: RepositoryOptions): GatewayRepositories {
   const collections = dataCollections(db);
+  const auditLogs = db.collection<AuditLogDocument>(COLLECTIONS.auditLogs);
+  const writes = new WriteRunner(db);
+  const audit = new AuditTrail(auditLogs);
   return {
     cases: new CaseRepository(collections.cases, options),
     alerts: new AlertRepository(collections.alerts, options),
     users: new UserRepository(collections.users, options),
     analytics: new AnalyticsRepository(db, { maxTimeMS: options.maxTimeMS }),
+    auditLog: new AuditLogRepository(auditLogs, options),
+    caseWrites: new CaseWriteRepository(collections, writes, audit, options),
+    alertWrites: new AlertWriteRepository(collections, writes, audit, options),
+    userWrites: new UserWriteRepository(collections, writes, audit, options),
+    writes,
   };
 }

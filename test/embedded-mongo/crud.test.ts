@@ -279,6 +279,21 @@ describe("CRUD through the driver", () => {
     expect(await coll.findOne({ _id: 1 })).toEqual({ _id: 1, price: Decimal128.fromString("9.99") });
   });
 
+  it("refuses locale collations instead of comparing binary strings silently", async () => {
+    const coll = db.collection<AnyDoc>("names");
+    await coll.insertMany([{ n: "b" }, { n: "A" }]);
+    const err = await coll
+      .find({}, { collation: { locale: "en", strength: 2 } })
+      .toArray()
+      .catch((e: unknown) => e);
+    expect((err as MongoServerError).code).toBe(238);
+    const simple = await coll
+      .find({}, { collation: { locale: "simple" } })
+      .sort({ n: 1 })
+      .toArray();
+    expect(simple.map((d) => d.n)).toEqual(["A", "b"]);
+  });
+
   it("sorts across types in BSON order", async () => {
     const coll = db.collection<AnyDoc>("mixed");
     const oid = new ObjectId("000000000000000000000001");

@@ -153,6 +153,20 @@ describe("indexes", () => {
     expect((idDrop as MongoServerError).code).toBe(72);
   });
 
+  it("counts index accesses for $indexStats", async () => {
+    const coll = db.collection<AnyDoc>("stats");
+    await coll.insertMany(Array.from({ length: 20 }, (_, i) => ({ k: i })));
+    await coll.createIndex({ k: 1 });
+    for (let i = 0; i < 3; i++) await coll.findOne({ k: i });
+    const stats = await coll.aggregate([{ $indexStats: {} }, { $sort: { name: 1 } }]).toArray();
+    expect(stats.map((s) => [s.name, Number(s.accesses.ops)])).toEqual([
+      ["_id_", 0],
+      ["k_1", 3],
+    ]);
+    expect(stats[1].accesses.since).toBeInstanceOf(Date);
+    expect(stats[1].key).toEqual({ k: 1 });
+  });
+
   it("changes TTL and hides indexes with collMod", async () => {
     const logs = db.collection<AnyDoc>("logs");
     await logs.insertMany([{ at: new Date(1) }, { at: new Date(2) }]);

@@ -1,9 +1,9 @@
-import { evalExpr } from "mingo/core";
 import { Lazy, type Iterator as LazyIterator } from "mingo/lazy";
 import type { Options } from "mingo/types/types";
 import { compareValues } from "../bson/compareValues";
 import { CommandError } from "../errors/CommandError";
-import { isPlainObject } from "../query/extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
+import { compileExpression } from "./compileExpression";
 import { groupKey } from "./groupKey";
 
 type Stage = (coll: LazyIterator, expr: any, options: Options) => LazyIterator;
@@ -69,18 +69,9 @@ export function groupStage(fallback: Stage): Stage {
   };
 }
 
-/** Field paths are read directly; anything else goes through mingo's expression evaluator. */
+/** Documents of field expressions ({a: "$x", b: "$y"}) drop fields that evaluate to missing, as MongoDB does. */
 function evaluator(expr: unknown, options: Options): (doc: Record<string, unknown>) => unknown {
-  if (typeof expr === "string" && expr.startsWith("$") && !expr.startsWith("$$") && !expr.includes(".")) {
-    const field = expr.slice(1);
-    return (doc) => doc[field];
-  }
-  if (expr === null || typeof expr !== "object") {
-    if (typeof expr === "string" && expr.startsWith("$")) return (doc) => evalExpr(doc, expr, options);
-    return () => expr;
-  }
   if (isPlainObject(expr) && !Object.keys(expr).some((k) => k.startsWith("$"))) {
-    // {a: "$x", b: "$y"}: fields evaluating to missing are left out, as MongoDB does.
     const parts = Object.entries(expr).map(([k, v]) => [k, evaluator(v, options)] as const);
     return (doc) => {
       const out: Record<string, unknown> = {};
@@ -91,7 +82,7 @@ function evaluator(expr: unknown, options: Options): (doc: Record<string, unknow
       return out;
     };
   }
-  return (doc) => evalExpr(doc, expr, options);
+  return compileExpression(expr, options);
 }
 
 interface AvgState {

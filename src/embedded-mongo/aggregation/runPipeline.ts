@@ -1,7 +1,7 @@
 import { Aggregator } from "mingo/aggregator";
 import { CommandError } from "../errors/CommandError";
 import type { Deadline } from "../query/Deadline";
-import { isPlainObject } from "../query/extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
 import { findDocuments, type FindSpec } from "../query/findDocuments";
 import { guardDecimals } from "../query/guardDecimals";
 import { mingoOptions } from "../query/mingoOptions";
@@ -10,6 +10,7 @@ import { toSortSpec } from "../query/SortSpec";
 import type { Database } from "../storage/Database";
 import type { Doc } from "../storage/Doc";
 import type { Engine } from "../storage/Engine";
+import { indexStatsDocuments } from "./indexStatsDocuments";
 import { writeMerge } from "./writeMerge";
 import { writeOut } from "./writeOut";
 
@@ -18,6 +19,8 @@ export interface PipelineOptions {
   stats: OpStats;
   variables?: Record<string, unknown>;
   hint?: unknown;
+  /** host:port, reported by $indexStats. */
+  host?: string;
 }
 
 /**
@@ -53,8 +56,16 @@ export function runPipeline(
       throw new CommandError(40601, `${Object.keys(stage)[0]} can only be the final stage in the pipeline`);
     }
   }
-  const [source, rest] =
-    collName === null ? [emptySource(), stages] : plannedSource(db, collName, stages, options);
+  let source: Iterable<Doc>;
+  let rest: Record<string, unknown>[];
+  if (stages[0] && "$indexStats" in stages[0]) {
+    source = indexStatsDocuments(coll, options.host ?? "");
+    rest = stages.slice(1);
+  } else if (collName === null) {
+    [source, rest] = [emptySource(), stages];
+  } else {
+    [source, rest] = plannedSource(db, collName, stages, options);
+  }
   const aggregator = new Aggregator(rest, {
     ...mingoOptions,
     collectionResolver: (name: string) => Array.from(db.get(name)?.docs.values() ?? []),

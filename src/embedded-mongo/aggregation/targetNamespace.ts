@@ -1,5 +1,5 @@
 import { CommandError } from "../errors/CommandError";
-import { isPlainObject } from "../query/extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
 
 /** The {db, coll} a $out or $merge writes to (a bare name means the current database). */
 export function targetNamespace(spec: unknown, dbName: string, stage: string): { db: string; coll: string } {

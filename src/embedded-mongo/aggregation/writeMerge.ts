@@ -3,7 +3,7 @@ import { numberTagsOf, tagNumber } from "../bson/numericTags";
 import { CommandError } from "../errors/CommandError";
 import { applyUpdate } from "../query/applyUpdate";
 import { Deadline } from "../query/Deadline";
-import { isPlainObject } from "../query/extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
 import { findDocuments } from "../query/findDocuments";
 import { newOpStats } from "../query/OpStats";
 import type { Collection } from "../storage/Collection";

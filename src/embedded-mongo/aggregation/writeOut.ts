@@ -3,7 +3,7 @@ import type { Database } from "../storage/Database";
 import type { Doc } from "../storage/Doc";
 import type { Engine } from "../storage/Engine";
 import { withIdFirst } from "../storage/withIdFirst";
-import { isPlainObject } from "../query/extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
 import { targetNamespace } from "./targetNamespace";
 
 /**

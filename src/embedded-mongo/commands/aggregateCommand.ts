@@ -5,6 +5,7 @@ import { newOpStats } from "../query/OpStats";
 import { docArg } from "./args";
 import { explainCommand } from "./explainCommand";
 import type { CommandContext } from "./CommandContext";
+import { assertSimpleCollation } from "./assertSimpleCollation";
 
 /** aggregate: collection-level (`aggregate: "name"`) or database-level (`aggregate: 1`). */
 export function aggregateCommand(ctx: CommandContext): Buffer | Record<string, unknown> {
@@ -25,6 +26,7 @@ export function aggregateCommand(ctx: CommandContext): Buffer | Record<string, u
       "The 'cursor' option is required, except for aggregate with the explain argument",
     );
   }
+  assertSimpleCollation(ctx.cmd.collation);
   const cursor = docArg(ctx.cmd.cursor, "cursor");
   const stats = newOpStats();
   ctx.engine.lastOp = stats;
@@ -33,6 +35,7 @@ export function aggregateCommand(ctx: CommandContext): Buffer | Record<string, u
     stats,
     variables: ctx.cmd.let === undefined ? undefined : docArg(ctx.cmd.let, "let"),
     hint: ctx.cmd.hint,
+    host: ctx.address,
   });
   const ns = `${ctx.dbName}.${collName ?? "$cmd.aggregate"}`;
   return ctx.engine.cursors.open(ns, docs, {

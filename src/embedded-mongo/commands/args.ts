@@ -1,5 +1,5 @@
 import { CommandError } from "../errors/CommandError";
-import { isPlainObject } from "../query/extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
 import type { CommandContext } from "./CommandContext";
 
 /** The collection a command targets: the string value of its first field. */

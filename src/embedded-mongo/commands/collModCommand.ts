@@ -1,6 +1,6 @@
 import { compareValues } from "../bson/compareValues";
 import { CommandError } from "../errors/CommandError";
-import { isPlainObject } from "../query/extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
 import type { Index } from "../storage/Index";
 import { collectionArg } from "./args";
 import type { CommandContext } from "./CommandContext";

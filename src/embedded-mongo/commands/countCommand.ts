@@ -4,11 +4,13 @@ import { guardDecimals } from "../query/guardDecimals";
 import { newOpStats } from "../query/OpStats";
 import { collectionArg, docArg, intArg, nonNegativeIntArg } from "./args";
 import type { CommandContext } from "./CommandContext";
+import { assertSimpleCollation } from "./assertSimpleCollation";
 
 /** count: with an empty query and no skip/limit the answer is the collection size. */
 export function countCommand(ctx: CommandContext): Record<string, unknown> {
   const name = collectionArg(ctx);
   const coll = ctx.engine.db(ctx.dbName).get(name);
+  assertSimpleCollation(ctx.cmd.collation);
   const query = docArg(ctx.cmd.query, "query");
   const skip = nonNegativeIntArg(ctx.cmd.skip, "skip", 0);
   const limit = Math.abs(intArg(ctx.cmd.limit, "limit", 0));

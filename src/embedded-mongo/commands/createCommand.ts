@@ -1,5 +1,5 @@
 import { CommandError } from "../errors/CommandError";
-import { validateCollectionName } from "../storage/Database";
+import { validateCollectionName } from "../storage/validateCollectionName";
 import { collectionArg } from "./args";
 import type { CommandContext } from "./CommandContext";
 

@@ -1,11 +1,13 @@
 import { CommandError } from "../errors/CommandError";
 import { Deadline } from "../query/Deadline";
-import { isPlainObject } from "../query/extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
 import { newOpStats } from "../query/OpStats";
 import { runDelete } from "../query/runDelete";
 import { boolArg, collectionArg, docArg, intArg } from "./args";
 import type { CommandContext } from "./CommandContext";
-import { isCommandLevel, writeErrorOf } from "./writeErrorOf";
+import { isCommandLevel } from "./isCommandLevel";
+import { writeErrorOf } from "./writeErrorOf";
+import { assertSimpleCollation } from "./assertSimpleCollation";
 
 /** delete: `limit: 1` removes the first match, `limit: 0` all of them; one opcounter per statement. */
 export function deleteCommand(ctx: CommandContext): Record<string, unknown> {
@@ -23,6 +25,7 @@ export function deleteCommand(ctx: CommandContext): Record<string, unknown> {
     const st = deletes[i];
     try {
       if (!isPlainObject(st)) throw new CommandError(14, "delete statement must be an object");
+      assertSimpleCollation(st.collation);
       const limit = intArg(st.limit, "limit", 0);
       if (limit !== 0 && limit !== 1)
         throw new CommandError(9, "The limit field in delete objects must be 0 or 1");

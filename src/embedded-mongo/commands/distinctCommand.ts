@@ -7,6 +7,7 @@ import { newOpStats } from "../query/OpStats";
 import { valuesAtPath } from "../storage/valuesAtPath";
 import { collectionArg, docArg } from "./args";
 import type { CommandContext } from "./CommandContext";
+import { assertSimpleCollation } from "./assertSimpleCollation";
 
 /** distinct: values of a field over matching documents, arrays unwound, sorted in BSON order. */
 export function distinctCommand(ctx: CommandContext): Record<string, unknown> {
@@ -15,6 +16,7 @@ export function distinctCommand(ctx: CommandContext): Record<string, unknown> {
   if (typeof key !== "string")
     throw new CommandError(14, "BSON field 'distinct.key' is missing or not a string");
   const coll = ctx.engine.db(ctx.dbName).get(name);
+  assertSimpleCollation(ctx.cmd.collation);
   const query = docArg(ctx.cmd.query, "query");
   guardDecimals(coll, query);
   const stats = newOpStats();

@@ -1,7 +1,7 @@
 import { runPipeline } from "../aggregation/runPipeline";
 import { CommandError } from "../errors/CommandError";
 import { Deadline } from "../query/Deadline";
-import { isPlainObject } from "../query/extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
 import { findDocuments, type FindSpec } from "../query/findDocuments";
 import { newOpStats, type OpStats } from "../query/OpStats";
 import type { QueryPlan } from "../query/QueryPlan";

@@ -10,11 +10,13 @@ import { toSortSpec } from "../query/SortSpec";
 import type { Doc } from "../storage/Doc";
 import { boolArg, collectionArg, docArg } from "./args";
 import type { CommandContext } from "./CommandContext";
+import { assertSimpleCollation } from "./assertSimpleCollation";
 
 /** findAndModify: update or remove the first match (in sort order), returning it before or after. */
 export function findAndModifyCommand(ctx: CommandContext): Record<string, unknown> {
   const name = collectionArg(ctx);
   const cmd = ctx.cmd;
+  assertSimpleCollation(cmd.collation);
   const query = docArg(cmd.query, "query");
   const sort = toSortSpec(docArg(cmd.sort, "sort"));
   const fields = cmd.fields === undefined ? undefined : docArg(cmd.fields, "fields");

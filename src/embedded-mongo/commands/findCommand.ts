@@ -7,6 +7,7 @@ import { toSortSpec } from "../query/SortSpec";
 import type { Doc } from "../storage/Doc";
 import { boolArg, collectionArg, docArg, intArg, nonNegativeIntArg } from "./args";
 import type { CommandContext } from "./CommandContext";
+import { assertSimpleCollation } from "./assertSimpleCollation";
 
 /** find: plans the query, then hands the lazy result to a cursor (first batch in the reply). */
 export function findCommand(ctx: CommandContext): Buffer {
@@ -14,6 +15,7 @@ export function findCommand(ctx: CommandContext): Buffer {
   const name = collectionArg(ctx);
   const cmd = ctx.cmd;
   const coll = ctx.engine.db(ctx.dbName).get(name);
+  assertSimpleCollation(cmd.collation);
   const filter = docArg(cmd.filter, "filter");
   const sortDoc = docArg(cmd.sort, "sort");
   const projection = cmd.projection === undefined ? undefined : docArg(cmd.projection, "projection");

@@ -1,6 +1,7 @@
 import { CommandError } from "../errors/CommandError";
 import type { CommandContext } from "./CommandContext";
-import { isParameterName, serverParameters } from "./serverParameters";
+import { isParameterName } from "./isParameterName";
+import { serverParameters } from "./serverParameters";
 
 /** getParameter: `{getParameter: 1, name: 1}` or `{getParameter: "*"}`. */
 export function getParameterCommand(ctx: CommandContext): Record<string, unknown> {

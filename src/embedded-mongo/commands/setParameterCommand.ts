@@ -1,5 +1,6 @@
 import type { CommandContext } from "./CommandContext";
-import { isParameterName, serverParameters } from "./serverParameters";
+import { isParameterName } from "./isParameterName";
+import { serverParameters } from "./serverParameters";
 
 /** setParameter: stored and acknowledged with the previous value (nothing here is tunable yet). */
 export function setParameterCommand(ctx: CommandContext): Record<string, unknown> {

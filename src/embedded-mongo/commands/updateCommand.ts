@@ -1,11 +1,13 @@
 import { CommandError } from "../errors/CommandError";
 import { Deadline } from "../query/Deadline";
-import { isPlainObject } from "../query/extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
 import { newOpStats } from "../query/OpStats";
 import { runUpdate } from "../query/runUpdate";
 import { boolArg, collectionArg, docArg } from "./args";
 import type { CommandContext } from "./CommandContext";
-import { isCommandLevel, writeErrorOf } from "./writeErrorOf";
+import { isCommandLevel } from "./isCommandLevel";
+import { writeErrorOf } from "./writeErrorOf";
+import { assertSimpleCollation } from "./assertSimpleCollation";
 
 /** update: each statement counts once in opcounters.update, as in mongod. */
 export function updateCommand(ctx: CommandContext): Record<string, unknown> {
@@ -25,6 +27,7 @@ export function updateCommand(ctx: CommandContext): Record<string, unknown> {
     const st = updates[i];
     try {
       if (!isPlainObject(st)) throw new CommandError(14, "update statement must be an object");
+      assertSimpleCollation(st.collation);
       const stats = newOpStats();
       ctx.engine.lastOp = stats;
       const r = runUpdate(

@@ -7,8 +7,3 @@ export function writeErrorOf(index: number, err: unknown): Record<string, unknow
   }
   return { index, code: 2, errmsg: err instanceof Error ? err.message : String(err) };
 }
-
-/** Errors that abort the whole command rather than one statement. */
-export function isCommandLevel(err: unknown): boolean {
-  return err instanceof CommandError && err.code === 50;
-}

@@ -5,7 +5,7 @@ import { compareValues } from "../bson/compareValues";
 import { CommandError } from "../errors/CommandError";
 import type { Doc } from "../storage/Doc";
 import { withIdFirst } from "../storage/withIdFirst";
-import { isPlainObject } from "./extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
 import { mingoOptions } from "./mingoOptions";
 import { reconcileNumberTags } from "./reconcileNumberTags";
 

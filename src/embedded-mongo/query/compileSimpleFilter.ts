@@ -1,7 +1,7 @@
 import { compareValues } from "../bson/compareValues";
 import { typeRank } from "../bson/typeRank";
 import type { Doc } from "../storage/Doc";
-import { isPlainObject } from "./extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
 
 type Predicate = (doc: Doc) => boolean;
 

@@ -8,7 +8,7 @@ import * as queryOperators from "mingo/operators/query";
 import * as windowOperators from "mingo/operators/window";
 import type { Options } from "mingo/types/types";
 import { cloneValue } from "../bson/cloneValue";
-import { isPlainObject } from "./extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
 import { sortDocuments } from "./sortDocuments";
 import { toSortSpec } from "./SortSpec";
 import type { Doc } from "../storage/Doc";

@@ -1,3 +1,4 @@
+import { isPlainObject } from "../bson/isPlainObject";
 import { typeRank } from "../bson/typeRank";
 import type { FieldPredicate } from "./FieldPredicate";
 
@@ -28,12 +29,6 @@ function collect(filter: Record<string, unknown>, out: Map<string, FieldPredicat
 
 function merge(a: FieldPredicate, b: FieldPredicate): FieldPredicate {
   return { eq: a.eq ?? b.eq, lower: a.lower ?? b.lower, upper: a.upper ?? b.upper };
-}
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
 }
 
 function isOperatorObject(v: Record<string, unknown>): boolean {

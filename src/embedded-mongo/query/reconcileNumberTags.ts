@@ -1,7 +1,7 @@
 import { numberTagOf, tagNumber, untagNumber, type NumericTag } from "../bson/numericTags";
 import { retagFrom } from "../bson/retagFrom";
 import type { Doc } from "../storage/Doc";
-import { parentAtPath } from "./setAtPath";
+import { parentAtPath } from "./parentAtPath";
 
 const INT32_MAX = 2147483647;
 const INT32_MIN = -2147483648;

@@ -14,8 +14,16 @@ export function* scanPlan(
   const index = plan.index;
   if (!index) {
     stats.stage = "COLLSCAN";
-    const rids = plan.reverse ? Array.from(coll.docs.keys()).reverse() : coll.docs.keys();
-    for (const rid of rids) {
+    if (!plan.reverse) {
+      // Map iteration is live: documents deleted meanwhile are skipped, updated ones seen as they are now.
+      for (const row of coll.docs) {
+        stats.docsExamined++;
+        deadline.tick();
+        yield row;
+      }
+      return;
+    }
+    for (const rid of Array.from(coll.docs.keys()).reverse()) {
       const doc = coll.docs.get(rid);
       if (!doc) continue;
       stats.docsExamined++;

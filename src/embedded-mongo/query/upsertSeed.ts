@@ -1,6 +1,6 @@
 import { cloneValue } from "../bson/cloneValue";
 import type { Doc } from "../storage/Doc";
-import { isPlainObject } from "./extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
 import { setAtPath } from "./setAtPath";
 
 /**

@@ -1,4 +1,4 @@
-import { ObjectId, UUID } from "bson";
+import { UUID } from "bson";
 import { CommandError } from "../errors/CommandError";
 import type { Doc } from "./Doc";
 import { duplicateKeyError } from "./duplicateKeyError";
@@ -101,17 +101,6 @@ export class Collection {
     }
   }
 
-  findById(id: unknown): number | undefined {
-    for (const [, rid] of this.idIndex.entries.scan(
-      { key: id, rid: -Infinity },
-      { key: id, rid: Infinity },
-      false,
-    )) {
-      return rid;
-    }
-    return undefined;
-  }
-
   /** Adds an index and builds it; rejects with DuplicateKey if a unique index cannot hold the data. */
   addIndex(spec: IndexSpec): Index {
     const index = new Index(spec);
@@ -133,16 +122,6 @@ export class Collection {
 
   dropIndex(name: string): void {
     this.indexes.delete(name);
-  }
-
-  /** Removes every document, keeping the indexes (used by $out's atomic swap and drop). */
-  truncate(): void {
-    this.docs.clear();
-    for (const index of this.indexes.values()) index.entries.clear();
-  }
-
-  static newId(): ObjectId {
-    return new ObjectId();
   }
 }
 

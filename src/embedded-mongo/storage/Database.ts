@@ -1,5 +1,5 @@
-import { CommandError } from "../errors/CommandError";
 import { Collection } from "./Collection";
+import { validateCollectionName } from "./validateCollectionName";
 
 /** A database: its collections by name. */
 export class Database {
@@ -24,13 +24,5 @@ export class Database {
 
   drop(name: string): boolean {
     return this.collections.delete(name);
-  }
-}
-
-export function validateCollectionName(name: string): void {
-  if (typeof name !== "string" || name.length === 0)
-    throw new CommandError(73, "Invalid collection name: empty");
-  if (name.includes("\0") || name.startsWith("$") || name.startsWith(".") || name.endsWith(".")) {
-    throw new CommandError(73, `Invalid collection name: ${name}`);
   }
 }

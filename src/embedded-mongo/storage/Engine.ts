@@ -13,7 +13,7 @@ export class Engine {
   readonly databases = new Map<string, Database>();
   readonly cursors: CursorManager;
   readonly stats: ServerStats = newServerStats();
-  /** Execution counters of the most recent query-like operation (tests, explain). */
+  /** Execution counters of the most recent query-like operation (the profiler's hook). */
   lastOp: OpStats | null = null;
 
   constructor(options: EngineOptions = {}) {

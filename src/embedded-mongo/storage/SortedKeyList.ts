@@ -9,7 +9,7 @@ export interface ScanBound<K> {
   rid: number;
 }
 
-const LOAD = 512;
+const LOAD = 128;
 
 /**
  * Ordered multiset of (key, recordId) entries kept as a list of sorted chunks: inserts and

@@ -1,5 +1,5 @@
 import { CommandError } from "../errors/CommandError";
-import { isPlainObject } from "../query/extractPredicates";
+import { isPlainObject } from "../bson/isPlainObject";
 import { defaultIndexName } from "./defaultIndexName";
 import type { IndexSpec } from "./IndexSpec";
 

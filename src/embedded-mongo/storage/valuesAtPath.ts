@@ -44,13 +44,3 @@ function collect(value: unknown, parts: string[], i: number, out: PathValues): v
   }
   collect((value as Record<string, unknown>)[part], parts, i + 1, out);
 }
-
-/** The single value at a dotted path without array expansion (undefined when absent). */
-export function valueAtPath(doc: unknown, path: string): unknown {
-  let cur: unknown = doc;
-  for (const part of path.split(".")) {
-    if (cur === null || typeof cur !== "object") return undefined;
-    cur = (cur as Record<string, unknown>)[part];
-  }
-  return cur;
-}

@@ -1,0 +1,113 @@
+import { Args, Ctx, Mutation, Resolver } from "type-graphql";
+import { AssignCaseArguments } from "../schema/arguments/assign-case.arguments";
+import { CaseIdArguments } from "../schema/arguments/case-id.arguments";
+import { CaseTagsArguments } from "../schema/arguments/case-tags.arguments";
+import { ChangeCaseStatusArguments } from "../schema/arguments/change-case-status.arguments";
+import { CreateCaseArguments } from "../schema/arguments/create-case.arguments";
+import { UpdateCaseArguments } from "../schema/arguments/update-case.arguments";
+import { Case } from "../schema/types/case.type";
+import { DeleteCasePayload } from "../schema/types/delete-case-payload.type";
+import { type GatewayContext, writeOrigin } from "../src/context";
+import type { CaseDocument } from "../src/db/case.document";
+import { toCase } from "../src/repositories/case.mapper";
+import { forgetCase } from "../src/repositories/stale-loaders";
+import { objectIdOf } from "../src/repositories/write-helpers";
+
+/**
+ * Writes of cases. Each mutation answers the case as stored after the write, is recorded
+ * in the audit trail, and runs in a transaction where the deployment has them
+ * (src/repositories/case-writes.repository.ts).
+ */
+@Resolver(() => Case)
+export class CaseMutationResolver {
+  @Mutation(() => Case, { description: "Creates a case; it starts OPEN" })
+  async createCase(
+    @Args(() => CreateCaseArguments) { input }: CreateCaseArguments,
+    @Ctx() context: GatewayContext,
+  ): Promise<Case> {
+    return answer(context, await context.repositories.caseWrites.create(input, writeOrigin(context)));
+  }
+
+  @Mutation(() => Case, { description: "Changes fields of a case; NOT_FOUND when there is no such case" })
+  async updateCase(
+    @Args(() => UpdateCaseArguments) { id, input }: UpdateCaseArguments,
+    @Ctx() context: GatewayContext,
+  ): Promise<Case> {
+    return answer(context, await context.repositories.caseWrites.update(objectIdOf(id), input, writeOrigin(context)));
+  }
+
+  @Mutation(() => Case, {
+    description:
+      "Moves a case along the workflow OPEN → IN_PROGRESS → RESOLVED → CLOSED, or reopens it " +
+      "(RESOLVED → IN_PROGRESS). Any other change is BAD_USER_INPUT naming the allowed ones. Entering " +
+      "RESOLVED sets resolvedAt, reopening clears it, closing keeps it. Concurrent changes are applied " +
+      "one after the other, each judged against the status the previous one left",
+  })
+  async changeCaseStatus(
+    @Args(() => ChangeCaseStatusArguments) { id, status, note }: ChangeCaseStatusArguments,
+    @Ctx() context: GatewayContext,
+  ): Promise<Case> {
+    return answer(
+      context,
+      await context.repositories.caseWrites.changeStatus(objectIdOf(id), status, note, writeOrigin(context)),
+    );
+  }
+
+  @Mutation(() => Case, { description: "Assigns a case to a user, or unassigns it (assigneeId null)" })
+  async assignCase(
+    @Args(() => AssignCaseArguments) { id, assigneeId }: AssignCaseArguments,
+    @Ctx() context: GatewayContext,
+  ): Promise<Case> {
+    const assignee = assigneeId ? objectIdOf(assigneeId) : null;
+    return answer(context, await context.repositories.caseWrites.assign(objectIdOf(id), assignee, writeOrigin(context)));
+  }
+
+  @Mutation(() => Case, {
+    description: "Adds tags the case does not have yet, after its own; a case has at most MAX_TAGS (50) tags",
+  })
+  async addCaseTags(
+    @Args(() => CaseTagsArguments) { id, tags }: CaseTagsArguments,
+    @Ctx() context: GatewayContext,
+  ): Promise<Case> {
+    return answer(context, await context.repositories.caseWrites.addTags(objectIdOf(id), tags, writeOrigin(context)));
+  }
+
+  @Mutation(() => Case, { description: "Removes tags from a case; tags it does not have are ignored" })
+  async removeCaseTags(
+    @Args(() => CaseTagsArguments) { id, tags }: CaseTagsArguments,
+    @Ctx() context: GatewayContext,
+  ): Promise<Case> {
+    return answer(
+      context,
+      await context.repositories.caseWrites.removeTags(objectIdOf(id), tags, writeOrigin(context)),
+    );
+  }
+
+  @Mutation(() => DeleteCasePayload, {
+    description:
+      "Deletes a case. Its alerts are kept but unlinked: their caseId becomes null (in the same " +
+      "transaction where the deployment has them; otherwise the alerts are unlinked first, so that no " +
+      "alert ever points to a deleted case)",
+  })
+  async deleteCase(
+    @Args(() => CaseIdArguments) { id }: CaseIdArguments,
+    @Ctx() context: GatewayContext,
+  ): Promise<DeleteCasePayload> {
+    const { deleted, unlinkedAlertIds } = await context.repositories.caseWrites.delete(
+      objectIdOf(id),
+      writeOrigin(context),
+    );
+    forgetCase(context.loaders, deleted._id, null);
+    const payload = new DeleteCasePayload();
+    payload.deletedCaseId = deleted._id.toHexString();
+    payload.case = toCase(deleted);
+    payload.unlinkedAlertIds = unlinkedAlertIds.map((alertId) => alertId.toHexString());
+    return payload;
+  }
+}
+
+/** The case as written, with the request's loaders told about it. */
+function answer(context: GatewayContext, document: CaseDocument): Case {
+  forgetCase(context.loaders, document._id, document);
+  return toCase(document);
+}

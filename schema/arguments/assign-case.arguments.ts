@@ -1,0 +1,18 @@
+import { IsMongoId } from "class-validator";
+import { ArgsType, Field, ID } from "type-graphql";
+import { VALIDATION_MESSAGES } from "./validation-messages";
+
+/** Arguments of `Mutation.assignCase`. */
+@ArgsType()
+export class AssignCaseArguments {
+  @Field(() => ID)
+  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  id!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The user to assign; must exist (NOT_FOUND otherwise). Null or left out: unassign",
+  })
+  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  assigneeId?: string | null;
+}

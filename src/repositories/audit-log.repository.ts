@@ -1,0 +1,48 @@
+import type { Collection, Filter } from "mongodb";
+import { ObjectId } from "mongodb";
+import type { AuditLogArguments } from "../../schema/arguments/audit-log.arguments";
+import type { AuditLogEntry } from "../../schema/types/audit-log-entry.type";
+import type { AuditLogDocument } from "../audit/audit-log.document";
+import { toAuditLogEntry } from "./audit-log.mapper";
+import type { KeysetOrdering } from "./keyset-ordering";
+import { findKeysetPage } from "./keyset-pager";
+import type { Page } from "./page";
+import type { RepositoryOptions } from "./repository-options";
+import { toPage } from "./to-page";
+
+/**
+ * Audit entries come newest first: (created_at, _id) descending, served by the indexes
+ * {created_at: -1, _id: -1} and {target_id: 1, created_at: -1, _id: -1}.
+ */
+const AUDIT_LOG_ORDERING: KeysetOrdering = {
+  kind: "date",
+  name: "audit_logs:CREATED_AT:DESC",
+  field: "created_at",
+  direction: -1,
+};
+
+/** Reads of the `audit_logs` collection. */
+export class AuditLogRepository {
+  constructor(
+    private readonly collection: Collection<AuditLogDocument>,
+    private readonly options: RepositoryOptions,
+  ) {}
+
+  /** One page of `Query.auditLog` (keyset paging, see keyset-pager.ts). */
+  async page(args: AuditLogArguments): Promise<Page<AuditLogEntry>> {
+    const filter: Filter<AuditLogDocument> = {};
+    if (args.targetId) filter.target_id = ObjectId.createFromHexString(args.targetId);
+    if (args.action) filter.action = args.action;
+    const page = await findKeysetPage({
+      collection: this.collection,
+      filter,
+      ordering: AUDIT_LOG_ORDERING,
+      first: args.first,
+      after: args.after,
+      maxTimeMS: this.options.maxTimeMS,
+    });
+    return toPage(page, toAuditLogEntry, () =>
+      this.collection.countDocuments(filter, { maxTimeMS: this.options.maxTimeMS }),
+    );
+  }
+}
