@@ -27,11 +27,11 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(): Promise<Server> {
-  if (process.env.BENCH_INPROCESS === "1") return startEmbeddedMongo({ port: 0 });
+async function startServer(dataDir?: string): Promise<Server> {
+  if (process.env.BENCH_INPROCESS === "1") return startEmbeddedMongo({ port: 0, dataDir });
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, [...extra, ...process.execArgv, __filename], {
-    env: { ...process.env, BENCH_ROLE: "server" },
+    env: { ...process.env, BENCH_ROLE: "server", BENCH_DATA_DIR: dataDir ?? "" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
@@ -206,6 +206,9 @@ async function main(): Promise<void> {
       `insertMany throughput (50,000 in one call): ${fmt(50_000 / (manyMs / 1000), 0)} docs/s${cpuNote()}`,
     );
 
+    await textSearchBench(db);
+    await transactionBench(client);
+
     const status = await db.admin().command({ serverStatus: 1 });
     console.log(
       `machine load average at the end: ${loadavg()
@@ -219,10 +222,194 @@ async function main(): Promise<void> {
     await client.close();
     await server.stop();
   }
+  await persistenceBench();
+}
+
+const TXNS = Number(process.env.BENCH_TXNS ?? 2_000);
+
+/** "commit rate of small transactions": each inserts one document and updates one, via withTransaction. */
+async function transactionBench(client: MongoClient): Promise<void> {
+  const db = client.db("bench_txn");
+  const run = async (sessions: number): Promise<void> => {
+    const log = db.collection(`log_${sessions}`);
+    const counters = db.collection<{ _id: number; n: number }>(`counters_${sessions}`);
+    await counters.insertMany(Array.from({ length: sessions }, (_, i) => ({ _id: i, n: 0 })));
+    const per = Math.ceil(TXNS / sessions);
+    const [ms] = await time(() =>
+      Promise.all(
+        Array.from({ length: sessions }, async (_, w) => {
+          const session = client.startSession();
+          try {
+            for (let i = 0; i < per; i++) {
+              await session.withTransaction(async () => {
+                await log.insertOne({ w, i, at: new Date() }, { session });
+                await counters.updateOne({ _id: w }, { $inc: { n: 1 } }, { session });
+              });
+            }
+          } finally {
+            await session.endSession();
+          }
+        }),
+      ),
+    );
+    const total = per * sessions;
+    const landed = (await counters.find({}).toArray()).reduce((a, c) => a + c.n, 0);
+    console.log(
+      `commit rate of small transactions (${fmt(total, 0)} x {insertOne + updateOne} via withTransaction, ${sessions === 1 ? "sequential" : `${sessions} concurrent sessions`}): ${fmt(total / (ms / 1000), 0)} commits/s, ${landed === total ? "all applied" : `ONLY ${landed} applied`}${cpuNote()}`,
+    );
+  };
+  await run(1);
+  await run(8);
+}
+
+/** Persistence overhead: the same inserts with and without --data-dir (every write fdatasync'd). */
+async function persistenceBench(): Promise<void> {
+  const { mkdtempSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const singles = Number(process.env.BENCH_PERSIST_SINGLES ?? 2_000);
+  const bulk = Number(process.env.BENCH_PERSIST_BULK ?? 50_000);
+  for (const persisted of [false, true]) {
+    const dir = persisted ? mkdtempSync(join(tmpdir(), "jupiter-bench-")) : undefined;
+    const server = await startServer(dir);
+    const client = new MongoClient(server.uri);
+    await client.connect();
+    try {
+      const db = client.db("bench_persist");
+      engineCpu = async () => {
+        const status = await db.admin().command({ serverStatus: 1 });
+        return (status.extra_info.user_time_us + status.extra_info.system_time_us) / 1000;
+      };
+      const coll = db.collection("docs");
+      const now = Date.now();
+      const caseIds = [new ObjectId()];
+      const [oneMs] = await time(async () => {
+        for (let i = 0; i < singles; i++) await coll.insertOne(alert(i, now, caseIds));
+      });
+      const label = persisted ? `with --data-dir ${dir}` : "memory only";
+      console.log(
+        `persistence: insertOne sequential x${fmt(singles, 0)} ${label}: ${fmt(singles / (oneMs / 1000), 0)} docs/s${cpuNote()}`,
+      );
+      const [bulkMs] = await time(async () => {
+        for (let start = 0; start < bulk; start += 1_000) {
+          const docs = Array.from({ length: 1_000 }, (_, i) => alert(singles + start + i, now, caseIds));
+          await coll.insertMany(docs);
+        }
+      });
+      console.log(
+        `persistence: insertMany x1,000 batches (${fmt(bulk, 0)} docs) ${label}: ${fmt(bulk / (bulkMs / 1000), 0)} docs/s${cpuNote()}`,
+      );
+    } finally {
+      await client.close();
+      await server.stop();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+const TEXT_CASES = Number(process.env.BENCH_TEXT_CASES ?? 100_000);
+const WORDS = [
+  "server",
+  "outage",
+  "database",
+  "latency",
+  "network",
+  "firewall",
+  "breach",
+  "malware",
+  "printer",
+  "login",
+  "password",
+  "certificate",
+  "expired",
+  "backup",
+  "restore",
+  "disk",
+  "memory",
+  "leak",
+  "timeout",
+  "deploy",
+  "rollback",
+  "invoice",
+  "customer",
+  "escalation",
+  "payment",
+  "gateway",
+  "cluster",
+  "replica",
+  "index",
+  "query",
+  "slow",
+  "crash",
+  "kernel",
+  "patch",
+  "update",
+  "vpn",
+];
+
+function word(i: number): string {
+  return WORDS[i % WORDS.length];
+}
+
+/** "text search over 100,000 cases": the gateway's searchCases query shape on a text index. */
+async function textSearchBench(db: ReturnType<MongoClient["db"]>): Promise<void> {
+  const cases = db.collection("text_cases");
+  await cases.createIndex(
+    { title: "text", description: "text", tags: "text" },
+    { weights: { title: 10, description: 5, tags: 3 }, name: "case_text" },
+  );
+  const [loadMs] = await time(async () => {
+    for (let start = 0; start < TEXT_CASES; start += BATCH) {
+      const docs: Document[] = [];
+      for (let i = start; i < Math.min(TEXT_CASES, start + BATCH); i++) {
+        const r = (i * 2654435761) >>> 0;
+        docs.push({
+          title: `${word(r)} ${word(r >>> 5)} on ${word(r >>> 10)} ${i}`,
+          description: `Customer reports ${word(r >>> 3)} and ${word(r >>> 7)} after the ${word(r >>> 13)} of the ${word(r >>> 17)} service`,
+          tags: [word(r >>> 11), word(r >>> 19)],
+          status: i % 4 === 0 ? "closed" : "open",
+        });
+      }
+      await cases.insertMany(docs, { ordered: false });
+    }
+  });
+  console.log(
+    `text search: load ${fmt(TEXT_CASES, 0)} cases with a 3-field text index: ${fmt(loadMs / 1000, 2)} s${cpuNote()}`,
+  );
+  const queries = [
+    "server outage",
+    "payment gateway timeout",
+    '"disk" memory -leak',
+    "escalations",
+    "kernel",
+  ];
+  for (const q of queries) {
+    const rounds = 20;
+    let n = 0;
+    const [ms] = await time(async () => {
+      for (let i = 0; i < rounds; i++) {
+        const docs = await cases
+          .find(
+            { $text: { $search: q }, status: "open" },
+            {
+              projection: { score: { $meta: "textScore" } },
+              sort: { score: { $meta: "textScore" }, _id: 1 },
+              limit: 20,
+            },
+          )
+          .toArray();
+        n = docs.length;
+      }
+    });
+    const total = await cases.countDocuments({ $text: { $search: q } });
+    console.log(
+      `text search over ${fmt(TEXT_CASES, 0)} cases, ${JSON.stringify(q)} (${fmt(total, 0)} matches, top ${n}): ${fmt(ms / rounds, 1)} ms/query${cpuNote()}`,
+    );
+  }
 }
 
 if (process.env.BENCH_ROLE === "server") {
-  void runEmbeddedMongoCli({ port: 0 });
+  void runEmbeddedMongoCli({ port: 0, dataDir: process.env.BENCH_DATA_DIR || undefined });
 } else {
   main().catch((err) => {
     console.error(err);

@@ -1,9 +1,10 @@
-import { Args, Ctx, Mutation, Resolver } from "type-graphql";
+import { Authorized, Args, Ctx, Mutation, Resolver } from "type-graphql";
 import { AlertIdArguments } from "../schema/arguments/alert-id.arguments";
 import { CreateAlertArguments } from "../schema/arguments/create-alert.arguments";
 import { LinkAlertArguments } from "../schema/arguments/link-alert.arguments";
 import { ResolveAlertArguments } from "../schema/arguments/resolve-alert.arguments";
 import { Alert } from "../schema/types/alert.type";
+import { RULES } from "../src/auth/auth-checker";
 import { type GatewayContext, writeOrigin } from "../src/context";
 import type { AlertDocument } from "../src/db/alert.document";
 import { toAlert } from "../src/repositories/alert.mapper";
@@ -13,6 +14,7 @@ import { objectIdOf } from "../src/repositories/write-helpers";
 /** Writes of alerts; each answers the alert as stored after the write and is audited. */
 @Resolver(() => Alert)
 export class AlertMutationResolver {
+  @Authorized(RULES.RESPONDER)
   @Mutation(() => Alert, {
     description: "Creates an alert, unresolved; with a caseId the case must exist (NOT_FOUND otherwise)",
   })
@@ -23,7 +25,10 @@ export class AlertMutationResolver {
     return answer(context, await context.repositories.alertWrites.create(input, writeOrigin(context)));
   }
 
-  @Mutation(() => Alert, { description: "Resolves an open alert; BAD_USER_INPUT when it is resolved already" })
+  @Authorized(RULES.RESPONDER)
+  @Mutation(() => Alert, {
+    description: "Resolves an open alert; BAD_USER_INPUT when it is resolved already",
+  })
   async resolveAlert(
     @Args(() => ResolveAlertArguments) { id, resolution }: ResolveAlertArguments,
     @Ctx() context: GatewayContext,
@@ -34,6 +39,7 @@ export class AlertMutationResolver {
     );
   }
 
+  @Authorized(RULES.RESPONDER)
   @Mutation(() => Alert, {
     description: "Attaches an alert to a case (moving it from its current case, if any); both must exist",
   })
@@ -43,16 +49,24 @@ export class AlertMutationResolver {
   ): Promise<Alert> {
     return answer(
       context,
-      await context.repositories.alertWrites.link(objectIdOf(alertId), objectIdOf(caseId), writeOrigin(context)),
+      await context.repositories.alertWrites.link(
+        objectIdOf(alertId),
+        objectIdOf(caseId),
+        writeOrigin(context),
+      ),
     );
   }
 
+  @Authorized(RULES.RESPONDER)
   @Mutation(() => Alert, { description: "Detaches an alert from its case (caseId becomes null)" })
   async unlinkAlert(
     @Args(() => AlertIdArguments) { alertId }: AlertIdArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Alert> {
-    return answer(context, await context.repositories.alertWrites.unlink(objectIdOf(alertId), writeOrigin(context)));
+    return answer(
+      context,
+      await context.repositories.alertWrites.unlink(objectIdOf(alertId), writeOrigin(context)),
+    );
   }
 }
 

@@ -1,16 +1,18 @@
 import { ObjectId } from "mongodb";
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { Authorized, Args, Ctx, Query, Resolver } from "type-graphql";
 import { AlertSeverityBreakdownArguments } from "../schema/arguments/alert-severity-breakdown.arguments";
 import { AlertTrendsArguments } from "../schema/arguments/alert-trends.arguments";
 import { CaseStatisticsArguments } from "../schema/arguments/case-statistics.arguments";
 import { AlertTrendPoint } from "../schema/types/alert-trend-point.type";
 import { CaseStatistic } from "../schema/types/case-statistic.type";
 import { SeverityCount } from "../schema/types/severity-count.type";
+import { RULES } from "../src/auth/auth-checker";
 import type { GatewayContext } from "../src/context";
 
 /** Dashboard aggregates, computed by the analytics repository's pipelines. */
 @Resolver()
 export class AnalyticsResolver {
+  @Authorized(RULES.ANALYST)
   @Query(() => [CaseStatistic], {
     description: "Number of cases and mean resolution time per status and severity, most severe first",
   })
@@ -26,6 +28,7 @@ export class AnalyticsResolver {
     });
   }
 
+  @Authorized(RULES.ANALYST)
   @Query(() => [AlertTrendPoint], {
     description:
       "Alerts per time bucket and type in [from, to) (default: the last 7 days), buckets following the calendar of `timezone`",
@@ -44,6 +47,7 @@ export class AnalyticsResolver {
     });
   }
 
+  @Authorized(RULES.ANALYST)
   @Query(() => [SeverityCount], {
     description: "Alerts per severity, most severe first; every severity is listed, with 0 when it has none",
   })

@@ -1,4 +1,4 @@
-import { Args, Ctx, Mutation, Resolver } from "type-graphql";
+import { Authorized, Args, Ctx, Mutation, Resolver } from "type-graphql";
 import { AssignCaseArguments } from "../schema/arguments/assign-case.arguments";
 import { CaseIdArguments } from "../schema/arguments/case-id.arguments";
 import { CaseTagsArguments } from "../schema/arguments/case-tags.arguments";
@@ -7,6 +7,7 @@ import { CreateCaseArguments } from "../schema/arguments/create-case.arguments";
 import { UpdateCaseArguments } from "../schema/arguments/update-case.arguments";
 import { Case } from "../schema/types/case.type";
 import { DeleteCasePayload } from "../schema/types/delete-case-payload.type";
+import { RULES } from "../src/auth/auth-checker";
 import { type GatewayContext, writeOrigin } from "../src/context";
 import type { CaseDocument } from "../src/db/case.document";
 import { toCase } from "../src/repositories/case.mapper";
@@ -20,6 +21,7 @@ import { objectIdOf } from "../src/repositories/write-helpers";
  */
 @Resolver(() => Case)
 export class CaseMutationResolver {
+  @Authorized(RULES.RESPONDER)
   @Mutation(() => Case, { description: "Creates a case; it starts OPEN" })
   async createCase(
     @Args(() => CreateCaseArguments) { input }: CreateCaseArguments,
@@ -28,14 +30,19 @@ export class CaseMutationResolver {
     return answer(context, await context.repositories.caseWrites.create(input, writeOrigin(context)));
   }
 
+  @Authorized(RULES.RESPONDER)
   @Mutation(() => Case, { description: "Changes fields of a case; NOT_FOUND when there is no such case" })
   async updateCase(
     @Args(() => UpdateCaseArguments) { id, input }: UpdateCaseArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Case> {
-    return answer(context, await context.repositories.caseWrites.update(objectIdOf(id), input, writeOrigin(context)));
+    return answer(
+      context,
+      await context.repositories.caseWrites.update(objectIdOf(id), input, writeOrigin(context)),
+    );
   }
 
+  @Authorized(RULES.RESPONDER)
   @Mutation(() => Case, {
     description:
       "Moves a case along the workflow OPEN → IN_PROGRESS → RESOLVED → CLOSED, or reopens it " +
@@ -53,15 +60,20 @@ export class CaseMutationResolver {
     );
   }
 
+  @Authorized(RULES.RESPONDER)
   @Mutation(() => Case, { description: "Assigns a case to a user, or unassigns it (assigneeId null)" })
   async assignCase(
     @Args(() => AssignCaseArguments) { id, assigneeId }: AssignCaseArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Case> {
     const assignee = assigneeId ? objectIdOf(assigneeId) : null;
-    return answer(context, await context.repositories.caseWrites.assign(objectIdOf(id), assignee, writeOrigin(context)));
+    return answer(
+      context,
+      await context.repositories.caseWrites.assign(objectIdOf(id), assignee, writeOrigin(context)),
+    );
   }
 
+  @Authorized(RULES.RESPONDER)
   @Mutation(() => Case, {
     description: "Adds tags the case does not have yet, after its own; a case has at most MAX_TAGS (50) tags",
   })
@@ -69,9 +81,13 @@ export class CaseMutationResolver {
     @Args(() => CaseTagsArguments) { id, tags }: CaseTagsArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Case> {
-    return answer(context, await context.repositories.caseWrites.addTags(objectIdOf(id), tags, writeOrigin(context)));
+    return answer(
+      context,
+      await context.repositories.caseWrites.addTags(objectIdOf(id), tags, writeOrigin(context)),
+    );
   }
 
+  @Authorized(RULES.RESPONDER)
   @Mutation(() => Case, { description: "Removes tags from a case; tags it does not have are ignored" })
   async removeCaseTags(
     @Args(() => CaseTagsArguments) { id, tags }: CaseTagsArguments,
@@ -83,6 +99,7 @@ export class CaseMutationResolver {
     );
   }
 
+  @Authorized(RULES.RESPONDER)
   @Mutation(() => DeleteCasePayload, {
     description:
       "Deletes a case. Its alerts are kept but unlinked: their caseId becomes null (in the same " +

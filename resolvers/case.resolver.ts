@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { CaseAlertCountArguments } from "../schema/arguments/case-alert-count.arguments";
 import { CaseAlertsArguments } from "../schema/arguments/case-alerts.arguments";
 import { CasesArguments } from "../schema/arguments/cases.arguments";
@@ -7,17 +7,20 @@ import { Alert } from "../schema/types/alert.type";
 import { CaseConnection } from "../schema/types/case-connection.type";
 import { Case } from "../schema/types/case.type";
 import { User } from "../schema/types/user.type";
+import { RULES } from "../src/auth/auth-checker";
 import type { GatewayContext } from "../src/context";
 import type { Page } from "../src/repositories/page";
 
 /** Cases: lookup, paged listing, and the relations of a case (through per-request loaders). */
 @Resolver(() => Case)
 export class CaseResolver {
+  @Authorized(RULES.VIEWER)
   @Query(() => Case, { nullable: true, description: "The case with this id; null when there is none" })
   case(@Arg("id", () => ID) id: string, @Ctx() { loaders }: GatewayContext): Promise<Case | null> {
     return loaders.caseById.load(parseObjectId(id, "id"));
   }
 
+  @Authorized(RULES.VIEWER)
   @Query(() => CaseConnection, { description: "Cases matching a filter, one page at a time" })
   cases(
     @Args(() => CasesArguments) args: CasesArguments,

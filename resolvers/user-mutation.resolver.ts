@@ -1,8 +1,9 @@
-import { Args, Ctx, Mutation, Resolver } from "type-graphql";
+import { Authorized, Args, Ctx, Mutation, Resolver } from "type-graphql";
 import { CreateUserArguments } from "../schema/arguments/create-user.arguments";
 import { UpdateUserArguments } from "../schema/arguments/update-user.arguments";
 import { UpdateUserRoleArguments } from "../schema/arguments/update-user-role.arguments";
 import { User } from "../schema/types/user.type";
+import { RULES } from "../src/auth/auth-checker";
 import { type GatewayContext, writeOrigin } from "../src/context";
 import type { UserDocument } from "../src/db/user.document";
 import { forgetUser } from "../src/repositories/stale-loaders";
@@ -12,6 +13,7 @@ import { objectIdOf } from "../src/repositories/write-helpers";
 /** Writes of users; each answers the user as stored after the write and is audited. */
 @Resolver(() => User)
 export class UserMutationResolver {
+  @Authorized(RULES.ADMIN)
   @Mutation(() => User, {
     description: "Creates a user; an email that another user has (compared lower-cased) is CONFLICT",
   })
@@ -22,14 +24,19 @@ export class UserMutationResolver {
     return answer(context, await context.repositories.userWrites.create(input, writeOrigin(context)));
   }
 
+  @Authorized(RULES.ADMIN)
   @Mutation(() => User, { description: "Changes the name and/or settings of a user" })
   async updateUser(
     @Args(() => UpdateUserArguments) { id, input }: UpdateUserArguments,
     @Ctx() context: GatewayContext,
   ): Promise<User> {
-    return answer(context, await context.repositories.userWrites.update(objectIdOf(id), input, writeOrigin(context)));
+    return answer(
+      context,
+      await context.repositories.userWrites.update(objectIdOf(id), input, writeOrigin(context)),
+    );
   }
 
+  @Authorized(RULES.ADMIN)
   @Mutation(() => User, { description: "Changes the role of a user" })
   async updateUserRole(
     @Args(() => UpdateUserRoleArguments) { id, role }: UpdateUserRoleArguments,

@@ -1,21 +1,24 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { AssignedCasesArguments } from "../schema/arguments/assigned-cases.arguments";
 import { parseObjectId } from "../schema/arguments/parse-object-id";
 import { UsersArguments } from "../schema/arguments/users.arguments";
 import { Case } from "../schema/types/case.type";
 import { UserConnection } from "../schema/types/user-connection.type";
 import { User } from "../schema/types/user.type";
+import { RULES } from "../src/auth/auth-checker";
 import type { GatewayContext } from "../src/context";
 import type { Page } from "../src/repositories/page";
 
 /** Users: lookup, paged listing, and the cases assigned to a user. */
 @Resolver(() => User)
 export class UserResolver {
+  @Authorized(RULES.VIEWER)
   @Query(() => User, { nullable: true, description: "The user with this id; null when there is none" })
   user(@Arg("id", () => ID) id: string, @Ctx() { loaders }: GatewayContext): Promise<User | null> {
     return loaders.userById.load(parseObjectId(id, "id"));
   }
 
+  @Authorized(RULES.ANALYST)
   @Query(() => UserConnection, { description: "Users, newest first, one page at a time" })
   users(
     @Args(() => UsersArguments) args: UsersArguments,

@@ -9,6 +9,8 @@ import { CaseSearchResolver } from "../resolvers/case-search.resolver";
 import { CaseResolver } from "../resolvers/case.resolver";
 import { UserMutationResolver } from "../resolvers/user-mutation.resolver";
 import { UserResolver } from "../resolvers/user.resolver";
+import { MeResolver } from "../resolvers/me.resolver";
+import { authChecker } from "../src/auth/auth-checker";
 import { validateArguments } from "./validate-arguments";
 
 /** Every resolver of the public API. */
@@ -22,6 +24,7 @@ export const RESOLVERS = [
   AlertMutationResolver,
   UserMutationResolver,
   AuditLogResolver,
+  MeResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -39,6 +42,9 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
     resolvers: [...RESOLVERS],
     validate: true,
     validateFn: validateArguments,
+    // Access control (src/auth/auth-checker.ts): every @Authorized rule is checked
+    // before its resolver runs, so a refused field sends no database command.
+    authChecker,
   });
   return built;
 }

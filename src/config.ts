@@ -20,6 +20,29 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * | MAX_PAGE_SIZE  | `100`       | largest `first` a list field accepts                              |
  * | DB_MAX_TIME_MS | `5000`      | maxTimeMS of every database operation; past it: TIMEOUT           |
  * | DEMO_DATA      | `auto`      | `auto`: seed an empty provisioned database; `never`: do not       |
+ *
+ * Access control and protections (see src/auth, src/protections):
+ *
+ * | Variable                | Default   | Meaning                                                           |
+ * | ----------------------- | --------- | ----------------------------------------------------------------- |
+ * | JWT_SECRET              | (none)    | HS256 secret (at least 32 characters) for Bearer JWTs             |
+ * | JWT_JWKS_FILE           | (none)    | local JWKS JSON file: RS256/ES256 Bearer JWTs                     |
+ * | JWT_JWKS_URL            | (none)    | remote JWKS (https): RS256/ES256 Bearer JWTs                      |
+ * | JWT_ISSUER              | (none)    | required `iss` when set                                           |
+ * | JWT_AUDIENCE            | (none)    | required `aud` when set                                           |
+ * | ALLOW_ANONYMOUS         | (none)    | `viewer`: requests without credentials act as VIEWER (else 401)   |
+ * | MAX_DEPTH               | `8`       | deepest selection nesting of an operation                         |
+ * | MAX_ALIASES             | `15`      | aliases per operation                                             |
+ * | MAX_DIRECTIVES          | `50`      | directives per operation                                          |
+ * | MAX_TOKENS              | `2000`    | lexical tokens per document (parser limit)                        |
+ * | MAX_DOCUMENT_BYTES      | `16384`   | size of the query text in bytes                                   |
+ * | MAX_BODY_BYTES          | `1048576` | HTTP request body; larger: 413                                    |
+ * | MAX_COST                | `5000`    | estimated cost of an operation (lists: `first` × children)        |
+ * | RATE_LIMIT_PER_MINUTE   | `600`     | requests per minute per API key / user / anonymous IP (0: off)    |
+ * | PERSISTED_QUERIES_ONLY  | `false`   | `true`: only documents of clients/generated/persisted-documents   |
+ * | ALLOW_BATCHING          | `false`   | `true`: accept JSON arrays of operations                          |
+ * | CORS_ORIGINS            | (none)    | comma-separated allowed origins; none: same-origin only           |
+ * | NODE_ENV                | (none)    | `production`: introspection only for ANALYST+, no suggestions     |
  */
 export interface Config {
   /** Absent: the CLI provisions a database and fills this in before start. */
@@ -31,6 +54,38 @@ export interface Config {
   maxPageSize: number;
   dbMaxTimeMs: number;
   demoData: DemoDataMode;
+  auth: AuthConfig;
+  protections: ProtectionsConfig;
+}
+
+/** How Bearer JWTs are verified and whether anonymous requests are served. */
+export interface AuthConfig {
+  jwtSecret: string | undefined;
+  jwksFile: string | undefined;
+  jwksUrl: string | undefined;
+  issuer: string | undefined;
+  audience: string | undefined;
+  /** "viewer": requests without credentials act as VIEWER; undefined: they get 401. */
+  allowAnonymous: "viewer" | undefined;
+}
+
+/** Limits applied to every GraphQL request before it reaches the database. */
+export interface ProtectionsConfig {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxDocumentBytes: number;
+  maxBodyBytes: number;
+  maxCost: number;
+  /** 0 turns rate limiting off. */
+  rateLimitPerMinute: number;
+  persistedQueriesOnly: boolean;
+  allowBatching: boolean;
+  /** Allowed CORS origins; empty: same-origin only (no CORS headers). */
+  corsOrigins: string[];
+  /** NODE_ENV=production: introspection for ANALYST and above only, no "Did you mean" suggestions. */
+  production: boolean;
 }
 
 /** Upper bound for MAX_PAGE_SIZE: a page is built in memory, so it must stay small. */
@@ -82,6 +137,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const host = read("HOST") ?? "127.0.0.1";
 
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = raw.toLowerCase();
+    if (value === "true" || value === "1") return true;
+    if (value === "false" || value === "0") return false;
+    problems.push(`${name} must be true or false; got "${raw}"`);
+    return fallback;
+  };
+
+  const jwtSecret = read("JWT_SECRET");
+  if (jwtSecret !== undefined && jwtSecret.length < 32) {
+    problems.push("JWT_SECRET must be at least 32 characters (HS256 needs a 256-bit secret)");
+  }
+  const jwksFile = read("JWT_JWKS_FILE");
+  const jwksUrl = read("JWT_JWKS_URL");
+  if (jwksFile !== undefined && jwksUrl !== undefined) {
+    problems.push("set JWT_JWKS_FILE or JWT_JWKS_URL, not both");
+  }
+  if (jwksUrl !== undefined && !/^https?:\/\/\S+$/.test(jwksUrl)) {
+    problems.push(`JWT_JWKS_URL must be an http(s) URL; got "${jwksUrl}"`);
+  }
+  const anonymous = read("ALLOW_ANONYMOUS");
+  if (anonymous !== undefined && anonymous.toLowerCase() !== "viewer") {
+    problems.push(`ALLOW_ANONYMOUS must be "viewer" (or unset); got "${anonymous}"`);
+  }
+  const corsOrigins = (read("CORS_ORIGINS") ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== "");
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      problems.push(`CORS_ORIGINS must list origins such as https://app.example.com; got "${origin}"`);
+    }
+  }
+
   const config: Config = {
     mongodbUri,
     mongodbDb,
@@ -91,6 +182,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: integer("MAX_PAGE_SIZE", 100, 1, PAGE_SIZE_CEILING),
     dbMaxTimeMs: integer("DB_MAX_TIME_MS", 5000, 1, 600_000),
     demoData: oneOf("DEMO_DATA", DEMO_DATA_MODES, "auto"),
+    auth: {
+      jwtSecret,
+      jwksFile,
+      jwksUrl,
+      issuer: read("JWT_ISSUER"),
+      audience: read("JWT_AUDIENCE"),
+      allowAnonymous: anonymous?.toLowerCase() === "viewer" ? "viewer" : undefined,
+    },
+    protections: {
+      maxDepth: integer("MAX_DEPTH", 8, 1, 100),
+      maxAliases: integer("MAX_ALIASES", 15, 0, 1_000),
+      maxDirectives: integer("MAX_DIRECTIVES", 50, 0, 1_000),
+      maxTokens: integer("MAX_TOKENS", 2_000, 100, 1_000_000),
+      maxDocumentBytes: integer("MAX_DOCUMENT_BYTES", 16_384, 256, 10_485_760),
+      maxBodyBytes: integer("MAX_BODY_BYTES", 1_048_576, 1_024, 104_857_600),
+      maxCost: integer("MAX_COST", 5_000, 1, 10_000_000),
+      rateLimitPerMinute: integer("RATE_LIMIT_PER_MINUTE", 600, 0, 1_000_000),
+      persistedQueriesOnly: boolean("PERSISTED_QUERIES_ONLY", false),
+      allowBatching: boolean("ALLOW_BATCHING", false),
+      corsOrigins,
+      production: read("NODE_ENV") === "production",
+    },
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

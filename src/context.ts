@@ -1,5 +1,8 @@
 import type { FastifyBaseLogger, FastifyRequest } from "fastify";
 import type { ValidationContext } from "../schema/validate-arguments";
+import { UserRole } from "../schema/enums/user-role.enum";
+import { identityOf } from "./auth/authenticate-request";
+import { actorOf, CallerKind, type Identity } from "./auth/caller";
 import type { WriteOrigin } from "./audit/audit-trail";
 import { createGatewayLoaders, type GatewayLoaders } from "./loaders/gateway-loaders";
 import type { GatewayRepositories } from "./repositories/gateway-repositories";
@@ -14,6 +17,8 @@ export interface Caller {
    * access control exists (it sets this), ANONYMOUS_ACTOR until then.
    */
   actor: string;
+  /** Who authenticated the request (src/auth): kind, role, user or API key. */
+  identity: Identity;
 }
 
 /** The actor of requests nobody authenticated. */
@@ -53,11 +58,15 @@ export interface ContextDependencies {
 export function createContextFactory(
   dependencies: ContextDependencies,
 ): (request: FastifyRequest) => Promise<GatewayContext> {
-  return async (request) => ({
-    caller: { requestId: requestIdOf(request), ip: request.ip, actor: ANONYMOUS_ACTOR },
-    log: request.log,
-    repositories: dependencies.repositories,
-    loaders: createGatewayLoaders(dependencies.repositories),
-    maxPageSize: dependencies.maxPageSize,
-  });
+  return async (request) => {
+    // Set by the authentication preHandler of the GraphQL route; never absent there.
+    const identity = identityOf(request) ?? { kind: CallerKind.ANONYMOUS, role: UserRole.VIEWER };
+    return {
+      caller: { requestId: requestIdOf(request), ip: request.ip, actor: actorOf(identity), identity },
+      log: request.log,
+      repositories: dependencies.repositories,
+      loaders: createGatewayLoaders(dependencies.repositories),
+      maxPageSize: dependencies.maxPageSize,
+    };
+  };
 }

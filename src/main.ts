@@ -22,8 +22,10 @@ export interface GatewayDependencies {
   logger?: FastifyBaseLogger;
   /** Where the logger built from LOG_LEVEL writes its JSON lines (default stdout). */
   logStream?: { write(line: string): void };
-  /** Runs once the indexes exist and before the server listens, e.g. to seed demo data. */
+  /** Runs once the indexes exist and before the server is built and listens, e.g. to seed demo data. */
   beforeListen?: (db: Db) => Promise<void>;
+  /** Initial headers of the playground (demo mode: a Bearer token), computed after beforeListen. */
+  playgroundHeaders?: (db: Db) => Promise<Record<string, string> | undefined>;
 }
 
 /** A running gateway. */
@@ -51,6 +53,10 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
   try {
     const db = client.db(config.mongodbDb);
     await ensureIndexes(db);
+    if (dependencies.beforeListen) await dependencies.beforeListen(db);
+    const playgroundHeaders = dependencies.playgroundHeaders
+      ? await dependencies.playgroundHeaders(db)
+      : undefined;
     const schema = await buildGatewaySchema();
     const app = await createServer({
       config,
@@ -59,8 +65,8 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
       playground: dependencies.playground ?? true,
       logger: dependencies.logger,
       logStream: dependencies.logStream,
+      playgroundHeaders,
     });
-    if (dependencies.beforeListen) await dependencies.beforeListen(db);
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;
 

@@ -2,14 +2,28 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import fastifyApollo from "@as-integrations/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import type { GraphQLSchema } from "graphql";
+import fastifyCors from "@fastify/cors";
+import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import type { Db } from "mongodb";
 import type { Config } from "./config";
+import { ApiKeyRepository } from "./auth/api-key.repository";
+import { authenticationHook } from "./auth/authenticate-request";
+import { createJwtVerifier } from "./auth/jwt-verifier";
 import { createContextFactory, type GatewayContext } from "./context";
 import { errorLoggingPlugin } from "./errors/error-logging.plugin";
 import { formatError } from "./errors/format-error";
 import { exampleQueries } from "./playground/example-queries";
 import { registerPlayground } from "./playground/playground.route";
+import { aliasLimitRule } from "./protections/alias-limit";
+import { costLimitPlugin } from "./protections/cost-limit";
+import { depthLimitRule } from "./protections/depth-limit";
+import { directiveLimitRule } from "./protections/directive-limit";
+import { documentSizeHook } from "./protections/document-size";
+import { introspectionPlugin } from "./protections/introspection";
+import { loadPersistedDocuments, persistedDocumentsHook } from "./protections/persisted-documents";
+import { RateLimiter, rateLimitHook } from "./protections/rate-limiter";
+import { stripSuggestions } from "./protections/suggestions";
+import { tokenLimitParseOptions } from "./protections/token-limit";
 import { createGatewayRepositories } from "./repositories/gateway-repositories";
 
 /** Path of the GraphQL endpoint (and of the playground page, for browsers). */
@@ -28,6 +42,8 @@ export interface ServerOptions {
   logger?: FastifyBaseLogger;
   /** Where the logger built from LOG_LEVEL writes (default stdout). */
   logStream?: { write(line: string): void };
+  /** Initial headers of the playground's headers editor (demo mode: a Bearer token). */
+  playgroundHeaders?: Record<string, string>;
 }
 
 /**
@@ -41,19 +57,41 @@ export interface ServerOptions {
  */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const { config, db, schema } = options;
+  const { protections } = config;
+  // MAX_BODY_BYTES: larger bodies are refused with 413 before they are parsed.
+  const bodyLimit = protections.maxBodyBytes;
   const app: FastifyInstance = options.logger
-    ? Fastify({ loggerInstance: options.logger })
+    ? Fastify({ loggerInstance: options.logger, bodyLimit })
     : Fastify({
+        bodyLimit,
         logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
       });
 
   const apollo = new ApolloServer<GatewayContext>({
     schema,
-    formatError,
+    formatError: protections.production
+      ? (formatted: GraphQLFormattedError, error: unknown) => stripSuggestions(formatError(formatted, error))
+      : formatError,
     includeStacktraceInErrorResponses: false,
-    // The playground needs introspection; the schema is public (schema/schema.graphql).
+    // The playground needs introspection; in production only ANALYST and above get it
+    // (introspectionPlugin). The schema is public anyway (schema/schema.graphql).
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLoggingPlugin(app.log)],
+    // Protections that need no database: parser token limit, then validation rules.
+    parseOptions: tokenLimitParseOptions(protections.maxTokens),
+    validationRules: [
+      depthLimitRule(protections.maxDepth),
+      aliasLimitRule(protections.maxAliases),
+      directiveLimitRule(protections.maxDirectives),
+    ],
+    allowBatchedHttpRequests: protections.allowBatching,
+    // Trusted documents only: no APQ, so clients cannot register new documents.
+    ...(protections.persistedQueriesOnly ? { persistedQueries: false as const } : {}),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      errorLoggingPlugin(app.log),
+      introspectionPlugin(protections.production),
+      costLimitPlugin(schema, protections.maxCost),
+    ],
   });
   await apollo.start();
   app.addHook("onClose", async () => {
@@ -83,13 +121,60 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   // Before Apollo, so its onRequest hook sees GET /graphql from browsers first.
-  if (options.playground) await registerPlayground(app, { endpoint: GRAPHQL_PATH, exampleQueries });
+  if (options.playground) {
+    await registerPlayground(app, {
+      endpoint: GRAPHQL_PATH,
+      exampleQueries,
+      defaultHeaders: options.playgroundHeaders,
+    });
+  }
+
+  // CORS_ORIGINS: without it no CORS headers are sent (same-origin only).
+  if (protections.corsOrigins.length > 0) {
+    await app.register(fastifyCors, {
+      origin: protections.corsOrigins,
+      methods: ["GET", "POST", "OPTIONS"],
+      allowedHeaders: [
+        "authorization",
+        "content-type",
+        "x-api-key",
+        "x-request-id",
+        "apollo-require-preflight",
+        "x-apollo-operation-name",
+      ],
+    });
+  }
 
   const repositories = createGatewayRepositories(db, { maxTimeMS: config.dbMaxTimeMs });
-  await app.register(fastifyApollo(apollo), {
-    path: GRAPHQL_PATH,
-    method: ["GET", "POST", "OPTIONS"],
-    context: createContextFactory({ repositories, maxPageSize: config.maxPageSize }),
+  const apiKeys = new ApiKeyRepository(db, config.dbMaxTimeMs);
+  await apiKeys.ensureIndexes();
+  // Checks of the GraphQL route, in order, each answering before the next (and before
+  // Apollo and any database command) when it refuses: trusted documents, document
+  // size, authentication (an API key costs one find on api_keys), rate limit.
+  const preHandlers = [
+    ...(protections.persistedQueriesOnly ? [persistedDocumentsHook(loadPersistedDocuments())] : []),
+    documentSizeHook(protections.maxDocumentBytes),
+    authenticationHook({
+      verifyJwt: createJwtVerifier(config.auth),
+      apiKeys,
+      allowAnonymous: config.auth.allowAnonymous,
+    }),
+    ...(protections.rateLimitPerMinute > 0
+      ? [rateLimitHook(new RateLimiter(protections.rateLimitPerMinute), protections.rateLimitPerMinute)]
+      : []),
+  ];
+  await app.register(async (scope) => {
+    for (const hook of preHandlers) {
+      scope.addHook("preHandler", async (request, reply) => {
+        if (request.method === "OPTIONS") return undefined;
+        return hook(request, reply);
+      });
+    }
+    await scope.register(fastifyApollo(apollo), {
+      path: GRAPHQL_PATH,
+      method: ["GET", "POST", "OPTIONS"],
+      context: createContextFactory({ repositories, maxPageSize: config.maxPageSize }),
+    });
   });
   return app;
 }

@@ -12,7 +12,12 @@ export function parseObjectId(value: string, argument: string): ObjectId {
   if (!OBJECT_ID.test(value)) {
     throw new BadUserInputError(
       `Argument "${argument}" ${VALIDATION_MESSAGES.objectId}; got ${JSON.stringify(value.slice(0, 60))}`,
-      { invalidArguments: [{ argument, message: VALIDATION_MESSAGES.objectId }] },
+      {
+        invalidArguments: [{ argument, message: VALIDATION_MESSAGES.objectId }],
+        validationErrors: [
+          { path: argument, constraint: "isMongoId", message: VALIDATION_MESSAGES.objectId },
+        ],
+      },
     );
   }
   return ObjectId.createFromHexString(value);

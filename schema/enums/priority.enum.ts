@@ -16,4 +16,7 @@ export const PRIORITY_RANK: Readonly<Record<Priority, number>> = {
   [Priority.CRITICAL]: 4,
 };
 
-registerEnumType(Priority, { name: "Priority", description: "Priority, ranked low < medium < high < critical" });
+registerEnumType(Priority, {
+  name: "Priority",
+  description: "Priority, ranked low < medium < high < critical",
+});

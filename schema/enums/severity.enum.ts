@@ -16,4 +16,7 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
   [Severity.CRITICAL]: 4,
 };
 
-registerEnumType(Severity, { name: "Severity", description: "Severity, ranked low < medium < high < critical" });
+registerEnumType(Severity, {
+  name: "Severity",
+  description: "Severity, ranked low < medium < high < critical",
+});

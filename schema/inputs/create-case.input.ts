@@ -35,7 +35,10 @@ export class CreateCaseInput {
   @IsTagList()
   tags: string[] = [];
 
-  @Field(() => JSONObjectScalar, { nullable: true, description: `${INPUT_RULES.document("Metadata")}; default {}` })
+  @Field(() => JSONObjectScalar, {
+    nullable: true,
+    description: `${INPUT_RULES.document("Metadata")}; default {}`,
+  })
   @IsPlainDocument()
   metadata?: Record<string, unknown> | null;
 }

@@ -21,7 +21,10 @@ export class CreateUserInput {
   @IsEnum(UserRole)
   role: UserRole = UserRole.VIEWER;
 
-  @Field(() => JSONObjectScalar, { nullable: true, description: `${INPUT_RULES.document("Settings")}; default {}` })
+  @Field(() => JSONObjectScalar, {
+    nullable: true,
+    description: `${INPUT_RULES.document("Settings")}; default {}`,
+  })
   @IsPlainDocument()
   settings?: Record<string, unknown> | null;
 }

@@ -9,7 +9,14 @@ import { JSONObjectScalar } from "../scalars/json-object.scalar";
 import { INPUT_RULES } from "./input-rules";
 
 /** The fields an update may set. */
-export const UPDATE_CASE_FIELDS = ["title", "description", "severity", "priority", "tags", "metadata"] as const;
+export const UPDATE_CASE_FIELDS = [
+  "title",
+  "description",
+  "severity",
+  "priority",
+  "tags",
+  "metadata",
+] as const;
 
 /** Changes to a case: Mutation.updateCase. */
 @InputType("UpdateCaseInput", {

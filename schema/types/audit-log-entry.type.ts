@@ -15,14 +15,19 @@ export class AuditLogEntry {
   createdAt!: Date;
 
   @Field(() => String, {
-    description: 'Who made the change: a user or API key id once access control exists; "anonymous" until then',
+    description:
+      'Who made the change: a user or API key id once access control exists; "anonymous" until then',
   })
   actor!: string;
 
-  @Field(() => String, { description: 'What was done, e.g. "case.create", "case.status.change", "alert.link"' })
+  @Field(() => String, {
+    description: 'What was done, e.g. "case.create", "case.status.change", "alert.link"',
+  })
   action!: string;
 
-  @Field(() => String, { description: 'The collection of the changed document: "cases", "alerts" or "users"' })
+  @Field(() => String, {
+    description: 'The collection of the changed document: "cases", "alerts" or "users"',
+  })
   collection!: string;
 
   @Field(() => ID, { description: "The id of the changed case, alert or user" })

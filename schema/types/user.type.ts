@@ -1,5 +1,6 @@
 import type { ObjectId } from "mongodb";
-import { Field, ID, ObjectType } from "type-graphql";
+import { Authorized, Field, ID, ObjectType } from "type-graphql";
+import { RULES, SELF } from "../../src/auth/auth-checker";
 import { UserRole } from "../enums/user-role.enum";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
@@ -13,7 +14,9 @@ export class User {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String)
+  // Only administrators and the user themself (src/auth/auth-checker.ts).
+  @Authorized(RULES.ADMIN, SELF)
+  @Field(() => String, { description: "Visible to ADMIN and to the user themself; FORBIDDEN to others" })
   email!: string;
 
   @Field(() => String)

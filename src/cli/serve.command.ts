@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import type { Db } from "mongodb";
+import { type DemoToken, demoPlaygroundHeaders, issueDemoTokens, randomJwtSecret } from "../auth/demo-tokens";
 import { loadConfig } from "../config";
 import { COLLECTIONS } from "../db/collection-names";
 import { provisionDatabase, type ProvisionedDatabase } from "../db/provision-database";
@@ -25,14 +26,40 @@ export function registerServeCommand(program: Command): void {
         console.log(database.reason);
       }
       const seed = database !== undefined && config.demoData === "auto";
+      // Demo mode (a provisioned database, no JWT key configured): a random JWT_SECRET
+      // for this process, and a ready-to-paste token per role for seeded users.
+      const { auth } = config;
+      const demo = database !== undefined && !auth.jwtSecret && !auth.jwksFile && !auth.jwksUrl;
+      const demoSecret = demo ? randomJwtSecret() : undefined;
+      let demoTokens: DemoToken[] = [];
       const gateway = await startGateway(
-        { ...config, mongodbUri: config.mongodbUri ?? database?.uri },
-        { beforeListen: seed ? seedWhenEmpty : undefined },
+        {
+          ...config,
+          mongodbUri: config.mongodbUri ?? database?.uri,
+          auth: demoSecret ? { ...auth, jwtSecret: demoSecret } : auth,
+        },
+        {
+          beforeListen: seed ? seedWhenEmpty : undefined,
+          playgroundHeaders: demoSecret
+            ? async (db) => {
+                demoTokens = await issueDemoTokens(db, demoSecret);
+                return demoPlaygroundHeaders(demoTokens);
+              }
+            : undefined,
+        },
       ).catch(async (error: unknown) => {
         await database?.stop();
         throw error;
       });
       console.log(`Playground: ${graphqlUrl(gateway)}`);
+      if (demoSecret) {
+        console.log("demo mode: JWT_SECRET is random for this process; tokens (valid 12 h):");
+        for (const { role, userName, token } of demoTokens) {
+          console.log(`  ${role.toUpperCase()} (${userName}):\n    Authorization: Bearer ${token}`);
+        }
+        if (demoTokens.length === 0)
+          console.log("  (no users in the database: set JWT_SECRET and sign your own)");
+      }
 
       let stopping = false;
       const shutdown = async (signal: NodeJS.Signals) => {

@@ -83,18 +83,21 @@ export const COLLECTION_VALIDATORS: Readonly<Record<ValidatedCollection, Documen
       },
     },
   },
+  // The shape the audit trail writes (src/audit/audit-log.document.ts).
   [COLLECTIONS.auditLogs]: {
     $jsonSchema: {
       bsonType: "object",
       title: "audit_logs",
-      required: ["action", "created_at"],
+      required: ["created_at", "actor", "action", "collection", "target_id", "changes", "request_id"],
       properties: {
-        action: { bsonType: "string", minLength: 1, maxLength: 100 },
-        actor_id: objectIdOrNull,
-        entity_type: { bsonType: "string" },
-        entity_id: objectIdOrNull,
-        details: { bsonType: "object" },
         created_at: { bsonType: "date" },
+        actor: { bsonType: "string", minLength: 1, maxLength: 200 },
+        action: { bsonType: "string", minLength: 1, maxLength: 100 },
+        collection: { bsonType: "string", minLength: 1 },
+        target_id: { bsonType: "objectId" },
+        changes: { bsonType: "object" },
+        request_id: { bsonType: "string", minLength: 1, maxLength: 200 },
+        details: { bsonType: "object" },
       },
     },
   },

@@ -1,7 +1,8 @@
-// mongodb-memory-server and the embedded engine are loaded only by the branch that uses
-// them: a process given MONGODB_URI should not pay for either at start-up.
+import { startEmbeddedMongo } from "../embedded-mongo";
+
+// mongodb-memory-server (and the mongodb driver copy it carries) is loaded only by the
+// branch that uses it: a process given MONGODB_URI should not pay for it at start-up.
 const memoryServer = () => import("mongodb-memory-server");
-const embeddedEngine = () => import("../embedded-mongo");
 
 /** Which database backs this process. */
 export type DatabaseBackend = "uri" | "memory-server" | "embedded";
@@ -134,9 +135,7 @@ async function startMemoryServer(binaryPath: string, how: string): Promise<Provi
 }
 
 async function startEmbedded(dataDir: string | undefined, why: string): Promise<ProvisionedDatabase> {
-  const engine = await (
-    await embeddedEngine()
-  ).startEmbeddedMongo({ port: 0, ...(dataDir ? { dataDir } : {}) });
+  const engine = await startEmbeddedMongo({ port: 0, ...(dataDir ? { dataDir } : {}) });
   return {
     backend: "embedded",
     uri: engine.uri,

@@ -71,26 +71,32 @@ export class AlertWriteRepository {
   /** Attaches the alert to an existing case (moving it from its current one, if any). */
   async link(alertId: ObjectId, caseId: ObjectId, origin: WriteOrigin): Promise<AlertDocument> {
     const { alerts, cases } = this.collections;
-    return this.updateAudited(alertId, AUDIT_ACTIONS.alertLink, origin, () => ({ set: { case_id: caseId } }), {
-      before: async (session) => {
-        const alert = await alerts.findOne(
-          { _id: alertId },
-          { session, maxTimeMS: this.options.maxTimeMS, projection: { _id: 1 } },
-        );
-        if (!alert) throw new NotFoundError("Alert", alertId.toHexString());
-        await touchCase(cases, caseId, session, this.options.maxTimeMS);
+    return this.updateAudited(
+      alertId,
+      AUDIT_ACTIONS.alertLink,
+      origin,
+      () => ({ set: { case_id: caseId } }),
+      {
+        before: async (session) => {
+          const alert = await alerts.findOne(
+            { _id: alertId },
+            { session, maxTimeMS: this.options.maxTimeMS, projection: { _id: 1 } },
+          );
+          if (!alert) throw new NotFoundError("Alert", alertId.toHexString());
+          await touchCase(cases, caseId, session, this.options.maxTimeMS);
+        },
+        after: async (session, at) => {
+          // Inside a transaction the touch of the case already rules out a concurrent delete.
+          if (session || (await caseExists(cases, caseId, this.options.maxTimeMS))) return;
+          // deleteCase ran between the check and the link, and its sweep missed this alert.
+          await alerts.updateOne(
+            { _id: alertId, case_id: caseId },
+            { $set: { case_id: null, updated_at: nextUpdatedAt(at) } },
+          );
+          throw new NotFoundError("Case", caseId.toHexString());
+        },
       },
-      after: async (session, at) => {
-        // Inside a transaction the touch of the case already rules out a concurrent delete.
-        if (session || (await caseExists(cases, caseId, this.options.maxTimeMS))) return;
-        // deleteCase ran between the check and the link, and its sweep missed this alert.
-        await alerts.updateOne(
-          { _id: alertId, case_id: caseId },
-          { $set: { case_id: null, updated_at: nextUpdatedAt(at) } },
-        );
-        throw new NotFoundError("Case", caseId.toHexString());
-      },
-    });
+    );
   }
 
   /** Detaches the alert from its case; an alert without a case stays as it is (updated_at moves on). */

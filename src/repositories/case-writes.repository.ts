@@ -100,7 +100,10 @@ export class CaseWriteRepository {
         assertTransition(before.status, to);
         return {
           condition: { status: before.status },
-          set: { status: to, resolved_at: resolvedAtAfter(before.status, to, before.resolved_at ?? null, at) },
+          set: {
+            status: to,
+            resolved_at: resolvedAtAfter(before.status, to, before.resolved_at ?? null, at),
+          },
         };
       },
       details,
@@ -116,7 +119,8 @@ export class CaseWriteRepository {
       () => ({ set: { assignee: assigneeId } }),
       undefined,
       async (session) => {
-        if (assigneeId) await requireUser(this.collections.users, assigneeId, session, this.options.maxTimeMS);
+        if (!assigneeId) return;
+        await requireUser(this.collections.users, assigneeId, session, this.options.maxTimeMS);
       },
     );
   }
@@ -162,7 +166,10 @@ export class CaseWriteRepository {
       if (!existing) throw new NotFoundError("Case", id.toHexString());
       const at = new Date();
       const unlinked = await this.unlinkAlertsOf(id, at, session);
-      const deleted = await cases.findOneAndDelete({ _id: id }, { session, maxTimeMS: this.options.maxTimeMS });
+      const deleted = await cases.findOneAndDelete(
+        { _id: id },
+        { session, maxTimeMS: this.options.maxTimeMS },
+      );
       if (!deleted) throw new NotFoundError("Case", id.toHexString());
       if (!session) unlinked.push(...(await this.unlinkAlertsOf(id, at, undefined)));
       await this.audit.record(

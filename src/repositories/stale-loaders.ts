@@ -14,7 +14,11 @@ import { toUser } from "./user.mapper";
  */
 
 /** A case was created, updated (`after` set) or deleted (`after` null). */
-export function forgetCase(loaders: GatewayLoaders, id: CaseDocument["_id"], after: CaseDocument | null): void {
+export function forgetCase(
+  loaders: GatewayLoaders,
+  id: CaseDocument["_id"],
+  after: CaseDocument | null,
+): void {
   loaders.caseById.clear(id).prime(id, after ? toCase(after) : null);
   loaders.casesByAssignee.clearAll();
   loaders.openCaseCountByAssignee.clearAll();

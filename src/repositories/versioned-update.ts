@@ -1,4 +1,12 @@
-import type { ClientSession, Collection, Document, Filter, MatchKeysAndValues, ObjectId, WithId } from "mongodb";
+import type {
+  ClientSession,
+  Collection,
+  Document,
+  Filter,
+  MatchKeysAndValues,
+  ObjectId,
+  WithId,
+} from "mongodb";
 import { ConflictError, NotFoundError } from "../errors/gateway-error";
 
 /** A document whose updated_at the write API maintains: it doubles as its version. */

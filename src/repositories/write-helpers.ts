@@ -34,10 +34,21 @@ export async function touchCase(
   session: ClientSession | undefined,
   maxTimeMS: number,
 ): Promise<void> {
-  await updateVersioned({ collection: cases, id, entity: "Case", session, maxTimeMS, plan: () => ({ set: {} }) });
+  await updateVersioned({
+    collection: cases,
+    id,
+    entity: "Case",
+    session,
+    maxTimeMS,
+    plan: () => ({ set: {} }),
+  });
 }
 
 /** Whether the case exists (outside transactions: the check after linking). */
-export async function caseExists(cases: Collection<CaseDocument>, id: ObjectId, maxTimeMS: number): Promise<boolean> {
+export async function caseExists(
+  cases: Collection<CaseDocument>,
+  id: ObjectId,
+  maxTimeMS: number,
+): Promise<boolean> {
   return (await cases.findOne({ _id: id }, { maxTimeMS, projection: { _id: 1 } })) !== null;
 }

@@ -8,6 +8,11 @@ export interface WriteScope {
   session: ClientSession | undefined;
 }
 
+export interface WriteRunnerOptions {
+  /** false: never use transactions, even where the deployment has them (tests of the fallback). */
+  transactions?: boolean;
+}
+
 /**
  * Runs each mutation as one unit. Where the deployment supports multi-document
  * transactions — hello reports a replica set (setName) or mongos (msg "isdbgrid"), and a
@@ -26,7 +31,14 @@ export interface WriteScope {
 export class WriteRunner {
   private support: Promise<TransactionSupport> | undefined;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    options: WriteRunnerOptions = {},
+  ) {
+    if (options.transactions === false) {
+      this.support = Promise.resolve({ supported: false, reason: "transactions turned off" });
+    }
+  }
 
   /** Whether writes run in transactions here, and why. */
   transactionSupport(): Promise<TransactionSupport> {

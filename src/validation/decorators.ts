@@ -1,10 +1,4 @@
-import {
-  isEmail,
-  IsDefined,
-  registerDecorator,
-  ValidateIf,
-  type ValidationArguments,
-} from "class-validator";
+import { isEmail, IsDefined, registerDecorator, ValidateIf, type ValidationArguments } from "class-validator";
 import { plainDocumentProblems, type PlainDocumentProblem } from "./plain-document";
 import { tagListProblems, type TagListProblem } from "./tags";
 import { EMAIL_MAX_LENGTH } from "./write-limits";

@@ -19,6 +19,7 @@ const EXPECTED_OPERATIONS = [
   "DashboardCaseStatistics",
   "DashboardSeverityBreakdown",
   "SearchCases",
+  "UpdateCaseStatus",
 ];
 
 describe("client codegen", () => {

@@ -7,7 +7,8 @@ import { startGateway } from "../../src/main";
 
 describe("loadConfig", () => {
   it("has documented defaults", () => {
-    expect(loadConfig({})).toEqual({
+    // Access-control and protection variables: test/protections/config.test.ts.
+    expect(loadConfig({})).toMatchObject({
       mongodbUri: undefined,
       mongodbDb: "jupiter",
       host: "127.0.0.1",
@@ -31,7 +32,7 @@ describe("loadConfig", () => {
         DB_MAX_TIME_MS: "1500",
         DEMO_DATA: "never",
       }),
-    ).toEqual({
+    ).toMatchObject({
       mongodbUri: "mongodb://db.example:27017/?replicaSet=rs0",
       mongodbDb: "incidents",
       host: "0.0.0.0",

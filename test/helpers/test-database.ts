@@ -16,7 +16,10 @@ export interface TestDatabase {
  * Opens a database of its own for one test file on the server the global setup
  * provisioned, so that files running in parallel never see each other's data.
  */
-export async function openTestDatabase(label: string, options: MongoClientOptions = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  label: string,
+  options: MongoClientOptions = {},
+): Promise<TestDatabase> {
   const uri = inject("mongoUri");
   const backend = inject("mongoBackend");
   const dbName = `test_${label.replace(/[^a-z0-9]/gi, "_").slice(0, 30)}_${randomBytes(4).toString("hex")}`;

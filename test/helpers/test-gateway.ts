@@ -1,10 +1,21 @@
 import type { CommandStartedEvent } from "mongodb";
-import { type Config, loadConfig } from "../../src/config";
+import { UserRole } from "../../schema/enums/user-role.enum";
+import { type AuthConfig, type Config, loadConfig, type ProtectionsConfig } from "../../src/config";
 import { type Gateway, startGateway } from "../../src/main";
 import type { TestDatabase } from "./test-database";
+import { signTestJwt, TEST_JWT_SECRET } from "./test-jwt";
 
 /** Settings a test may change; the rest come from the defaults of src/config.ts. */
-export interface TestGatewayOverrides extends Partial<Config> {
+export interface TestGatewayOverrides extends Omit<Partial<Config>, "auth" | "protections"> {
+  /** Merged over the test defaults (JWT_SECRET = TEST_JWT_SECRET). */
+  auth?: Partial<AuthConfig>;
+  /** Merged over the defaults of src/config.ts (rate limiting off unless set). */
+  protections?: Partial<ProtectionsConfig>;
+  /**
+   * The Authorization header graphql() sends by default: an ADMIN Bearer JWT signed
+   * with TEST_JWT_SECRET unless set; null sends no credentials.
+   */
+  authorization?: string | null;
   /** Serve the playground page (default false: tests of the API need not build it). */
   playground?: boolean;
   /** Receives the gateway's JSON log lines (set logLevel too: tests default to "silent"). */
@@ -45,6 +56,8 @@ export interface TestGateway {
    * (driver command monitoring). The array is live: keep the reference.
    */
   commands: CommandStartedEvent[];
+  /** The headers graphql() adds by default (an ADMIN JWT unless overridden); spread into fetch calls. */
+  authHeaders: Record<string, string>;
   resetCommands(): void;
   /** The gateway itself, for tests that need its client or app. */
   gateway: Gateway;
@@ -61,9 +74,10 @@ export async function startTestGateway(
   database: TestDatabase,
   overrides: TestGatewayOverrides = {},
 ): Promise<TestGateway> {
-  const { playground = false, logStream, ...configOverrides } = overrides;
+  const { playground = false, logStream, auth, protections, authorization, ...configOverrides } = overrides;
+  const defaults = loadConfig({});
   const config: Config = {
-    ...loadConfig({}),
+    ...defaults,
     mongodbUri: database.uri,
     mongodbDb: database.dbName,
     host: "127.0.0.1",
@@ -71,7 +85,13 @@ export async function startTestGateway(
     logLevel: (process.env.TEST_LOG_LEVEL as Config["logLevel"] | undefined) ?? "silent",
     demoData: "never",
     ...configOverrides,
+    auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET, ...auth },
+    // Suites send many requests quickly: rate limiting only where a test asks for it.
+    protections: { ...defaults.protections, rateLimitPerMinute: 0, ...protections },
   };
+  const authValue =
+    authorization === undefined ? `Bearer ${await signTestJwt(UserRole.ADMIN)}` : authorization;
+  const authHeaders: Record<string, string> = authValue === null ? {} : { authorization: authValue };
   const gateway = await startGateway(config, {
     mongoClientOptions: { monitorCommands: true },
     playground,
@@ -84,6 +104,7 @@ export async function startTestGateway(
   return {
     url: gateway.url,
     graphqlUrl,
+    authHeaders,
     commands,
     resetCommands: () => {
       commands.length = 0;
@@ -93,7 +114,12 @@ export async function startTestGateway(
     async graphql(query, variables, headers = {}) {
       const response = await fetch(graphqlUrl, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json", ...headers },
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json",
+          ...authHeaders,
+          ...headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       const text = await response.text();

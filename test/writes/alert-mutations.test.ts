@@ -55,11 +55,19 @@ const storedAlert = (id: ObjectId | string) =>
 /** Every alert's case_id is null or names a case that exists. */
 async function expectNoDanglingAlerts(): Promise<void> {
   const caseIds = new Set(
-    (await db.collection("cases").find({}, { projection: { _id: 1 } }).toArray()).map((c) => String(c._id)),
+    (
+      await db
+        .collection("cases")
+        .find({}, { projection: { _id: 1 } })
+        .toArray()
+    ).map((c) => String(c._id)),
   );
-  const dangling = (await db.collection("alerts").find({ case_id: { $ne: null } }).toArray()).filter(
-    (alert) => !caseIds.has(String(alert.case_id)),
-  );
+  const dangling = (
+    await db
+      .collection("alerts")
+      .find({ case_id: { $ne: null } })
+      .toArray()
+  ).filter((alert) => !caseIds.has(String(alert.case_id)));
   expect(dangling).toEqual([]);
 }
 
@@ -115,7 +123,9 @@ describe("createAlert", () => {
 
   it("defaults: now as timestamp, empty message, no case", async () => {
     const startedAt = Date.now();
-    const result = await gateway.graphql(CREATE, { input: { type: "disk", source: "datadog", severity: "LOW" } });
+    const result = await gateway.graphql(CREATE, {
+      input: { type: "disk", source: "datadog", severity: "LOW" },
+    });
     expect(result.errors).toBeUndefined();
     const stored = await storedAlert(result.data.createAlert.id);
     expect(stored).toMatchObject({ message: "", case_id: null, resolved: false, resolution: null });
@@ -142,7 +152,12 @@ describe("resolveAlert", () => {
     const result = await gateway.graphql(RESOLVE, { id, resolution: "  restarted the node " });
     expect(result.errors).toBeUndefined();
     const stored = await storedAlert(id);
-    expect(stored).toEqual({ ...alert, resolved: true, resolution: "restarted the node", updated_at: expect.any(Date) });
+    expect(stored).toEqual({
+      ...alert,
+      resolved: true,
+      resolution: "restarted the node",
+      updated_at: expect.any(Date),
+    });
     expect(result.data.resolveAlert).toEqual(alertAnswer(stored!));
     const entries = await auditEntriesOf(db, id);
     expect(entries.map((entry) => entry.changes)).toEqual([
@@ -205,7 +220,9 @@ describe("linkAlertToCase / unlinkAlert", () => {
     });
     expect(errorCode(missingAlert)).toBe("NOT_FOUND");
     expect(missingAlert.errors![0]!.message).toMatch(/^Alert /);
-    expect(errorCode(await gateway.graphql(UNLINK, { alertId: new ObjectId().toHexString() }))).toBe("NOT_FOUND");
+    expect(errorCode(await gateway.graphql(UNLINK, { alertId: new ObjectId().toHexString() }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await snapshot(db)).toBe(before);
   });
 });
@@ -218,7 +235,9 @@ describe("deleteCase racing linkAlertToCase", () => {
         Array.from({ length: 6 }, (_, index) => insertAlert(db, { case_id: index < 2 ? target._id : null })),
       );
       const caseId = target._id.toHexString();
-      const links = alerts.map((alert) => gateway.graphql(LINK, { alertId: alert._id.toHexString(), caseId }));
+      const links = alerts.map((alert) =>
+        gateway.graphql(LINK, { alertId: alert._id.toHexString(), caseId }),
+      );
       const deletion = gateway.graphql(DELETE_CASE, { id: caseId });
       const results = await Promise.all([...links, deletion]);
       for (const result of results) {

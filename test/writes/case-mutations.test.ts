@@ -12,6 +12,7 @@ import {
   insertUser,
   oid,
   snapshot,
+  ACTOR,
 } from "./support/write-test-kit";
 
 let database: TestDatabase;
@@ -110,7 +111,7 @@ describe("createCase", () => {
     expect(entry).toEqual({
       _id: expect.any(ObjectId),
       created_at: stored!.created_at,
-      actor: "anonymous",
+      actor: ACTOR,
       action: "case.create",
       collection: "cases",
       target_id: oid(id),
@@ -312,8 +313,15 @@ describe("deleteCase", () => {
     expect(result.errors).toBeUndefined();
     const payload = result.data.deleteCase;
     expect(payload.deletedCaseId).toBe(doomed._id.toHexString());
-    expect(payload.case).toEqual({ id: doomed._id.toHexString(), title: "Doomed", status: "OPEN", alertCount: 0 });
-    expect([...payload.unlinkedAlertIds].sort()).toEqual(linked.map((alert) => alert._id.toHexString()).sort());
+    expect(payload.case).toEqual({
+      id: doomed._id.toHexString(),
+      title: "Doomed",
+      status: "OPEN",
+      alertCount: 0,
+    });
+    expect([...payload.unlinkedAlertIds].sort()).toEqual(
+      linked.map((alert) => alert._id.toHexString()).sort(),
+    );
 
     expect(await storedCase(doomed._id)).toBeNull();
     for (const alert of linked) {
@@ -330,7 +338,11 @@ describe("deleteCase", () => {
         .filter(([field, value]) => !["_id", "created_at", "updated_at"].includes(field) && value !== null)
         .map(([field, value]) => [field, { before: value, after: null }]),
     );
-    expect(entries[0]).toMatchObject({ action: "case.delete", collection: "cases", changes: expectedChanges });
+    expect(entries[0]).toMatchObject({
+      action: "case.delete",
+      collection: "cases",
+      changes: expectedChanges,
+    });
     expect(
       (entries[0]!.details.unlinked_alert_ids as ObjectId[]).map((alertId) => alertId.toHexString()).sort(),
     ).toEqual(linked.map((alert) => alert._id.toHexString()).sort());
@@ -388,10 +400,18 @@ describe("loaders within one request", () => {
 /** Every alert's case_id is null or names a case that exists. */
 export async function expectNoDanglingAlerts(target: Db): Promise<void> {
   const caseIds = new Set(
-    (await target.collection("cases").find({}, { projection: { _id: 1 } }).toArray()).map((c) => String(c._id)),
+    (
+      await target
+        .collection("cases")
+        .find({}, { projection: { _id: 1 } })
+        .toArray()
+    ).map((c) => String(c._id)),
   );
-  const dangling = (await target.collection("alerts").find({ case_id: { $ne: null } }).toArray()).filter(
-    (alert) => !caseIds.has(String(alert.case_id)),
-  );
+  const dangling = (
+    await target
+      .collection("alerts")
+      .find({ case_id: { $ne: null } })
+      .toArray()
+  ).filter((alert) => !caseIds.has(String(alert.case_id)));
   expect(dangling).toEqual([]);
 }

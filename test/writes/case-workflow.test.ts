@@ -2,7 +2,7 @@ import type { Db, Document } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpers/test-gateway";
-import { auditEntriesOf, badUserInput, errorCode, insertCase, oid } from "./support/write-test-kit";
+import { ACTOR, auditEntriesOf, badUserInput, errorCode, insertCase, oid } from "./support/write-test-kit";
 
 let database: TestDatabase;
 let db: Db;
@@ -107,7 +107,7 @@ describe("every transition of the 4×4 matrix", () => {
           action: "case.status.change",
           collection: "cases",
           target_id: seeded._id,
-          actor: "anonymous",
+          actor: ACTOR,
           created_at: after!.updated_at,
           changes,
           details: { note: "because" },
@@ -147,7 +147,10 @@ describe("a case's life", () => {
     const document = await db.collection("cases").findOne({ _id: oid(id) });
     expect(document!.resolved_at.toISOString()).toBe(lastResolvedAt);
     const entries = await auditEntriesOf(db, id);
-    expect(entries.map((entry) => entry.action)).toEqual(["case.create", ...steps.map(() => "case.status.change")]);
+    expect(entries.map((entry) => entry.action)).toEqual([
+      "case.create",
+      ...steps.map(() => "case.status.change"),
+    ]);
   });
 
   it("an unknown case is NOT_FOUND; a malformed id is BAD_USER_INPUT", async () => {
@@ -198,8 +201,9 @@ describe("concurrent status changes of one case", () => {
           expect(answer.resolvedAt !== null).toBe(answer.status === "RESOLVED" || answer.status === "CLOSED");
         }
       }
-      // The first IN_PROGRESS always applies; from there at least one RESOLVED does too.
-      expect(succeeded.length).toBeGreaterThanOrEqual(2);
+      // Whatever the order, the first IN_PROGRESS to be applied finds the case OPEN (nothing
+      // else can leave OPEN), so at least one request succeeds.
+      expect(succeeded.length).toBeGreaterThanOrEqual(1);
       await expectSerialHistory(seeded, succeeded.length);
     }
   });

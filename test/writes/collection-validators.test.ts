@@ -45,7 +45,8 @@ describe("the gateway's start creates the collections with their validators", ()
 describe("bad data cannot get in around the gateway", () => {
   it("direct driver writes that break a validator are refused with code 121", async () => {
     const gap = await probeValidators(db);
-    if (gap) throw engineGap("document validation ($jsonSchema validators enforced on insert and update)", gap);
+    if (gap)
+      throw engineGap("document validation ($jsonSchema validators enforced on insert and update)", gap);
     const now = new Date();
     const cases = db.collection("cases");
     await expect(
@@ -79,7 +80,7 @@ describe("bad data cannot get in around the gateway", () => {
         case_id: new ObjectId(),
       }),
     ).rejects.toSatisfy(refusedWith121);
-    await expect(db.collection("audit_logs").insertOne({ action: "" , created_at: now })).rejects.toSatisfy(
+    await expect(db.collection("audit_logs").insertOne({ action: "", created_at: now })).rejects.toSatisfy(
       refusedWith121,
     );
     expect(await cases.findOne({ _id: valid._id })).toEqual(valid);

@@ -97,7 +97,9 @@ describe("createUser", () => {
 
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, index) =>
-        gateway.graphql(CREATE, { input: { email: index % 2 ? "race@example.test" : "RACE@example.test ", name: "R" } }),
+        gateway.graphql(CREATE, {
+          input: { email: index % 2 ? "race@example.test" : "RACE@example.test ", name: "R" },
+        }),
       ),
     );
     expect(results.filter((result) => !result.errors)).toHaveLength(1);
@@ -112,10 +114,18 @@ describe("updateUser / updateUserRole", () => {
   it("sets the name and replaces the settings; created_at stays", async () => {
     const user = await insertUser(db, { name: "Old", settings: { theme: "light", keep: 1 } });
     const id = user._id.toHexString();
-    const result = await gateway.graphql(UPDATE, { id, input: { name: "  New ", settings: { theme: "dark" } } });
+    const result = await gateway.graphql(UPDATE, {
+      id,
+      input: { name: "  New ", settings: { theme: "dark" } },
+    });
     expect(result.errors).toBeUndefined();
     const stored = await storedUser(id);
-    expect(stored).toEqual({ ...user, name: "New", settings: { theme: "dark" }, updated_at: expect.any(Date) });
+    expect(stored).toEqual({
+      ...user,
+      name: "New",
+      settings: { theme: "dark" },
+      updated_at: expect.any(Date),
+    });
     expect(result.data.updateUser).toEqual(userAnswer(stored!));
     expect((await auditEntriesOf(db, id)).map((entry) => entry.changes)).toEqual([
       {

@@ -11,8 +11,11 @@ import type { Database } from "../storage/Database";
 import type { Doc } from "../storage/Doc";
 import type { Engine } from "../storage/Engine";
 import { indexStatsDocuments } from "./indexStatsDocuments";
+import { collStatsDocuments, currentOpStageDocuments } from "./monitoringSources";
 import { writeMerge } from "./writeMerge";
 import { writeOut } from "./writeOut";
+import { assertTextOnlyFirst, textPipelineSource } from "../textSearch/textPipeline";
+import { mentionsText } from "../textSearch/extractTextQuery";
 
 export interface PipelineOptions {
   deadline: Deadline;
@@ -60,6 +63,12 @@ export function runPipeline(
   let rest: Record<string, unknown>[];
   if (stages[0] && "$indexStats" in stages[0]) {
     source = indexStatsDocuments(coll, options.host ?? "");
+    rest = stages.slice(1);
+  } else if (stages[0] && "$collStats" in stages[0]) {
+    source = collStatsDocuments(engine, dbName, collName, stages[0].$collStats, options.host ?? "");
+    rest = stages.slice(1);
+  } else if (stages[0] && "$currentOp" in stages[0]) {
+    source = currentOpStageDocuments(engine, dbName, collName, stages[0].$currentOp, options.host ?? "");
     rest = stages.slice(1);
   } else if (collName === null) {
     [source, rest] = [emptySource(), stages];
@@ -136,7 +145,9 @@ function plannedSource(
     spec.limit = stages[i].$limit as number;
     i++;
   }
+  assertTextOnlyFirst(stages, mentionsText(spec.filter));
   const found = findDocuments(db.get(collName), spec, options.stats);
+  if (found.scores) return textPipelineSource(found, stages.slice(i));
   return [docsOf(found.rows), stages.slice(i)];
 }
 

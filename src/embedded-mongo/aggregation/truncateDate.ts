@@ -33,6 +33,14 @@ export function truncateDate(
     throw new CommandError(5439017, "$dateTrunc requires 'binSize' to be a positive integer");
   }
   const t = date.getTime();
+  if (unit in UNIT_MS && unit !== "day") {
+    // mongod (truncateDateMillis): hours and smaller are fixed-length bins in absolute time, counted
+    // from 2000-01-01T00:00 local; no local-to-UTC conversion afterwards (the repeated hour of a
+    // DST fall-back stays two bins).
+    const size = UNIT_MS[unit] * binSize;
+    const ref = REF_MS - timezoneOffset(timezone, REF_MS) * 60000;
+    return new Date(t - mod(t - ref, size));
+  }
   const local = t + timezoneOffset(timezone, t) * 60000;
   let truncated: number;
   if (unit in UNIT_MS) {

@@ -4,6 +4,7 @@ import { isPlainObject } from "../bson/isPlainObject";
 import type { Index } from "../storage/Index";
 import { collectionArg } from "./args";
 import type { CommandContext } from "./CommandContext";
+import { assertValidationOptions } from "../storage/validationCheck";
 
 const COLLECTION_OPTIONS = ["validator", "validationLevel", "validationAction"];
 
@@ -13,6 +14,7 @@ export function collModCommand(ctx: CommandContext): Record<string, unknown> {
   const coll = ctx.engine.db(ctx.dbName).get(name);
   if (!coll) throw new CommandError(26, `ns does not exist: ${ctx.dbName}.${name}`);
   const reply: Record<string, unknown> = {};
+  assertValidationOptions(ctx.cmd);
   for (const option of COLLECTION_OPTIONS) {
     if (ctx.cmd[option] !== undefined) coll.options[option] = ctx.cmd[option];
   }

@@ -2,6 +2,10 @@ import { aggregateCommand } from "./aggregateCommand";
 import { buildInfoCommand } from "./buildInfoCommand";
 import type { CommandHandler } from "./CommandContext";
 import { collModCommand } from "./collModCommand";
+import { compactCommand } from "./compactCommand";
+import { currentOpCommand } from "./currentOpCommand";
+import { profileCommand } from "./profileCommand";
+import { validateCommand } from "./validateCommand";
 import { collStatsCommand } from "./collStatsCommand";
 import { countCommand } from "./countCommand";
 import { createCommand } from "./createCommand";
@@ -28,6 +32,12 @@ import { renameCollectionCommand } from "./renameCollectionCommand";
 import { serverStatusCommand } from "./serverStatusCommand";
 import { setParameterCommand } from "./setParameterCommand";
 import { updateCommand } from "./updateCommand";
+import {
+  endSessionsCommand,
+  killAllSessionsCommand,
+  refreshSessionsCommand,
+  transactionCommand,
+} from "../sessions/sessionCommands";
 
 /** Every command the engine answers, by the name clients send. */
 export const commandTable: Readonly<Record<string, CommandHandler>> = {
@@ -39,10 +49,12 @@ export const commandTable: Readonly<Record<string, CommandHandler>> = {
   buildinfo: buildInfoCommand,
   getParameter: getParameterCommand,
   setParameter: setParameterCommand,
-  endSessions: pingCommand,
-  killAllSessions: pingCommand,
-  killSessions: pingCommand,
-  refreshSessions: pingCommand,
+  endSessions: endSessionsCommand,
+  killAllSessions: killAllSessionsCommand,
+  killSessions: endSessionsCommand,
+  refreshSessions: refreshSessionsCommand,
+  commitTransaction: transactionCommand,
+  abortTransaction: transactionCommand,
   startSession: pingCommand,
   getLastError: pingCommand,
   getFreeMonitoringStatus: pingCommand,
@@ -72,4 +84,8 @@ export const commandTable: Readonly<Record<string, CommandHandler>> = {
   collStats: collStatsCommand,
   collMod: collModCommand,
   explain: explainCommand,
+  profile: profileCommand,
+  currentOp: currentOpCommand,
+  validate: validateCommand,
+  compact: compactCommand,
 };

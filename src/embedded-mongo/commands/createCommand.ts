@@ -2,6 +2,7 @@ import { CommandError } from "../errors/CommandError";
 import { validateCollectionName } from "../storage/validateCollectionName";
 import { collectionArg } from "./args";
 import type { CommandContext } from "./CommandContext";
+import { assertValidationOptions } from "../storage/validationCheck";
 
 const IGNORED = new Set([
   "create",
@@ -25,6 +26,7 @@ export function createCommand(ctx: CommandContext): Record<string, unknown> {
   if (options.viewOn !== undefined) {
     throw new CommandError(238, "views are not supported by the embedded engine yet");
   }
+  assertValidationOptions(options);
   db.getOrCreate(name, options);
   return { ok: 1 };
 }

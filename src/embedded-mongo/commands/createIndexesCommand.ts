@@ -76,6 +76,15 @@ function isAlreadyThere(coll: Collection, spec: IndexSpec): boolean {
     }
     return true;
   }
+  if (spec.key._fts === "text") {
+    const other = [...coll.indexes.values()].find((i) => i.spec.key._fts === "text");
+    if (other) {
+      throw new CommandError(
+        85,
+        `only one text index per collection allowed, found existing text index "${other.name}". Requested index: ${describe(spec)}, existing index: ${describe(other.spec)}`,
+      );
+    }
+  }
   for (const index of coll.indexes.values()) {
     if (!sameKey(index.spec, spec)) continue;
     // Same key under another name: allowed only when the indexes differ in what they contain.
@@ -89,15 +98,6 @@ function isAlreadyThere(coll: Collection, spec: IndexSpec): boolean {
       85,
       `An equivalent index already exists with a different name and options. Requested index: ${describe(spec)}, existing index: ${describe(index.spec)}`,
     );
-  }
-  if (spec.key._fts === "text") {
-    const other = [...coll.indexes.values()].find((i) => i.spec.key._fts === "text");
-    if (other) {
-      throw new CommandError(
-        85,
-        `An equivalent index already exists with a different name and options. Requested index: ${describe(spec)}, existing index: ${describe(other.spec)}`,
-      );
-    }
   }
   return false;
 }

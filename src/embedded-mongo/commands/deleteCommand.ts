@@ -1,4 +1,5 @@
 import { CommandError } from "../errors/CommandError";
+import { assertWriteBatchSize } from "../storage/documentLimits";
 import { Deadline } from "../query/Deadline";
 import { isPlainObject } from "../bson/isPlainObject";
 import { newOpStats } from "../query/OpStats";
@@ -15,6 +16,7 @@ export function deleteCommand(ctx: CommandContext): Record<string, unknown> {
   const deletes = ctx.cmd.deletes;
   if (!Array.isArray(deletes))
     throw new CommandError(14, "BSON field 'delete.deletes' is missing or not an array");
+  assertWriteBatchSize(deletes);
   const ordered = boolArg(ctx.cmd.ordered, true);
   const deadline = new Deadline(ctx.cmd.maxTimeMS);
   const coll = ctx.engine.db(ctx.dbName).get(name);

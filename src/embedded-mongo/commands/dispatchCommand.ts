@@ -4,6 +4,8 @@ import { toErrorReply } from "../errors/toErrorReply";
 import type { Engine } from "../storage/Engine";
 import type { IncomingMessage } from "../wire/IncomingMessage";
 import { commandTable } from "./commandTable";
+import { trackOperation } from "../profiler/operations";
+import { runCommand } from "../sessions/runCommand";
 
 /** Commands with their own opcounter, or (heartbeats) none, instead of opcounters.command. */
 const NOT_COUNTED_AS_COMMAND = new Set([
@@ -32,7 +34,12 @@ export function dispatchCommand(engine: Engine, msg: IncomingMessage, conn: Conn
     const handler = Object.prototype.hasOwnProperty.call(commandTable, name) ? commandTable[name] : undefined;
     if (!handler) throw new CommandError(59, `no such command: '${name}'`);
     const dbName = typeof cmd.$db === "string" ? cmd.$db : (msg.collectionName ?? "admin.$cmd").split(".")[0];
-    reply = handler({ engine, dbName, name, cmd, connectionId: conn.id, address: conn.address });
+    // Sessions route the command into their transaction's view; a data directory journals it.
+    reply = trackOperation(engine, { name, cmd, dbName, connectionId: conn.id, client: conn.address }, () =>
+      runCommand(engine, name, cmd, (e) =>
+        handler({ engine: e, dbName, name, cmd, connectionId: conn.id, address: conn.address }),
+      ),
+    );
   } catch (err) {
     reply = toErrorReply(err);
   }

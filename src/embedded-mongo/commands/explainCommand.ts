@@ -100,7 +100,9 @@ export function explainCommand(ctx: CommandContext): Record<string, unknown> {
 function describePlan(plan: QueryPlan, spec: FindSpec, missing: boolean): Record<string, unknown> {
   if (missing) return { stage: "EOF" };
   let stage: Record<string, unknown>;
-  if (plan.index) {
+  if (plan.text) {
+    stage = textPlanStage(plan.text);
+  } else if (plan.index) {
     stage = {
       stage: "FETCH",
       inputStage: {
@@ -129,6 +131,28 @@ function describePlan(plan: QueryPlan, spec: FindSpec, missing: boolean): Record
   if (spec.skip > 0) stage = { stage: "SKIP", skipAmount: spec.skip, inputStage: stage };
   if (spec.limit > 0) stage = { stage: "LIMIT", limitAmount: spec.limit, inputStage: stage };
   return stage;
+}
+
+/** mongod's $text plan: TEXT_MATCH over FETCH over TEXT_OR over the text index's IXSCAN. */
+function textPlanStage(index: NonNullable<QueryPlan["text"]>): Record<string, unknown> {
+  return {
+    stage: "TEXT_MATCH",
+    indexPrefix: {},
+    indexName: index.name,
+    inputStage: {
+      stage: "FETCH",
+      inputStage: {
+        stage: "TEXT_OR",
+        inputStage: {
+          stage: "IXSCAN",
+          keyPattern: index.spec.key,
+          indexName: index.name,
+          isMultiKey: true,
+          direction: "backward",
+        },
+      },
+    },
+  };
 }
 
 function executionStats(

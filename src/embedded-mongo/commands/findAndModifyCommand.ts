@@ -52,6 +52,7 @@ export function findAndModifyCommand(ctx: CommandContext): Record<string, unknow
         : undefined,
       hint: cmd.hint,
       sort,
+      bypassDocumentValidation: cmd.bypassDocumentValidation,
     },
     deadline,
     stats,

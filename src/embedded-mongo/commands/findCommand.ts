@@ -4,6 +4,7 @@ import { guardDecimals } from "../query/guardDecimals";
 import { newOpStats } from "../query/OpStats";
 import { projectDocuments } from "../query/projectDocuments";
 import { toSortSpec } from "../query/SortSpec";
+import { projectTextScores } from "../textSearch/projectTextScores";
 import type { Doc } from "../storage/Doc";
 import { boolArg, collectionArg, docArg, intArg, nonNegativeIntArg } from "./args";
 import type { CommandContext } from "./CommandContext";
@@ -36,7 +37,9 @@ export function findCommand(ctx: CommandContext): Buffer {
     { filter, sort: toSortSpec(sortDoc), skip, limit, hint: cmd.hint, deadline: new Deadline(cmd.maxTimeMS) },
     stats,
   );
-  const docs = projectDocuments(docsOf(found.rows), projection, filter);
+  const docs = found.scores
+    ? projectTextScores(found.rows, found.scores, projection, filter)
+    : projectDocuments(docsOf(found.rows), projection, filter);
   return ctx.engine.cursors.open(`${ctx.dbName}.${name}`, docs, {
     batchSize,
     singleBatch,

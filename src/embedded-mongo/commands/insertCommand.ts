@@ -4,6 +4,8 @@ import { withIdFirst } from "../storage/withIdFirst";
 import { collectionArg, boolArg } from "./args";
 import type { CommandContext } from "./CommandContext";
 import { writeErrorOf } from "./writeErrorOf";
+import { checkDocumentValidation } from "../storage/validationCheck";
+import { assertDocumentSize, assertWriteBatchSize } from "../storage/documentLimits";
 
 /** insert: documents arrive in the body or as an OP_MSG document sequence. */
 export function insertCommand(ctx: CommandContext): Record<string, unknown> {
@@ -11,6 +13,7 @@ export function insertCommand(ctx: CommandContext): Record<string, unknown> {
   const docs = ctx.cmd.documents;
   if (!Array.isArray(docs))
     throw new CommandError(14, "BSON field 'insert.documents' is missing or not an array");
+  assertWriteBatchSize(docs);
   const ordered = boolArg(ctx.cmd.ordered, true);
   const coll = ctx.engine.db(ctx.dbName).getOrCreate(name);
   const writeErrors: Record<string, unknown>[] = [];
@@ -19,7 +22,10 @@ export function insertCommand(ctx: CommandContext): Record<string, unknown> {
     // mongod counts every attempted document in opcounters.insert.
     ctx.engine.stats.opcounters.insert++;
     try {
-      coll.apply({ op: "insert", doc: withIdFirst(docs[i] as Doc) });
+      const doc = withIdFirst(docs[i] as Doc);
+      assertDocumentSize(doc);
+      checkDocumentValidation(coll, doc, null, ctx.cmd.bypassDocumentValidation);
+      coll.apply({ op: "insert", doc });
       n++;
     } catch (err) {
       writeErrors.push(writeErrorOf(i, err));

@@ -7,4 +7,6 @@ export const serverParameters: Record<string, unknown> = {
   transactionLifetimeLimitSeconds: 60,
   notablescan: false,
   logLevel: 0,
+  /** Period of the TTL monitor (ttl/TtlMonitor). */
+  ttlMonitorSleepSecs: 60,
 };

@@ -32,7 +32,10 @@ export function serverStatusCommand(ctx: CommandContext): Record<string, unknown
       virtual: Math.round(mem.rss / 1048576),
       supported: true,
     },
-    metrics: { cursor: { open: { total: ctx.engine.cursors.openCount } } },
+    metrics: {
+      cursor: { open: { total: ctx.engine.cursors.openCount } },
+      ttl: { passes: ctx.engine.ttl.passes, deletedDocuments: ctx.engine.ttl.deletedDocuments },
+    },
     ok: 1,
   };
 }

@@ -1,4 +1,5 @@
 import { CommandError } from "../errors/CommandError";
+import { assertWriteBatchSize } from "../storage/documentLimits";
 import { Deadline } from "../query/Deadline";
 import { isPlainObject } from "../bson/isPlainObject";
 import { newOpStats } from "../query/OpStats";
@@ -15,6 +16,7 @@ export function updateCommand(ctx: CommandContext): Record<string, unknown> {
   const updates = ctx.cmd.updates;
   if (!Array.isArray(updates))
     throw new CommandError(14, "BSON field 'update.updates' is missing or not an array");
+  assertWriteBatchSize(updates);
   const ordered = boolArg(ctx.cmd.ordered, true);
   const deadline = new Deadline(ctx.cmd.maxTimeMS);
   const db = ctx.engine.db(ctx.dbName);
@@ -42,6 +44,7 @@ export function updateCommand(ctx: CommandContext): Record<string, unknown> {
             ? (st.arrayFilters as Record<string, unknown>[])
             : undefined,
           hint: st.hint,
+          bypassDocumentValidation: ctx.cmd.bypassDocumentValidation,
         },
         deadline,
         stats,

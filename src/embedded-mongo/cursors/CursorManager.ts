@@ -34,6 +34,11 @@ export class CursorManager {
     return this.cursors.size;
   }
 
+  /** The open cursors (for $currentOp with idleCursors: true). */
+  openCursors(): ServerCursor[] {
+    return [...this.cursors.values()];
+  }
+
   /** Runs the first batch; the cursor stays open only if documents remain. */
   open(ns: string, source: Iterator<Doc>, options: OpenCursorOptions = {}): Buffer {
     const cursor: ServerCursor = {

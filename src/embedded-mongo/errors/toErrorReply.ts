@@ -6,6 +6,11 @@ export function toErrorReply(err: unknown): Record<string, unknown> {
     return { ok: 0, errmsg: err.message, code: err.code, codeName: err.codeName, ...err.extra };
   }
   const message = err instanceof Error ? err.message : String(err);
+  // Errors of the text and validation modules carry mongod's code and codeName.
+  const coded = err as { code?: unknown; codeName?: unknown };
+  if (err instanceof Error && typeof coded.code === "number" && typeof coded.codeName === "string") {
+    return reply(coded.code, coded.codeName, message);
+  }
   // mingo reports invalid operators and arguments as plain errors: give them mongod's codes.
   const stage = /unregistered pipeline operator (\$\w+)/.exec(message);
   if (stage) return reply(40324, "Location40324", `Unrecognized pipeline stage name: '${stage[1]}'`);

@@ -1,6 +1,6 @@
 /** Per-operation execution counters (explain, profiler, tests). */
 export interface OpStats {
-  stage: "COLLSCAN" | "IXSCAN" | "EOF";
+  stage: "COLLSCAN" | "IXSCAN" | "EOF" | "TEXT";
   indexName?: string;
   keysExamined: number;
   docsExamined: number;

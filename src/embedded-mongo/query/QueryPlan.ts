@@ -16,4 +16,6 @@ export interface QueryPlan {
   sortServed: boolean;
   /** For explain: the bounds per field, as mongod prints them. */
   indexBounds: Record<string, string[]>;
+  /** A `$text` query answered by this text index (then `index` is null). */
+  text?: Index;
 }

@@ -1,4 +1,5 @@
 import { update as mingoUpdate } from "mingo";
+import { checkUpdateOperandTypes } from "./checkUpdateOperandTypes";
 import { Aggregator } from "mingo/aggregator";
 import { cloneValue } from "../bson/cloneValue";
 import { compareValues } from "../bson/compareValues";
@@ -93,10 +94,14 @@ function operatorUpdate(old: Doc, update: Record<string, unknown>, options: Upda
   }
   checkConflicts(modifier);
   if (!options.inserting) checkIdUntouched(old, modifier);
+  checkUpdateOperandTypes(old, modifier);
   const doc = cloneValue(old);
   let paths: string[];
   try {
-    paths = mingoUpdate(doc, modifier, options.arrayFilters ?? [], options.filter, {
+    // mingo applies the update only when `condition` matches the document: give it the filter only
+    // for the positional "$" (an upsert's seed, built from equalities, need not match a range).
+    const condition = usesPositional(modifier) ? options.filter : {};
+    paths = mingoUpdate(doc, modifier, options.arrayFilters ?? [], condition, {
       cloneMode: "copy",
       queryOptions: mingoOptions,
     });
@@ -112,6 +117,12 @@ function operatorUpdate(old: Doc, update: Record<string, unknown>, options: Upda
   }
   if (paths.length > 0) reconcileNumberTags(old, doc, modifier);
   return { doc: options.inserting ? withIdFirst(doc) : doc, changed: paths.length > 0 };
+}
+
+function usesPositional(modifier: Record<string, unknown>): boolean {
+  return Object.values(modifier).some(
+    (args) => isPlainObject(args) && Object.keys(args).some((path) => /(^|\.)\$(\.|$)/.test(path)),
+  );
 }
 
 const ID_CHANGE = "Performing an update on the path '_id' would modify the immutable field '_id'";

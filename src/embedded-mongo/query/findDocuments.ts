@@ -8,6 +8,8 @@ import type { QueryPlan } from "./QueryPlan";
 import { scanPlan } from "./scanPlan";
 import { sortDocuments } from "./sortDocuments";
 import type { SortSpec } from "./SortSpec";
+import { extractTextQuery, mentionsText } from "../textSearch/extractTextQuery";
+import { findTextDocuments } from "../textSearch/findTextDocuments";
 
 export interface FindSpec {
   filter: Record<string, unknown>;
@@ -23,10 +25,14 @@ export interface FoundDocuments {
   plan: QueryPlan;
   /** Matching [recordId, document] pairs in order, after skip and limit; evaluated lazily. */
   rows: Generator<[number, Doc]>;
+  /** For a `$text` query: each matching record's textScore ({$meta: "textScore"}). */
+  scores?: Map<number, number>;
 }
 
 /** Plans and runs a filter/sort/skip/limit over a collection (absent collection = no rows). */
 export function findDocuments(coll: Collection | undefined, spec: FindSpec, stats: OpStats): FoundDocuments {
+  const text = mentionsText(spec.filter) ? extractTextQuery(spec.filter) : null;
+  if (text) return findTextDocuments(coll, text, spec, stats);
   if (!coll) {
     stats.stage = "EOF";
     return {

@@ -7,6 +7,9 @@ import { guardDecimals } from "./guardDecimals";
 import type { OpStats } from "./OpStats";
 import type { SortSpec } from "./SortSpec";
 import { upsertSeed } from "./upsertSeed";
+import { checkDocumentValidation } from "../storage/validationCheck";
+import { assertDocumentSize } from "../storage/documentLimits";
+import { withoutText } from "../textSearch/extractTextQuery";
 
 export interface UpdateStatement {
   filter: Record<string, unknown>;
@@ -16,6 +19,8 @@ export interface UpdateStatement {
   arrayFilters?: Record<string, unknown>[];
   hint?: unknown;
   sort?: SortSpec;
+  /** bypassDocumentValidation of the command: skip the collection validator. */
+  bypassDocumentValidation?: unknown;
 }
 
 export interface UpdateResult {
@@ -48,7 +53,7 @@ export function runUpdate(
     deadline.tick();
     const outcome = applyUpdate(doc, st.update, {
       arrayFilters: st.arrayFilters,
-      filter: st.filter,
+      filter: withoutText(st.filter),
       inserting: false,
     });
     if (result.before === undefined) {
@@ -56,17 +61,22 @@ export function runUpdate(
       result.after = outcome.doc;
     }
     if (!outcome.changed) continue;
-    (existing as NonNullable<typeof existing>).apply({ op: "update", rid, doc: outcome.doc });
+    const coll = existing as NonNullable<typeof existing>;
+    assertDocumentSize(outcome.doc);
+    checkDocumentValidation(coll, outcome.doc, doc, st.bypassDocumentValidation);
+    coll.apply({ op: "update", rid, doc: outcome.doc });
     result.modified++;
   }
   if (rows.length === 0 && st.upsert) {
     const seed = upsertSeed(st.filter);
     const outcome = applyUpdate(seed, st.update, {
       arrayFilters: st.arrayFilters,
-      filter: st.filter,
+      filter: withoutText(st.filter),
       inserting: true,
     });
     const coll = db.getOrCreate(collName);
+    assertDocumentSize(outcome.doc);
+    checkDocumentValidation(coll, outcome.doc, null, st.bypassDocumentValidation);
     coll.apply({ op: "insert", doc: outcome.doc });
     result.upsertedId = outcome.doc._id;
     result.after = outcome.doc;

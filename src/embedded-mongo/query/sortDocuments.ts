@@ -4,7 +4,7 @@ import { valuesAtPath } from "../storage/valuesAtPath";
 import type { SortSpec } from "./SortSpec";
 
 /** The value a document sorts by for one field: arrays sort by their smallest (ascending) or largest (descending) element. */
-function sortValue(doc: Doc, path: string, dir: 1 | -1): unknown {
+export function sortValue(doc: Doc, path: string, dir: 1 | -1): unknown {
   const direct = path.indexOf(".") < 0 ? doc[path] : undefined;
   if (direct !== undefined && (direct === null || typeof direct !== "object")) return direct;
   const { values } = valuesAtPath(doc, path);

@@ -5,6 +5,8 @@ import { duplicateKeyError } from "./duplicateKeyError";
 import { Index } from "./Index";
 import type { IndexSpec } from "./IndexSpec";
 import type { WriteChange } from "./WriteChange";
+import { noteApplied } from "../persistence/changeRecorder";
+import { buildText, indexText, unindexText } from "../textSearch/textIndexMaintenance";
 
 /**
  * A collection: documents by record id (insertion order = natural order) plus its indexes.
@@ -15,7 +17,8 @@ export class Collection {
   readonly docs = new Map<number, Doc>();
   readonly indexes = new Map<string, Index>();
   readonly uuid = new UUID();
-  private nextRid = 1;
+  /** The next record id (transaction workspaces and snapshot loading copy it). */
+  nextRid = 1;
   /** Top-level fields known to have held Decimal128 values (see aggregation guards). */
   readonly decimalFields = new Set<string>();
 
@@ -45,16 +48,19 @@ export class Collection {
     switch (change.op) {
       case "insert": {
         const keys = this.checkedKeys(change.doc, null, -1);
+        indexText(this.indexes, this.nextRid, change.doc);
         const rid = this.nextRid++;
         this.docs.set(rid, change.doc);
         for (const [index, k] of keys) index.add(k, rid);
         this.noteDecimals(change.doc);
+        noteApplied(this, "i", change.doc._id, change.doc);
         return rid;
       }
       case "update": {
         const old = this.docs.get(change.rid);
         if (!old) throw new CommandError(1, "record vanished during update");
         const keys = this.checkedKeys(change.doc, old, change.rid);
+        indexText(this.indexes, change.rid, change.doc);
         for (const index of this.indexes.values()) {
           if (index.kind !== "btree") continue;
           const oldKeys = index.keysFor(old);
@@ -65,15 +71,18 @@ export class Collection {
         }
         this.docs.set(change.rid, change.doc);
         this.noteDecimals(change.doc);
+        noteApplied(this, "u", change.doc._id, change.doc);
         return change.rid;
       }
       case "delete": {
         const old = this.docs.get(change.rid);
         if (!old) return change.rid;
+        unindexText(this.indexes, change.rid);
         for (const index of this.indexes.values()) {
           if (index.kind === "btree") index.delete(index.keysFor(old), change.rid);
         }
         this.docs.delete(change.rid);
+        noteApplied(this, "d", old._id, null);
         return change.rid;
       }
     }
@@ -104,6 +113,7 @@ export class Collection {
   /** Adds an index and builds it; rejects with DuplicateKey if a unique index cannot hold the data. */
   addIndex(spec: IndexSpec): Index {
     const index = new Index(spec);
+    buildText(index, this.docs.entries());
     if (index.kind === "btree") {
       index.build(this.docs.entries());
       if (index.unique) {

@@ -2,6 +2,7 @@ import { CursorManager } from "../cursors/CursorManager";
 import type { OpStats } from "../query/OpStats";
 import { Database } from "./Database";
 import { newServerStats, type ServerStats } from "./ServerStats";
+import { TtlMonitor } from "../ttl/TtlMonitor";
 
 export interface EngineOptions {
   /** Idle cursors are closed after this long (default 10 minutes). */
@@ -15,9 +16,12 @@ export class Engine {
   readonly stats: ServerStats = newServerStats();
   /** Execution counters of the most recent query-like operation (the profiler's hook). */
   lastOp: OpStats | null = null;
+  /** Deletes expired documents of TTL indexes in the background (unref'd timer). */
+  readonly ttl = new TtlMonitor(this);
 
   constructor(options: EngineOptions = {}) {
     this.cursors = new CursorManager(options.cursorTimeoutMs);
+    this.ttl.start();
   }
 
   db(name: string): Database {
@@ -30,6 +34,7 @@ export class Engine {
   }
 
   close(): void {
+    this.ttl.stop();
     this.cursors.close();
   }
 }

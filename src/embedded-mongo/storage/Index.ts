@@ -6,6 +6,7 @@ import type { Doc } from "./Doc";
 import type { IndexSpec } from "./IndexSpec";
 import { SortedKeyList } from "./SortedKeyList";
 import { valuesAtPath } from "./valuesAtPath";
+import { TextIndex, parseTextIndexSpec } from "../text";
 
 export interface IndexField {
   path: string;
@@ -31,6 +32,8 @@ export class Index {
   readonly entries: SortedKeyList<unknown>;
   readonly accesses: IndexAccesses = { ops: 0, since: new Date() };
   multikey = false;
+  /** The inverted index of a text index (kind "stored"), keyed by record id. */
+  readonly text: TextIndex<number> | null;
   private readonly partial: Query | null;
   /** Each field's path split on dots, for the array-free fast path of key extraction. */
   private readonly parts: string[][];
@@ -42,6 +45,7 @@ export class Index {
       Object.values(key).some((d) => d === "text" || d === "2dsphere" || d === "2d") ||
       Object.keys(key).some((k) => k.includes("$**"));
     this.kind = stored ? "stored" : "btree";
+    this.text = key._fts === "text" ? new TextIndex<number>(parseTextIndexSpec(key, spec)) : null;
     this.fields = Object.entries(key).map(([path, d]) => ({
       path,
       dir: typeof d === "number" && d < 0 ? -1 : 1,

@@ -1,6 +1,8 @@
 interface Chunk<K> {
   keys: K[];
   rids: number[];
+  /** Also held by a clone: whoever changes it first replaces it with a private copy. */
+  shared?: boolean;
 }
 
 /** Where a scan stops: entries compare against `key` (with `rid` breaking ties). */
@@ -22,6 +24,24 @@ export class SortedKeyList<K> {
   size = 0;
 
   constructor(private readonly compareKeys: (a: K, b: K) => number) {}
+
+  /** A copy in O(chunks): both lists share the chunks and copy one before changing it. */
+  clone(): SortedKeyList<K> {
+    const copy = new SortedKeyList<K>(this.compareKeys);
+    for (const chunk of this.chunks) chunk.shared = true;
+    copy.chunks = this.chunks.slice();
+    copy.size = this.size;
+    return copy;
+  }
+
+  /** The chunk at `ci`, made private to this list first if a clone shares it. */
+  private own(ci: number): Chunk<K> {
+    const chunk = this.chunks[ci];
+    if (!chunk.shared) return chunk;
+    const mine: Chunk<K> = { keys: chunk.keys.slice(), rids: chunk.rids.slice() };
+    this.chunks[ci] = mine;
+    return mine;
+  }
 
   private compareEntry(ka: K, ra: number, kb: K, rb: number): number {
     const c = this.compareKeys(ka, kb);
@@ -67,7 +87,7 @@ export class SortedKeyList<K> {
     const appending = this.compareEntry(lastChunk.keys[lastPos], lastChunk.rids[lastPos], key, rid) < 0;
     let ci = appending ? this.chunks.length - 1 : this.chunkFor(key, rid);
     if (ci === this.chunks.length) ci--;
-    const chunk = this.chunks[ci];
+    const chunk = this.own(ci);
     const pos = appending ? chunk.keys.length : this.lowerBoundIn(chunk, key, rid);
     if (pos === chunk.keys.length) {
       chunk.keys.push(key);
@@ -92,9 +112,10 @@ export class SortedKeyList<K> {
     }
     this.version++;
     this.size--;
-    chunk.keys.splice(pos, 1);
-    chunk.rids.splice(pos, 1);
-    if (chunk.keys.length === 0) this.chunks.splice(ci, 1);
+    const mine = this.own(ci);
+    mine.keys.splice(pos, 1);
+    mine.rids.splice(pos, 1);
+    if (mine.keys.length === 0) this.chunks.splice(ci, 1);
     return true;
   }
 

@@ -14,6 +14,7 @@ interface SnowballModule {
 const snowball = createRequire(__filename)("snowball-stemmers") as SnowballModule;
 
 const identity = (word: string): string => word;
+const MEMO_LIMIT = 100_000;
 const cache = new Map<TextLanguage, (word: string) => string>();
 
 /**
@@ -27,7 +28,17 @@ export function stemmerFor(language: TextLanguage): (word: string) => string {
       stem = identity;
     } else {
       const stemmer = snowball.newStemmer(language);
-      stem = (word) => stemmer.stem(word);
+      // Memoised: vocabularies are small next to the number of words stemmed (bounded cache).
+      const memo = new Map<string, string>();
+      stem = (word) => {
+        let out = memo.get(word);
+        if (out === undefined) {
+          out = stemmer.stem(word);
+          if (memo.size >= MEMO_LIMIT) memo.clear();
+          memo.set(word, out);
+        }
+        return out;
+      };
     }
     cache.set(language, stem);
   }

@@ -2,6 +2,13 @@ import { type Db, type Document, ObjectId } from "mongodb";
 import { expect } from "vitest";
 import type { GraphQLErrorBody, GraphQLResult } from "../../helpers/test-gateway";
 
+/**
+ * The actor of the tests' audit entries: whoever the test gateway's requests authenticate
+ * as — "anonymous" without access control, the caller's id with it. audit-trail.test.ts
+ * checks that the actor is exactly the context's.
+ */
+export const ACTOR = expect.stringMatching(/\S/);
+
 /** The fields of a case the write tests select. */
 export const CASE_FIELDS = `id title description severity status priority createdAt updatedAt resolvedAt
   resolutionTimeSeconds tags metadata assignee { id }`;
@@ -43,7 +50,10 @@ export function errorCode(result: GraphQLResult): string | undefined {
 export async function snapshot(db: Db, collections: readonly string[] = DATA_COLLECTIONS): Promise<string> {
   const parts: Record<string, Document[]> = {};
   for (const name of collections) {
-    parts[name] = await db.collection(name).find({}, { sort: { _id: 1 } }).toArray();
+    parts[name] = await db
+      .collection(name)
+      .find({}, { sort: { _id: 1 } })
+      .toArray();
   }
   return JSON.stringify(parts);
 }

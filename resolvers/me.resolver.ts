@@ -1,0 +1,23 @@
+import { ObjectId } from "mongodb";
+import { Authorized, Ctx, Query, Resolver } from "type-graphql";
+import { Caller } from "../schema/types/caller.type";
+import { RULES } from "../src/auth/auth-checker";
+import type { GatewayContext } from "../src/context";
+
+/** The caller of the request. */
+@Resolver(() => Caller)
+export class MeResolver {
+  @Authorized(RULES.VIEWER)
+  @Query(() => Caller, { description: "Who is calling: kind, role, and the user (JWT) or API key name" })
+  async me(@Ctx() { caller, loaders }: GatewayContext): Promise<Caller> {
+    const { identity } = caller;
+    const me = new Caller();
+    me.kind = identity.kind;
+    me.role = identity.role;
+    me.user = identity.userId
+      ? await loaders.userById.load(ObjectId.createFromHexString(identity.userId))
+      : null;
+    me.apiKeyName = identity.apiKeyName ?? null;
+    return me;
+  }
+}
