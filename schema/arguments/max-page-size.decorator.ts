@@ -14,7 +14,11 @@ export function MaxPageSize(): PropertyDecorator {
 
 const PAGE_SIZE_PROPERTIES = new WeakMap<object, Set<string>>();
 
-/** The properties of an arguments class marked with @MaxPageSize(). */
+/** The properties of an arguments class, or of a class it extends, marked with @MaxPageSize(). */
 export function pageSizeProperties(argumentsClass: object): ReadonlySet<string> {
-  return PAGE_SIZE_PROPERTIES.get(argumentsClass) ?? new Set();
+  const marked = new Set<string>();
+  for (let type: object | null = argumentsClass; type; type = Object.getPrototypeOf(type)) {
+    for (const property of PAGE_SIZE_PROPERTIES.get(type) ?? []) marked.add(property);
+  }
+  return marked;
 }
