@@ -27,7 +27,7 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * | ----------------------- | --------- | ----------------------------------------------------------------- |
  * | JWT_SECRET              | (none)    | HS256 secret (at least 32 characters) for Bearer JWTs             |
  * | JWT_JWKS_FILE           | (none)    | local JWKS JSON file: RS256/ES256 Bearer JWTs                     |
- * | JWT_JWKS_URL            | (none)    | remote JWKS (https): RS256/ES256 Bearer JWTs                      |
+ * | JWT_JWKS_URL            | (none)    | remote JWKS (https; http on loopback only): RS256/ES256 JWTs      |
  * | JWT_ISSUER              | (none)    | required `iss` when set                                           |
  * | JWT_AUDIENCE            | (none)    | required `aud` when set                                           |
  * | ALLOW_ANONYMOUS         | (none)    | `viewer`: requests without credentials act as VIEWER (else 401)   |
@@ -156,8 +156,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (jwksFile !== undefined && jwksUrl !== undefined) {
     problems.push("set JWT_JWKS_FILE or JWT_JWKS_URL, not both");
   }
-  if (jwksUrl !== undefined && !/^https?:\/\/\S+$/.test(jwksUrl)) {
-    problems.push(`JWT_JWKS_URL must be an http(s) URL; got "${jwksUrl}"`);
+  if (jwksUrl !== undefined && !isTrustedJwksUrl(jwksUrl)) {
+    problems.push(
+      `JWT_JWKS_URL must be an https URL (http only for 127.0.0.1, localhost or [::1]); got "${jwksUrl}"`,
+    );
   }
   const anonymous = read("ALLOW_ANONYMOUS");
   if (anonymous !== undefined && anonymous.toLowerCase() !== "viewer") {
@@ -208,4 +210,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * Signing keys fetched over plain http could be swapped by anyone on the path, so http is
+ * accepted only for a key server on this machine.
+ */
+function isTrustedJwksUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
 }
