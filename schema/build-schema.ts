@@ -1,5 +1,6 @@
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AdminResolver } from "../resolvers/admin.resolver";
 import { AlertMutationResolver } from "../resolvers/alert-mutation.resolver";
 import { AlertResolver } from "../resolvers/alert.resolver";
 import { AnalyticsResolver } from "../resolvers/analytics.resolver";
@@ -24,6 +25,7 @@ export const RESOLVERS = [
   AlertMutationResolver,
   UserMutationResolver,
   AuditLogResolver,
+  AdminResolver,
   MeResolver,
 ] as const;
 

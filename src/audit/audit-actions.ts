@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = {
   userCreate: "user.create",
   userUpdate: "user.update",
   userRoleChange: "user.role.change",
+  profilingLevelSet: "database.profiling.set",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -3,6 +3,7 @@ import type { AuditLogDocument } from "../audit/audit-log.document";
 import { AuditTrail } from "../audit/audit-trail";
 import { COLLECTIONS } from "../db/collection-names";
 import { dataCollections } from "../db/data-collections";
+import { AdminRepository } from "./admin.repository";
 import { AlertRepository } from "./alert.repository";
 import { AlertWriteRepository } from "./alert-writes.repository";
 import { AnalyticsRepository } from "./analytics.repository";
@@ -21,6 +22,8 @@ export interface GatewayRepositories {
   users: UserRepository;
   analytics: AnalyticsRepository;
   auditLog: AuditLogRepository;
+  /** The admin API: server health, statistics, profiler (its one write is audited). */
+  admin: AdminRepository;
   /** Mutations: each a unit of `writes` (a transaction where available) with its audit entry. */
   caseWrites: CaseWriteRepository;
   alertWrites: AlertWriteRepository;
@@ -39,6 +42,7 @@ export function createGatewayRepositories(db: Db, options: RepositoryOptions): G
     users: new UserRepository(collections.users, options),
     analytics: new AnalyticsRepository(db, { maxTimeMS: options.maxTimeMS }),
     auditLog: new AuditLogRepository(auditLogs, options),
+    admin: new AdminRepository(db, audit, options),
     caseWrites: new CaseWriteRepository(collections, writes, audit, options),
     alertWrites: new AlertWriteRepository(collections, writes, audit, options),
     userWrites: new UserWriteRepository(collections, writes, audit, options),

@@ -1,0 +1,11 @@
+import { Field, Int, ObjectType } from "type-graphql";
+
+/** The server's client connections (serverStatus.connections). */
+@ObjectType("ConnectionCounts", { description: "Client connections of the database server" })
+export class ConnectionCounts {
+  @Field(() => Int, { description: "Open connections" })
+  current!: number;
+
+  @Field(() => Int, { description: "Connections the server can still accept" })
+  available!: number;
+}

@@ -1,0 +1,25 @@
+import { Field, Float, ObjectType } from "type-graphql";
+import { DateTimeScalar } from "../scalars/date-time.scalar";
+import { JSONObjectScalar } from "../scalars/json-object.scalar";
+
+/** How often one index was used ($indexStats accesses). */
+@ObjectType("IndexUsage", { description: "How often one index was used since `since` ($indexStats)" })
+export class IndexUsage {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => JSONObjectScalar, { description: "The key pattern, e.g. {severity: 1}" })
+  key!: Record<string, unknown>;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Operations that used the index (accesses.ops); null where the server does not report it",
+  })
+  ops!: number | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "Since when ops are counted: the server's start or the index's creation",
+  })
+  since!: Date | null;
+}
