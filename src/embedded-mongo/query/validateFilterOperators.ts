@@ -1,32 +1,9 @@
+import { BSON_TYPE_ALIASES } from "../bson/bsonTypeAliases";
 import { isPlainObject } from "../bson/isPlainObject";
 import { CommandError } from "../errors/CommandError";
 
 const ARRAY_OPERATORS = new Set(["$in", "$nin", "$all"]);
 const LOGICAL = new Set(["$and", "$or", "$nor"]);
-const TYPE_ALIASES = new Set([
-  "double",
-  "string",
-  "object",
-  "array",
-  "binData",
-  "undefined",
-  "objectId",
-  "bool",
-  "date",
-  "null",
-  "regex",
-  "dbPointer",
-  "javascript",
-  "symbol",
-  "javascriptWithScope",
-  "int",
-  "timestamp",
-  "long",
-  "decimal",
-  "minKey",
-  "maxKey",
-  "number",
-]);
 
 /**
  * Checks operator arguments mongod rejects at parse time (code 2 BadValue), which mingo would
@@ -91,7 +68,7 @@ function validateCondition(cond: Record<string, unknown>): void {
         break;
       case "$type":
         for (const t of Array.isArray(arg) ? arg : [arg]) {
-          if (typeof t === "string" && !TYPE_ALIASES.has(t)) {
+          if (typeof t === "string" && !BSON_TYPE_ALIASES.has(t)) {
             throw new CommandError(2, `Unknown type name alias: ${t}`);
           }
         }

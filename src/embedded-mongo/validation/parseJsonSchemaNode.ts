@@ -3,6 +3,7 @@ import { compileRegex } from "./compileRegex";
 import type { JsonSchemaNode } from "./JsonSchemaNode";
 import { numericValue } from "./numericValue";
 import { ValidatorError } from "./ValidatorError";
+import { BSON_TYPE_ALIASES } from "../bson/bsonTypeAliases";
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -49,30 +50,6 @@ const UNSUPPORTED = new Set([
   "encryptMetadata",
 ]);
 
-const BSON_TYPE_ALIASES = new Set([
-  "double",
-  "string",
-  "object",
-  "array",
-  "binData",
-  "undefined",
-  "objectId",
-  "bool",
-  "date",
-  "null",
-  "regex",
-  "dbPointer",
-  "javascript",
-  "symbol",
-  "javascriptWithScope",
-  "int",
-  "timestamp",
-  "long",
-  "decimal",
-  "minKey",
-  "maxKey",
-  "number",
-]);
 // JSON Schema `type` names and the BSON alias each stands for.
 const JSON_TYPE_ALIASES: ReadonlyMap<string, string> = new Map([
   ["array", "array"],
