@@ -7,6 +7,7 @@ import { currentOpCommand } from "./currentOpCommand";
 import { profileCommand } from "./profileCommand";
 import { validateCommand } from "./validateCommand";
 import { collStatsCommand } from "./collStatsCommand";
+import { configureFailPointCommand } from "./configureFailPointCommand";
 import { countCommand } from "./countCommand";
 import { createCommand } from "./createCommand";
 import { createIndexesCommand } from "./createIndexesCommand";
@@ -45,6 +46,7 @@ export const commandTable: Readonly<Record<string, CommandHandler>> = {
   isMaster: helloCommand,
   ismaster: helloCommand,
   ping: pingCommand,
+  configureFailPoint: configureFailPointCommand,
   buildInfo: buildInfoCommand,
   buildinfo: buildInfoCommand,
   getParameter: getParameterCommand,

@@ -4,6 +4,7 @@ import { toErrorReply } from "../errors/toErrorReply";
 import type { Engine } from "../storage/Engine";
 import type { IncomingMessage } from "../wire/IncomingMessage";
 import { commandTable } from "./commandTable";
+import { failCommandPointOf } from "../failpoints/FailCommandPoint";
 import { trackOperation } from "../profiler/operations";
 import { runCommand } from "../sessions/runCommand";
 
@@ -33,6 +34,8 @@ export function dispatchCommand(engine: Engine, msg: IncomingMessage, conn: Conn
   try {
     const handler = Object.prototype.hasOwnProperty.call(commandTable, name) ? commandTable[name] : undefined;
     if (!handler) throw new CommandError(59, `no such command: '${name}'`);
+    const injected = failCommandPointOf(engine).consume(name);
+    if (injected) throw injected;
     const dbName = typeof cmd.$db === "string" ? cmd.$db : (msg.collectionName ?? "admin.$cmd").split(".")[0];
     // Sessions route the command into their transaction's view; a data directory journals it.
     reply = trackOperation(engine, { name, cmd, dbName, connectionId: conn.id, client: conn.address }, () =>
