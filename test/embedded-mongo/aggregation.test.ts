@@ -1,7 +1,7 @@
-import { MongoServerError, type Db } from "mongodb";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { MongoServerError } from "mongodb";
+import { describe, expect, it } from "vitest";
 import type { AnyDoc } from "./support/AnyDoc";
-import { startTestEngine, type TestEngine } from "./support/startTestEngine";
+import { useTestEngine } from "./support/useTestEngine";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -51,20 +51,10 @@ function expectedTrunc(date: Date, unit: "day" | "hour" | "week", timeZone: stri
 }
 
 describe("aggregation", () => {
-  let t: TestEngine;
-  let db: Db;
-  beforeAll(async () => {
-    t = await startTestEngine();
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
-  beforeEach(() => {
-    db = t.client.db(`agg_${Math.random().toString(36).slice(2)}`);
-  });
+  const engine = useTestEngine("agg");
 
   it("computes $dateTrunc in a time zone across DST changes (day, hour, week from Monday)", async () => {
-    const coll = db.collection<AnyDoc>("events");
+    const coll = engine.db.collection<AnyDoc>("events");
     const start = Date.UTC(2024, 2, 5); // around the US spring-forward of 2024-03-10
     const dates = Array.from({ length: 120 }, (_, i) => new Date(start + i * 7 * 3_600_000 + 17 * 60_000));
     const autumn = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2024, 10, 1) + i * 5 * 3_600_000));
@@ -92,7 +82,7 @@ describe("aggregation", () => {
   });
 
   it("formats dates with $dateToString, including ISO weeks and time zones", async () => {
-    const coll = db.collection<AnyDoc>("fmt");
+    const coll = engine.db.collection<AnyDoc>("fmt");
     await coll.insertMany([
       { _id: 1, d: new Date("2021-01-03T04:05:06.007Z") },
       { _id: 2, d: new Date("2024-12-30T23:59:59.999Z") },
@@ -133,7 +123,7 @@ describe("aggregation", () => {
   });
 
   it("runs $group, $lookup, $unwind, $facet and database-level $documents", async () => {
-    await db.collection<AnyDoc>("orders").insertMany([
+    await engine.db.collection<AnyDoc>("orders").insertMany([
       {
         _id: 1,
         cust: "a",
@@ -144,11 +134,11 @@ describe("aggregation", () => {
       },
       { _id: 2, cust: "b", items: [{ sku: "x", n: 5 }] },
     ]);
-    await db.collection<AnyDoc>("customers").insertMany([
+    await engine.db.collection<AnyDoc>("customers").insertMany([
       { _id: "a", name: "Ann" },
       { _id: "b", name: "Bob" },
     ]);
-    const rows = await db
+    const rows = await engine.db
       .collection<AnyDoc>("orders")
       .aggregate([
         { $unwind: "$items" },
@@ -160,7 +150,7 @@ describe("aggregation", () => {
       { _id: "x", total: 7 },
       { _id: "y", total: 1 },
     ]);
-    const joined = await db
+    const joined = await engine.db
       .collection<AnyDoc>("orders")
       .aggregate([
         { $lookup: { from: "customers", localField: "cust", foreignField: "_id", as: "c" } },
@@ -172,7 +162,7 @@ describe("aggregation", () => {
       { _id: 1, name: "Ann" },
       { _id: 2, name: "Bob" },
     ]);
-    const facet = await db
+    const facet = await engine.db
       .collection<AnyDoc>("orders")
       .aggregate([
         { $facet: { n: [{ $count: "c" }], custs: [{ $group: { _id: null, c: { $addToSet: "$cust" } } }] } },
@@ -180,14 +170,16 @@ describe("aggregation", () => {
       .toArray();
     expect(facet[0].n).toEqual([{ c: 2 }]);
     expect(facet[0].custs[0].c.sort()).toEqual(["a", "b"]);
-    const docs = await db.aggregate([{ $documents: [{ x: 1 }, { x: 2 }] }, { $match: { x: 2 } }]).toArray();
+    const docs = await engine.db
+      .aggregate([{ $documents: [{ x: 1 }, { x: 2 }] }, { $match: { x: 2 } }])
+      .toArray();
     expect(docs).toEqual([{ x: 2 }]);
     // Nested $set/$unset in a pipeline must not alter stored documents.
-    await db
+    await engine.db
       .collection<AnyDoc>("orders")
       .aggregate([{ $set: { "items.flag": true } }, { $unset: "items.n" }])
       .toArray();
-    expect(await db.collection<AnyDoc>("orders").findOne({ _id: 1 })).toEqual({
+    expect(await engine.db.collection<AnyDoc>("orders").findOne({ _id: 1 })).toEqual({
       _id: 1,
       cust: "a",
       items: [
@@ -198,7 +190,7 @@ describe("aggregation", () => {
   });
 
   it("groups with MongoDB's accumulator semantics", async () => {
-    const coll = db.collection<AnyDoc>("g");
+    const coll = engine.db.collection<AnyDoc>("g");
     await coll.insertMany([
       { _id: 1, a: 1, b: "x", v: 2 },
       { _id: 2, b: "x", v: 3 },
@@ -279,10 +271,10 @@ describe("aggregation", () => {
   });
 
   it("replaces the $out target atomically, keeping its indexes", async () => {
-    const src = db.collection<AnyDoc>("src");
+    const src = engine.db.collection<AnyDoc>("src");
     const vs = Array.from({ length: 10 }, (_, i) => (i < 5 ? 0 : i < 8 ? 1 : 2));
     await src.insertMany(vs.map((v, i) => ({ _id: i, v })));
-    const target = db.collection<AnyDoc>("summary");
+    const target = engine.db.collection<AnyDoc>("summary");
     await target.insertOne({ _id: "stale" });
     await target.createIndex({ n: 1 }, { unique: true });
     await src.aggregate([{ $group: { _id: "$v", n: { $sum: 1 } } }, { $out: "summary" }]).toArray();
@@ -299,8 +291,8 @@ describe("aggregation", () => {
   });
 
   it("carries out $merge with every whenMatched / whenNotMatched mode", async () => {
-    const src = db.collection<AnyDoc>("incoming");
-    const tgt = db.collection<AnyDoc>("stock");
+    const src = engine.db.collection<AnyDoc>("incoming");
+    const tgt = engine.db.collection<AnyDoc>("stock");
     await tgt.insertMany([
       { _id: 1, sku: "a", qty: 1, note: "keep" },
       { _id: 2, sku: "b", qty: 2 },
@@ -345,7 +337,7 @@ describe("aggregation", () => {
   });
 
   it("merges on non-_id fields only through a unique index", async () => {
-    const src = db.collection<AnyDoc>("daily");
+    const src = engine.db.collection<AnyDoc>("daily");
     await src.insertMany([
       { day: "2024-01-01", type: "cpu", count: 3 },
       { day: "2024-01-01", type: "disk", count: 1 },
@@ -356,13 +348,13 @@ describe("aggregation", () => {
       .toArray()
       .catch((e: unknown) => e);
     expect((noIndex as MongoServerError).code).toBe(51183);
-    await db.collection<AnyDoc>("trend").createIndex({ day: 1, type: 1 }, { unique: true });
+    await engine.db.collection<AnyDoc>("trend").createIndex({ day: 1, type: 1 }, { unique: true });
     await src.aggregate([project, { $merge: { into: "trend", on: ["day", "type"] } }]).toArray();
     await src.updateOne({ type: "cpu" }, { $set: { count: 5 } });
     await src
       .aggregate([project, { $merge: { into: "trend", on: ["day", "type"], whenMatched: "merge" } }])
       .toArray();
-    const trend = await db
+    const trend = await engine.db
       .collection<AnyDoc>("trend")
       .find({}, { projection: { _id: 0 } })
       .sort({ type: 1 })
@@ -374,7 +366,7 @@ describe("aggregation", () => {
   });
 
   it("reports unknown stages and operators with mongod's codes", async () => {
-    const coll = db.collection<AnyDoc>("bad");
+    const coll = engine.db.collection<AnyDoc>("bad");
     await coll.insertOne({ a: 1 });
     const stage = await coll
       .aggregate([{ $nope: {} }])
@@ -390,10 +382,10 @@ describe("aggregation", () => {
   });
 
   it("uses the index for a leading $match and honours hint", async () => {
-    const coll = db.collection<AnyDoc>("m");
+    const coll = engine.db.collection<AnyDoc>("m");
     await coll.insertMany(Array.from({ length: 500 }, (_, i) => ({ k: i % 50, i })));
     await coll.createIndex({ k: 1 });
-    const ex = await db.command({
+    const ex = await engine.db.command({
       explain: { aggregate: "m", pipeline: [{ $match: { k: 7 } }, { $count: "n" }], cursor: {} },
       verbosity: "executionStats",
     });

@@ -1,23 +1,13 @@
-import { Decimal128, Double, Int32, Long, MongoServerError, ObjectId, type Db, type Document } from "mongodb";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Decimal128, Double, Int32, Long, MongoServerError, ObjectId, type Document } from "mongodb";
+import { describe, expect, it } from "vitest";
 import type { AnyDoc } from "./support/AnyDoc";
-import { startTestEngine, type TestEngine } from "./support/startTestEngine";
+import { useTestEngine } from "./support/useTestEngine";
 
 describe("CRUD through the driver", () => {
-  let t: TestEngine;
-  let db: Db;
-  beforeAll(async () => {
-    t = await startTestEngine();
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
-  beforeEach(async () => {
-    db = t.client.db(`crud_${Math.random().toString(36).slice(2)}`);
-  });
+  const engine = useTestEngine("crud");
 
   it("finds with filter, projection, sort, skip and limit", async () => {
-    const coll = db.collection<AnyDoc>("people");
+    const coll = engine.db.collection<AnyDoc>("people");
     const people = Array.from({ length: 40 }, (_, i) => ({
       _id: i,
       name: `p${i}`,
@@ -52,7 +42,7 @@ describe("CRUD through the driver", () => {
   });
 
   it("upserts with $setOnInsert built from the filter's equality parts", async () => {
-    const coll = db.collection<AnyDoc>("counters");
+    const coll = engine.db.collection<AnyDoc>("counters");
     const r1 = await coll.updateOne(
       { name: "visits", "meta.kind": "page", level: { $eq: 3 } },
       { $inc: { n: 1 }, $setOnInsert: { createdAt: new Date(0) } },
@@ -87,7 +77,7 @@ describe("CRUD through the driver", () => {
   });
 
   it("applies arrayFilters, positional $ and $[]", async () => {
-    const coll = db.collection<AnyDoc>("grades");
+    const coll = engine.db.collection<AnyDoc>("grades");
     await coll.insertMany([
       {
         _id: 1,
@@ -125,7 +115,7 @@ describe("CRUD through the driver", () => {
   });
 
   it("supports the update operators and counts only real modifications", async () => {
-    const coll = db.collection<AnyDoc>("ops");
+    const coll = engine.db.collection<AnyDoc>("ops");
     await coll.insertOne({ _id: 1, a: 5, b: 10, tags: ["x"], old: "v", m: 3, arr: [1, 2, 3, 4] });
     const same = await coll.updateOne({ _id: 1 }, { $set: { a: 5 } });
     expect(same).toMatchObject({ matchedCount: 1, modifiedCount: 0 });
@@ -157,7 +147,7 @@ describe("CRUD through the driver", () => {
   });
 
   it("refuses to change _id (ImmutableField) and reports conflicting operators", async () => {
-    const coll = db.collection<AnyDoc>("imm");
+    const coll = engine.db.collection<AnyDoc>("imm");
     await coll.insertOne({ _id: 1, a: 1 });
     const e1 = await coll.updateOne({ _id: 1 }, { $set: { _id: 2 } }).catch((e: unknown) => e);
     expect(e1).toBeInstanceOf(MongoServerError);
@@ -170,7 +160,7 @@ describe("CRUD through the driver", () => {
   });
 
   it("findOneAndUpdate / Replace / Delete with sort, projection, upsert and returnDocument", async () => {
-    const coll = db.collection<AnyDoc>("tasks");
+    const coll = engine.db.collection<AnyDoc>("tasks");
     await coll.insertMany([
       { _id: 1, state: "new", prio: 2 },
       { _id: 2, state: "new", prio: 9 },
@@ -209,7 +199,7 @@ describe("CRUD through the driver", () => {
   });
 
   it("deletes one or many", async () => {
-    const coll = db.collection<AnyDoc>("del");
+    const coll = engine.db.collection<AnyDoc>("del");
     await coll.insertMany(Array.from({ length: 10 }, (_, i) => ({ _id: i, even: i % 2 === 0 })));
     expect((await coll.deleteOne({ even: true })).deletedCount).toBe(1);
     expect((await coll.deleteMany({ even: true })).deletedCount).toBe(4);
@@ -217,7 +207,7 @@ describe("CRUD through the driver", () => {
   });
 
   it("round-trips BSON types exactly", async () => {
-    const coll = db.collection<AnyDoc>("types");
+    const coll = engine.db.collection<AnyDoc>("types");
     const oid = new ObjectId();
     const doc = {
       _id: oid,
@@ -263,7 +253,7 @@ describe("CRUD through the driver", () => {
   });
 
   it("fails clearly instead of comparing Decimal128 approximately", async () => {
-    const coll = db.collection<AnyDoc>("money");
+    const coll = engine.db.collection<AnyDoc>("money");
     await coll.insertOne({ _id: 1, price: Decimal128.fromString("9.99") });
     const err = await coll
       .find({ price: { $gt: 5 } })
@@ -280,7 +270,7 @@ describe("CRUD through the driver", () => {
   });
 
   it("refuses locale collations instead of comparing binary strings silently", async () => {
-    const coll = db.collection<AnyDoc>("names");
+    const coll = engine.db.collection<AnyDoc>("names");
     await coll.insertMany([{ n: "b" }, { n: "A" }]);
     const err = await coll
       .find({}, { collation: { locale: "en", strength: 2 } })
@@ -295,7 +285,7 @@ describe("CRUD through the driver", () => {
   });
 
   it("sorts across types in BSON order", async () => {
-    const coll = db.collection<AnyDoc>("mixed");
+    const coll = engine.db.collection<AnyDoc>("mixed");
     const oid = new ObjectId("000000000000000000000001");
     const values: unknown[] = [new Date(0), true, oid, [1], { a: 1 }, "s", 3, null];
     await coll.insertMany(values.map((v, i) => ({ _id: i, v })));
@@ -305,19 +295,19 @@ describe("CRUD through the driver", () => {
   });
 
   it("renames collections and answers drop of a missing collection with NamespaceNotFound", async () => {
-    await db.collection<AnyDoc>("a").insertOne({ x: 1 });
-    await db.renameCollection("a", "b");
-    expect(await db.collection<AnyDoc>("b").countDocuments()).toBe(1);
-    expect((await db.listCollections().toArray()).map((c) => c.name)).toEqual(["b"]);
-    const err = await db.command({ drop: "does_not_exist" }).catch((e: unknown) => e);
+    await engine.db.collection<AnyDoc>("a").insertOne({ x: 1 });
+    await engine.db.renameCollection("a", "b");
+    expect(await engine.db.collection<AnyDoc>("b").countDocuments()).toBe(1);
+    expect((await engine.db.listCollections().toArray()).map((c) => c.name)).toEqual(["b"]);
+    const err = await engine.db.command({ drop: "does_not_exist" }).catch((e: unknown) => e);
     expect((err as MongoServerError).code).toBe(26);
     expect((err as MongoServerError).codeName).toBe("NamespaceNotFound");
-    const dup = await db.createCollection("b").catch((e: unknown) => e);
+    const dup = await engine.db.createCollection("b").catch((e: unknown) => e);
     expect((dup as MongoServerError).code).toBe(48);
   });
 
   it("honours maxTimeMS", async () => {
-    const coll = db.collection<AnyDoc>("slow");
+    const coll = engine.db.collection<AnyDoc>("slow");
     await coll.insertMany(Array.from({ length: 20000 }, (_, i) => ({ i, s: `value ${i}` })));
     const filter = { $expr: { $gt: [{ $strLenCP: { $concat: ["$s", "$s", "$s"] } }, 0] } };
     const err = await coll
@@ -335,16 +325,16 @@ describe("CRUD through the driver", () => {
   });
 
   it("reports listCollections with filter and nameOnly, and listDatabases", async () => {
-    await db.collection<AnyDoc>("one").insertOne({});
-    await db.createCollection("two");
-    const all = await db.listCollections().toArray();
+    await engine.db.collection<AnyDoc>("one").insertOne({});
+    await engine.db.createCollection("two");
+    const all = await engine.db.listCollections().toArray();
     expect(all.map((c) => c.name).sort()).toEqual(["one", "two"]);
     expect(all[0]).toMatchObject({ type: "collection", options: {}, info: { readOnly: false } });
-    const filtered = await db.listCollections({ name: "two" }, { nameOnly: true }).toArray();
+    const filtered = await engine.db.listCollections({ name: "two" }, { nameOnly: true }).toArray();
     expect(filtered).toEqual([{ name: "two", type: "collection" }]);
-    const dbs = await t.client.db("admin").admin().listDatabases();
-    expect(dbs.databases.map((d) => d.name)).toContain(db.databaseName);
-    await db.dropDatabase();
-    expect(await db.listCollections().toArray()).toEqual([]);
+    const dbs = await engine.t.client.db("admin").admin().listDatabases();
+    expect(dbs.databases.map((d) => d.name)).toContain(engine.db.databaseName);
+    await engine.db.dropDatabase();
+    expect(await engine.db.listCollections().toArray()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { MongoBulkWriteError, MongoServerError, type Db, type Document } from "mongodb";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AnyDoc } from "./support/AnyDoc";
-import { startTestEngine, type TestEngine } from "./support/startTestEngine";
+import { useTestEngine } from "./support/useTestEngine";
 
 async function explainFind(db: Db, coll: string, filter: Document, extra: Document = {}): Promise<Document> {
   return db.command({ explain: { find: coll, filter, ...extra }, verbosity: "executionStats" });
@@ -14,20 +14,10 @@ function scanStage(explain: Document): Document {
 }
 
 describe("indexes", () => {
-  let t: TestEngine;
-  let db: Db;
-  beforeAll(async () => {
-    t = await startTestEngine();
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
-  beforeEach(() => {
-    db = t.client.db(`idx_${Math.random().toString(36).slice(2)}`);
-  });
+  const engine = useTestEngine("idx");
 
   it("rejects duplicates on unique indexes with code 11000, keyPattern and keyValue", async () => {
-    const users = db.collection<AnyDoc>("users");
+    const users = engine.db.collection<AnyDoc>("users");
     expect(await users.createIndex({ email: 1 }, { unique: true })).toBe("email_1");
     await users.insertOne({ email: "a@x.io" });
     const err = await users.insertOne({ email: "a@x.io" }).catch((e: unknown) => e);
@@ -52,7 +42,7 @@ describe("indexes", () => {
   });
 
   it("reports every failing document of an unordered insertMany in writeErrors", async () => {
-    const coll = db.collection<AnyDoc>("u");
+    const coll = engine.db.collection<AnyDoc>("u");
     await coll.createIndex({ k: 1 }, { unique: true });
     const err = await coll
       .insertMany([{ k: 1 }, { k: 1 }, { k: 2 }, { k: 2 }], { ordered: false })
@@ -68,7 +58,7 @@ describe("indexes", () => {
   });
 
   it("honours partialFilterExpression and sparse on unique indexes", async () => {
-    const alerts = db.collection<AnyDoc>("alerts");
+    const alerts = engine.db.collection<AnyDoc>("alerts");
     await alerts.createIndex({ case_id: 1 }, { unique: true, partialFilterExpression: { resolved: false } });
     await alerts.insertMany([
       { case_id: 1, resolved: false },
@@ -80,12 +70,12 @@ describe("indexes", () => {
     await alerts.updateOne({ case_id: 1, resolved: false }, { $set: { resolved: true } });
     await alerts.insertOne({ case_id: 1, resolved: false });
     expect(await alerts.countDocuments({ case_id: 1 })).toBe(4);
-    const sparse = db.collection<AnyDoc>("sparse");
+    const sparse = engine.db.collection<AnyDoc>("sparse");
     await sparse.createIndex({ code: 1 }, { unique: true, sparse: true });
     await sparse.insertMany([{ a: 1 }, { a: 2 }, { code: "x" }]);
     const e2 = await sparse.insertOne({ code: "x" }).catch((e: unknown) => e);
     expect((e2 as MongoServerError).code).toBe(11000);
-    const nonSparse = db.collection<AnyDoc>("nonsparse");
+    const nonSparse = engine.db.collection<AnyDoc>("nonsparse");
     await nonSparse.createIndex({ code: 1 }, { unique: true });
     await nonSparse.insertOne({ a: 1 });
     const e3 = await nonSparse.insertOne({ a: 2 }).catch((e: unknown) => e);
@@ -93,7 +83,7 @@ describe("indexes", () => {
   });
 
   it("fails a unique index build over duplicate data", async () => {
-    const coll = db.collection<AnyDoc>("dups");
+    const coll = engine.db.collection<AnyDoc>("dups");
     await coll.insertMany([{ k: 1 }, { k: 1 }]);
     const err = await coll.createIndex({ k: 1 }, { unique: true }).catch((e: unknown) => e);
     expect((err as MongoServerError).code).toBe(11000);
@@ -101,7 +91,7 @@ describe("indexes", () => {
   });
 
   it("requires hint to name an existing index, by name or key pattern", async () => {
-    const coll = db.collection<AnyDoc>("h");
+    const coll = engine.db.collection<AnyDoc>("h");
     await coll.insertMany([
       { a: 1, b: 1 },
       { a: 2, b: 2 },
@@ -120,16 +110,16 @@ describe("indexes", () => {
     }
     expect(await coll.find({ b: 2 }).hint("a_1").toArray()).toHaveLength(1);
     expect(await coll.find({ b: 2 }).hint({ a: 1 }).toArray()).toHaveLength(1);
-    const explain = await explainFind(db, "h", { b: 2 }, { hint: { a: 1 } });
+    const explain = await explainFind(engine.db, "h", { b: 2 }, { hint: { a: 1 } });
     expect(scanStage(explain)).toMatchObject({ stage: "IXSCAN", indexName: "a_1" });
-    const natural = await explainFind(db, "h", { a: 2 }, { hint: { $natural: 1 } });
+    const natural = await explainFind(engine.db, "h", { a: 2 }, { hint: { $natural: 1 } });
     expect(scanStage(natural).stage).toBe("COLLSCAN");
     const countErr = await coll.countDocuments({}, { hint: "zzz" }).catch((e: unknown) => e);
     expect((countErr as MongoServerError).code).toBe(2);
   });
 
   it("names indexes as mongod does and treats re-creation and conflicts like mongod", async () => {
-    const coll = db.collection<AnyDoc>("n");
+    const coll = engine.db.collection<AnyDoc>("n");
     expect(await coll.createIndex({ status: 1, created_at: -1 })).toBe("status_1_created_at_-1");
     expect(await coll.createIndex({ status: 1, created_at: -1 })).toBe("status_1_created_at_-1");
     const sameNameOtherKey = await coll
@@ -154,7 +144,7 @@ describe("indexes", () => {
   });
 
   it("counts index accesses for $indexStats", async () => {
-    const coll = db.collection<AnyDoc>("stats");
+    const coll = engine.db.collection<AnyDoc>("stats");
     await coll.insertMany(Array.from({ length: 20 }, (_, i) => ({ k: i })));
     await coll.createIndex({ k: 1 });
     for (let i = 0; i < 3; i++) await coll.findOne({ k: i });
@@ -168,18 +158,18 @@ describe("indexes", () => {
   });
 
   it("changes TTL and hides indexes with collMod", async () => {
-    const logs = db.collection<AnyDoc>("logs");
+    const logs = engine.db.collection<AnyDoc>("logs");
     await logs.insertMany([{ at: new Date(1) }, { at: new Date(2) }]);
     await logs.createIndex({ at: 1 }, { expireAfterSeconds: 60 });
-    const r = await db.command({
+    const r = await engine.db.command({
       collMod: "logs",
       index: { keyPattern: { at: 1 }, expireAfterSeconds: 120 },
     });
     expect(r).toMatchObject({ ok: 1, expireAfterSeconds_old: 60, expireAfterSeconds_new: 120 });
-    await db.command({ collMod: "logs", index: { name: "at_1", hidden: true } });
+    await engine.db.command({ collMod: "logs", index: { name: "at_1", hidden: true } });
     const list = await logs.listIndexes().toArray();
     expect(list[1]).toEqual({ v: 2, key: { at: 1 }, name: "at_1", expireAfterSeconds: 120, hidden: true });
-    const ex = await explainFind(db, "logs", { at: new Date(1) });
+    const ex = await explainFind(engine.db, "logs", { at: new Date(1) });
     expect(scanStage(ex).stage).toBe("COLLSCAN");
     const hinted = await logs
       .find({})
@@ -187,15 +177,21 @@ describe("indexes", () => {
       .toArray()
       .catch((e: unknown) => e);
     expect((hinted as MongoServerError).code).toBe(2);
-    await db.command({ collMod: "logs", validator: { at: { $type: "date" } }, validationLevel: "strict" });
-    const [info] = await db.listCollections({ name: "logs" }, { nameOnly: false }).toArray();
+    await engine.db.command({
+      collMod: "logs",
+      validator: { at: { $type: "date" } },
+      validationLevel: "strict",
+    });
+    const [info] = await engine.db.listCollections({ name: "logs" }, { nameOnly: false }).toArray();
     expect(info.options).toMatchObject({ validator: { at: { $type: "date" } }, validationLevel: "strict" });
   });
 
   it("lists text and TTL indexes as mongod does", async () => {
-    const cases = db.collection<AnyDoc>("cases");
+    const cases = engine.db.collection<AnyDoc>("cases");
     await cases.createIndex({ title: "text", description: "text", tags: "text" });
-    await db.collection<AnyDoc>("audit_logs").createIndex({ created_at: 1 }, { expireAfterSeconds: 7776000 });
+    await engine.db
+      .collection<AnyDoc>("audit_logs")
+      .createIndex({ created_at: 1 }, { expireAfterSeconds: 7776000 });
     const list = await cases.listIndexes().toArray();
     expect(list[1]).toEqual({
       v: 2,
@@ -206,7 +202,7 @@ describe("indexes", () => {
       language_override: "language",
       textIndexVersion: 3,
     });
-    const ttl = await db.collection<AnyDoc>("audit_logs").listIndexes().toArray();
+    const ttl = await engine.db.collection<AnyDoc>("audit_logs").listIndexes().toArray();
     expect(ttl[1]).toEqual({
       v: 2,
       key: { created_at: 1 },
@@ -216,7 +212,7 @@ describe("indexes", () => {
   });
 
   it("uses indexes for equality, ranges, $in, sort and compound prefixes", async () => {
-    const coll = db.collection<AnyDoc>("cases");
+    const coll = engine.db.collection<AnyDoc>("cases");
     const statuses = ["open", "closed", "pending"];
     const docs = Array.from({ length: 3000 }, (_, i) => ({
       _id: i,
@@ -232,18 +228,18 @@ describe("indexes", () => {
       { key: { status: 1, created_at: -1 } },
       { key: { tags: 1 } },
     ]);
-    const eq = await explainFind(db, "cases", { status: "open", severity: 2 });
+    const eq = await explainFind(engine.db, "cases", { status: "open", severity: 2 });
     const eqExpected = docs.filter((d) => d.status === "open" && d.severity === 2).length;
     expect(scanStage(eq)).toMatchObject({ stage: "IXSCAN", indexName: "status_1_severity_1" });
     expect(eq.executionStats.nReturned).toBe(eqExpected);
     expect(eq.executionStats.totalDocsExamined).toBe(eqExpected);
     const lo = new Date(Date.UTC(2024, 0, 1) + 100 * 60_000);
     const hi = new Date(Date.UTC(2024, 0, 1) + 200 * 60_000);
-    const range = await explainFind(db, "cases", { created_at: { $gte: lo, $lt: hi } });
+    const range = await explainFind(engine.db, "cases", { created_at: { $gte: lo, $lt: hi } });
     expect(scanStage(range)).toMatchObject({ stage: "IXSCAN", indexName: "created_at_1" });
     expect(range.executionStats.totalDocsExamined).toBe(100);
     expect(await coll.countDocuments({ created_at: { $gte: lo, $lt: hi } })).toBe(100);
-    const inQuery = await explainFind(db, "cases", {
+    const inQuery = await explainFind(engine.db, "cases", {
       status: { $in: ["open", "pending"] },
       severity: { $in: [1, 3] },
     });
@@ -254,7 +250,7 @@ describe("indexes", () => {
     expect(inQuery.executionStats.totalDocsExamined).toBe(inExpected);
     // Equality on status plus sort on created_at descending: served by {status:1, created_at:-1}.
     const sorted = await explainFind(
-      db,
+      engine.db,
       "cases",
       { status: "closed" },
       { sort: { created_at: -1 }, limit: 5 },
@@ -271,18 +267,18 @@ describe("indexes", () => {
     const backwards = await coll.find({}).sort({ created_at: -1 }).limit(3).toArray();
     expect(backwards.map((d) => d._id)).toEqual([2999, 2998, 2997]);
     // Multikey: each array element is indexed.
-    const multi = await explainFind(db, "cases", { tags: "t3" });
+    const multi = await explainFind(engine.db, "cases", { tags: "t3" });
     expect(scanStage(multi)).toMatchObject({ stage: "IXSCAN", indexName: "tags_1", isMultiKey: true });
     expect(multi.executionStats.nReturned).toBe(docs.filter((d) => d.tags.includes("t3")).length);
     const multiRange = await coll.countDocuments({ tags: { $gte: "u9", $lte: "u9~" } });
     expect(multiRange).toBe(docs.filter((d) => d.tags.some((x) => x >= "u9" && x <= "u9~")).length);
-    const scan = await explainFind(db, "cases", { severity: 4 });
+    const scan = await explainFind(engine.db, "cases", { severity: 4 });
     expect(scanStage(scan).stage).toBe("COLLSCAN");
     expect(scan.executionStats.totalDocsExamined).toBe(3000);
   });
 
   it("indexes dotted paths and compound descending keys, and keeps them in sync with updates and deletes", async () => {
-    const coll = db.collection<AnyDoc>("nested");
+    const coll = engine.db.collection<AnyDoc>("nested");
     await coll.createIndex({ "owner.id": 1, rank: -1 });
     await coll.insertMany(
       Array.from({ length: 200 }, (_, i) => ({ _id: i, owner: { id: i % 10 }, rank: i })),
@@ -296,14 +292,14 @@ describe("indexes", () => {
         .map((i) => i + 1000)
         .sort((a, b) => b - a),
     );
-    const ex = await explainFind(db, "nested", { "owner.id": 3, rank: { $gt: 1100 } });
+    const ex = await explainFind(engine.db, "nested", { "owner.id": 3, rank: { $gt: 1100 } });
     expect(scanStage(ex)).toMatchObject({ stage: "IXSCAN", indexName: "owner.id_1_rank_-1" });
     expect(ex.executionStats.totalDocsExamined).toBe(ex.executionStats.nReturned);
     expect(await coll.countDocuments({ "owner.id": 4 })).toBe(0);
   });
 
   it("keeps an indexed lookup fast on a large collection", async () => {
-    const coll = db.collection<AnyDoc>("big");
+    const coll = engine.db.collection<AnyDoc>("big");
     await coll.createIndex({ case_id: 1 });
     const n = 200_000;
     for (let start = 0; start < n; start += 20_000) {
@@ -317,7 +313,7 @@ describe("indexes", () => {
       expect(rows).toHaveLength(n / 5000);
     }
     const perQuery = (performance.now() - t0) / 200;
-    const ex = await explainFind(db, "big", { case_id: 42 });
+    const ex = await explainFind(engine.db, "big", { case_id: 42 });
     expect(ex.executionStats.totalKeysExamined).toBe(n / 5000);
     expect(ex.executionStats.totalDocsExamined).toBe(n / 5000);
     // Generous bound for a shared 2-core machine: a collection scan would take tens of ms.

@@ -1,25 +1,15 @@
-import { MongoBulkWriteError, MongoServerError, type Db } from "mongodb";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { MongoBulkWriteError, MongoServerError } from "mongodb";
+import { describe, expect, it } from "vitest";
 import type { AnyDoc } from "./support/AnyDoc";
-import { startTestEngine, type TestEngine } from "./support/startTestEngine";
+import { useTestEngine } from "./support/useTestEngine";
 
 const MiB = 1024 * 1024;
 
 describe("limits", () => {
-  let t: TestEngine;
-  let db: Db;
-  beforeAll(async () => {
-    t = await startTestEngine();
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
-  beforeEach(() => {
-    db = t.client.db(`lim_${Math.random().toString(36).slice(2)}`);
-  });
+  const engine = useTestEngine("lim");
 
   it("rejects an update whose result exceeds 16 MiB with code 10334", async () => {
-    const c = db.collection<AnyDoc>("big");
+    const c = engine.db.collection<AnyDoc>("big");
     await c.insertOne({ _id: 1, a: "x".repeat(9 * MiB) });
     const err = await c.updateOne({ _id: 1 }, { $set: { b: "y".repeat(8 * MiB) } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MongoServerError);
@@ -34,28 +24,28 @@ describe("limits", () => {
 
   it("rejects an insert over 16 MiB with code 10334 (raw command, the driver would refuse it itself)", async () => {
     const doc = { _id: 2, a: "x".repeat(16 * MiB) };
-    const r = await db.command({ insert: "big", documents: [doc] }).catch((e: unknown) => e);
+    const r = await engine.db.command({ insert: "big", documents: [doc] }).catch((e: unknown) => e);
     // The driver may refuse it client-side; either way nothing over 16 MiB is stored.
     if (r instanceof Error) expect(r.message).toMatch(/too large|16|size/i);
     else expect((r as AnyDoc).writeErrors[0].code).toBe(10334);
-    expect(await db.collection("big").countDocuments()).toBe(0);
+    expect(await engine.db.collection("big").countDocuments()).toBe(0);
   });
 
   it("accepts write batches up to 100,000 and refuses larger ones with code 16", async () => {
     const docs = Array.from({ length: 100_000 }, (_, i) => ({ _id: i }));
-    const r = await db.command({ insert: "many", documents: docs });
+    const r = await engine.db.command({ insert: "many", documents: docs });
     expect(r.n).toBe(100_000);
-    const err = await db
+    const err = await engine.db
       .command({ insert: "many2", documents: [...docs, { _id: 100_000 }] })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MongoServerError);
     expect((err as MongoServerError).code).toBe(16);
     // The driver splits larger insertMany calls into batches of maxWriteBatchSize.
-    const res = await db
+    const res = await engine.db
       .collection<AnyDoc>("many3")
       .insertMany([...docs, { _id: 100_000 }])
       .catch((e: unknown) => e);
     expect(res).not.toBeInstanceOf(MongoBulkWriteError);
-    expect(await db.collection("many3").countDocuments()).toBe(100_001);
+    expect(await engine.db.collection("many3").countDocuments()).toBe(100_001);
   });
 });

@@ -1,7 +1,8 @@
-import { MongoBulkWriteError, MongoServerError, type Db } from "mongodb";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { MongoBulkWriteError } from "mongodb";
+import { describe, expect, it } from "vitest";
 import type { AnyDoc } from "./support/AnyDoc";
-import { startTestEngine, type TestEngine } from "./support/startTestEngine";
+import { serverFailure } from "./support/serverFailure";
+import { useTestEngine } from "./support/useTestEngine";
 
 const schema = {
   $jsonSchema: {
@@ -14,33 +15,14 @@ const schema = {
   },
 };
 
-async function failure(p: Promise<unknown>): Promise<MongoServerError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(MongoServerError);
-  return err as MongoServerError;
-}
-
 describe("collection validators", () => {
-  let t: TestEngine;
-  let db: Db;
-  beforeAll(async () => {
-    t = await startTestEngine();
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
-  beforeEach(() => {
-    db = t.client.db(`val_${Math.random().toString(36).slice(2)}`);
-  });
+  const engine = useTestEngine("val");
 
   it("refuses invalid inserts with 121 and an errInfo naming the property and rule", async () => {
-    await db.createCollection("cases", { validator: schema });
-    const cases = db.collection<AnyDoc>("cases");
+    await engine.db.createCollection("cases", { validator: schema });
+    const cases = engine.db.collection<AnyDoc>("cases");
     await cases.insertOne({ _id: 1, title: "ok", priority: "low" });
-    const err = await failure(cases.insertOne({ _id: 2, title: "x", priority: "urgent" }));
+    const err = await serverFailure(cases.insertOne({ _id: 2, title: "x", priority: "urgent" }));
     expect(err.code).toBe(121);
     expect(err.errInfo?.failingDocumentId).toBe(2);
     const details = JSON.stringify(err.errInfo?.details);
@@ -67,16 +49,16 @@ describe("collection validators", () => {
   });
 
   it("validates updates, replacements, pipeline updates, upserts and findAndModify", async () => {
-    await db.createCollection("cases", { validator: schema });
-    const cases = db.collection<AnyDoc>("cases");
+    await engine.db.createCollection("cases", { validator: schema });
+    const cases = engine.db.collection<AnyDoc>("cases");
     await cases.insertOne({ _id: 1, title: "ok", priority: "low" });
-    expect((await failure(cases.updateOne({ _id: 1 }, { $set: { priority: "p0" } }))).code).toBe(121);
-    expect((await failure(cases.replaceOne({ _id: 1 }, { title: "only" }))).code).toBe(121);
-    expect((await failure(cases.updateOne({ _id: 1 }, [{ $set: { title: 5 } }]))).code).toBe(121);
+    expect((await serverFailure(cases.updateOne({ _id: 1 }, { $set: { priority: "p0" } }))).code).toBe(121);
+    expect((await serverFailure(cases.replaceOne({ _id: 1 }, { title: "only" }))).code).toBe(121);
+    expect((await serverFailure(cases.updateOne({ _id: 1 }, [{ $set: { title: 5 } }]))).code).toBe(121);
     expect(
-      (await failure(cases.updateOne({ _id: 7 }, { $set: { title: "t" } }, { upsert: true }))).code,
+      (await serverFailure(cases.updateOne({ _id: 7 }, { $set: { title: "t" } }, { upsert: true }))).code,
     ).toBe(121);
-    const fam = await failure(cases.findOneAndUpdate({ _id: 1 }, { $unset: { title: "" } }));
+    const fam = await serverFailure(cases.findOneAndUpdate({ _id: 1 }, { $unset: { title: "" } }));
     expect(fam.code).toBe(121);
     expect(JSON.stringify(fam.errInfo?.details)).toContain("title");
     expect(await cases.findOne({ _id: 1 })).toEqual({ _id: 1, title: "ok", priority: "low" });
@@ -86,22 +68,22 @@ describe("collection validators", () => {
   });
 
   it("honours query-operator validators, moderate level and warn action via collMod", async () => {
-    const cases = db.collection<AnyDoc>("cases");
+    const cases = engine.db.collection<AnyDoc>("cases");
     await cases.insertMany([
       { _id: 1, n: -1 },
       { _id: 2, n: 5 },
     ]);
-    await db.command({ collMod: "cases", validator: { n: { $gte: 0 } }, validationLevel: "moderate" });
+    await engine.db.command({ collMod: "cases", validator: { n: { $gte: 0 } }, validationLevel: "moderate" });
     // Already-invalid documents may be updated under "moderate"; valid ones must stay valid.
     await cases.updateOne({ _id: 1 }, { $set: { n: -2 } });
-    expect((await failure(cases.updateOne({ _id: 2 }, { $set: { n: -3 } }))).code).toBe(121);
-    expect((await failure(cases.insertOne({ _id: 3, n: -1 }))).code).toBe(121);
-    await db.command({ collMod: "cases", validationAction: "warn" });
+    expect((await serverFailure(cases.updateOne({ _id: 2 }, { $set: { n: -3 } }))).code).toBe(121);
+    expect((await serverFailure(cases.insertOne({ _id: 3, n: -1 }))).code).toBe(121);
+    await engine.db.command({ collMod: "cases", validationAction: "warn" });
     await cases.insertOne({ _id: 4, n: -1 });
     expect(await cases.countDocuments()).toBe(3);
-    await db.command({ collMod: "cases", validationLevel: "off", validationAction: "error" });
+    await engine.db.command({ collMod: "cases", validationLevel: "off", validationAction: "error" });
     await cases.insertOne({ _id: 5, n: -1 });
-    const [info] = await db.listCollections({ name: "cases" }).toArray();
+    const [info] = await engine.db.listCollections({ name: "cases" }).toArray();
     expect((info as AnyDoc).options).toMatchObject({
       validator: { n: { $gte: 0 } },
       validationLevel: "off",
@@ -110,15 +92,24 @@ describe("collection validators", () => {
   });
 
   it("rejects bad validators at create and collMod with the module's codes", async () => {
-    expect((await failure(db.createCollection("a", { validator: { $where: "true" } }))).code).toBe(224);
     expect(
-      (await failure(db.createCollection("b", { validator: schema, validationLevel: "sometimes" as never })))
-        .code,
+      (await serverFailure(engine.db.createCollection("a", { validator: { $where: "true" } }))).code,
+    ).toBe(224);
+    expect(
+      (
+        await serverFailure(
+          engine.db.createCollection("b", { validator: schema, validationLevel: "sometimes" as never }),
+        )
+      ).code,
     ).toBe(2);
-    await db.createCollection("c");
+    await engine.db.createCollection("c");
     expect(
-      (await failure(db.command({ collMod: "c", validator: { $jsonSchema: { bsonType: "nope" } } }))).code,
+      (
+        await serverFailure(
+          engine.db.command({ collMod: "c", validator: { $jsonSchema: { bsonType: "nope" } } }),
+        )
+      ).code,
     ).toBeTypeOf("number");
-    expect(await db.listCollections({ name: "a" }).toArray()).toEqual([]);
+    expect(await engine.db.listCollections({ name: "a" }).toArray()).toEqual([]);
   });
 });

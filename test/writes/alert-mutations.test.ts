@@ -12,6 +12,7 @@ import {
   insertCase,
   oid,
   snapshot,
+  expectNoDanglingAlerts,
 } from "./support/write-test-kit";
 
 let database: TestDatabase;
@@ -53,24 +54,6 @@ const storedAlert = (id: ObjectId | string) =>
   db.collection("alerts").findOne({ _id: typeof id === "string" ? oid(id) : id });
 
 /** Every alert's case_id is null or names a case that exists. */
-async function expectNoDanglingAlerts(): Promise<void> {
-  const caseIds = new Set(
-    (
-      await db
-        .collection("cases")
-        .find({}, { projection: { _id: 1 } })
-        .toArray()
-    ).map((c) => String(c._id)),
-  );
-  const dangling = (
-    await db
-      .collection("alerts")
-      .find({ case_id: { $ne: null } })
-      .toArray()
-  ).filter((alert) => !caseIds.has(String(alert.case_id)));
-  expect(dangling).toEqual([]);
-}
-
 describe("createAlert", () => {
   it("stores an unresolved alert with trimmed labels and answers it", async () => {
     const target = await insertCase(db);
@@ -245,7 +228,7 @@ describe("deleteCase racing linkAlertToCase", () => {
       }
       expect(results.at(-1)!.errors).toBeUndefined();
       expect(await db.collection("cases").findOne({ _id: target._id })).toBeNull();
-      await expectNoDanglingAlerts();
+      await expectNoDanglingAlerts(db);
       // A link that answered successfully happened before the delete, which then released it.
       for (const alert of alerts) expect((await storedAlert(alert._id))!.case_id).toBeNull();
     }

@@ -13,6 +13,7 @@ import {
   oid,
   snapshot,
   ACTOR,
+  expectNoDanglingAlerts,
 } from "./support/write-test-kit";
 
 let database: TestDatabase;
@@ -396,22 +397,3 @@ describe("loaders within one request", () => {
     expect(result.data.two.assignee.name).toBe("After");
   });
 });
-
-/** Every alert's case_id is null or names a case that exists. */
-export async function expectNoDanglingAlerts(target: Db): Promise<void> {
-  const caseIds = new Set(
-    (
-      await target
-        .collection("cases")
-        .find({}, { projection: { _id: 1 } })
-        .toArray()
-    ).map((c) => String(c._id)),
-  );
-  const dangling = (
-    await target
-      .collection("alerts")
-      .find({ case_id: { $ne: null } })
-      .toArray()
-  ).filter((alert) => !caseIds.has(String(alert.case_id)));
-  expect(dangling).toEqual([]);
-}

@@ -11,7 +11,7 @@ import { AlertWriteRepository } from "../../src/repositories/alert-writes.reposi
 import { CaseWriteRepository } from "../../src/repositories/case-writes.repository";
 import { WriteRunner } from "../../src/repositories/write-runner";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { auditEntriesOf, insertAlert, insertCase } from "./support/write-test-kit";
+import { auditEntriesOf, expectNoDanglingAlerts, insertAlert, insertCase } from "./support/write-test-kit";
 
 // The fallback for deployments without transactions (standalone servers): the same
 // repositories with transactions turned off, raced directly. What keeps references whole
@@ -50,24 +50,6 @@ async function outcome(promise: Promise<unknown>): Promise<string> {
   }
 }
 
-async function expectNoDanglingAlerts(): Promise<void> {
-  const caseIds = new Set(
-    (
-      await db
-        .collection("cases")
-        .find({}, { projection: { _id: 1 } })
-        .toArray()
-    ).map((c) => String(c._id)),
-  );
-  const dangling = (
-    await db
-      .collection("alerts")
-      .find({ case_id: { $ne: null } })
-      .toArray()
-  ).filter((alert) => !caseIds.has(String(alert.case_id)));
-  expect(dangling).toEqual([]);
-}
-
 describe("writes without transactions", () => {
   it("deleteCase racing linkAlertToCase and createAlert leaves no alert pointing to a deleted case", async () => {
     for (let round = 0; round < 4; round++) {
@@ -91,7 +73,7 @@ describe("writes without transactions", () => {
       const outcomes = await Promise.all(racers.map(outcome));
       for (const result of outcomes) expect(["ok", "NOT_FOUND"]).toContain(result);
       expect(await db.collection("cases").findOne({ _id: target._id })).toBeNull();
-      await expectNoDanglingAlerts();
+      await expectNoDanglingAlerts(db);
     }
   });
 

@@ -127,3 +127,22 @@ export async function auditEntriesOf(db: Db, targetId: ObjectId | string): Promi
 export function oid(hex: string): ObjectId {
   return ObjectId.createFromHexString(hex);
 }
+
+/** Every alert's case_id is null or names a case that exists. */
+export async function expectNoDanglingAlerts(target: Db): Promise<void> {
+  const caseIds = new Set(
+    (
+      await target
+        .collection("cases")
+        .find({}, { projection: { _id: 1 } })
+        .toArray()
+    ).map((c) => String(c._id)),
+  );
+  const dangling = (
+    await target
+      .collection("alerts")
+      .find({ case_id: { $ne: null } })
+      .toArray()
+  ).filter((alert) => !caseIds.has(String(alert.case_id)));
+  expect(dangling).toEqual([]);
+}
