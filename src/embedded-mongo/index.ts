@@ -1,4 +1,4 @@
-export type { EmbeddedMongo } from "./EmbeddedMongo";
-export type { EmbeddedMongoOptions } from "./EmbeddedMongoOptions";
-export { runEmbeddedMongoCli } from "./runEmbeddedMongoCli";
-export { startEmbeddedMongo } from "./startEmbeddedMongo";
+export type { EmbeddedMongo } from "./embedded-mongo";
+export type { EmbeddedMongoOptions } from "./embedded-mongo-options";
+export { runEmbeddedMongoCli } from "./run-embedded-mongo-cli";
+export { startEmbeddedMongo } from "./start-embedded-mongo";

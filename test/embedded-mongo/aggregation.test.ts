@@ -1,7 +1,7 @@
 import { MongoServerError } from "mongodb";
 import { describe, expect, it } from "vitest";
-import type { AnyDoc } from "./support/AnyDoc";
-import { useTestEngine } from "./support/useTestEngine";
+import type { AnyDoc } from "./support/any-doc";
+import { useTestEngine } from "./support/use-test-engine";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 

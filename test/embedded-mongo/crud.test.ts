@@ -1,7 +1,7 @@
 import { Decimal128, Double, Int32, Long, MongoServerError, ObjectId, type Document } from "mongodb";
 import { describe, expect, it } from "vitest";
-import type { AnyDoc } from "./support/AnyDoc";
-import { useTestEngine } from "./support/useTestEngine";
+import type { AnyDoc } from "./support/any-doc";
+import { useTestEngine } from "./support/use-test-engine";
 
 describe("CRUD through the driver", () => {
   const engine = useTestEngine("crud");

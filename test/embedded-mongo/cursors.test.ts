@@ -1,8 +1,8 @@
 import { Long, MongoServerError } from "mongodb";
 import type { Db, Document } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AnyDoc } from "./support/AnyDoc";
-import { startTestEngine, type TestEngine } from "./support/startTestEngine";
+import type { AnyDoc } from "./support/any-doc";
+import { startTestEngine, type TestEngine } from "./support/start-test-engine";
 
 describe("cursors", () => {
   let t: TestEngine;

@@ -1,7 +1,7 @@
 import { MongoBulkWriteError, MongoServerError, type Db, type Document } from "mongodb";
 import { describe, expect, it } from "vitest";
-import type { AnyDoc } from "./support/AnyDoc";
-import { useTestEngine } from "./support/useTestEngine";
+import type { AnyDoc } from "./support/any-doc";
+import { useTestEngine } from "./support/use-test-engine";
 
 async function explainFind(db: Db, coll: string, filter: Document, extra: Document = {}): Promise<Document> {
   return db.command({ explain: { find: coll, filter, ...extra }, verbosity: "executionStats" });

@@ -5,8 +5,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { MongoClient } from "mongodb";
 import { afterAll, describe, expect, it } from "vitest";
-import type { AnyDoc } from "./support/AnyDoc";
-import { startTestEngine } from "./support/startTestEngine";
+import type { AnyDoc } from "./support/any-doc";
+import { startTestEngine } from "./support/start-test-engine";
 
 const dirs: string[] = [];
 function tempDir(): string {

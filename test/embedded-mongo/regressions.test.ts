@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { AnyDoc } from "./support/AnyDoc";
-import { serverFailure } from "./support/serverFailure";
-import { useTestEngine } from "./support/useTestEngine";
+import type { AnyDoc } from "./support/any-doc";
+import { serverFailure } from "./support/server-failure";
+import { useTestEngine } from "./support/use-test-engine";
 
 describe("regressions", () => {
   const engine = useTestEngine("reg");

@@ -1,7 +1,7 @@
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedMongo, type EmbeddedMongo } from "../../src/embedded-mongo";
-import { opMsg, RawConnection } from "./support/rawWire";
+import { opMsg, RawConnection } from "./support/raw-wire";
 
 describe("wire protocol robustness", () => {
   let engine: EmbeddedMongo;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEngine, type TestEngine } from "./support/startTestEngine";
+import { startTestEngine, type TestEngine } from "./support/start-test-engine";
 
 describe("embedded engine smoke", () => {
   let t: TestEngine;

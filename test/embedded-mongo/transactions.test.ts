@@ -1,8 +1,8 @@
 import { UUID, type MongoClient, type MongoServerError } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { opMsg, RawConnection } from "./support/rawWire";
-import type { AnyDoc } from "./support/AnyDoc";
-import { startTestEngine, type TestEngine } from "./support/startTestEngine";
+import { opMsg, RawConnection } from "./support/raw-wire";
+import type { AnyDoc } from "./support/any-doc";
+import { startTestEngine, type TestEngine } from "./support/start-test-engine";
 
 interface Counter {
   _id: string;

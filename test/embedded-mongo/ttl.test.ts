@@ -1,7 +1,7 @@
 import type { Db } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AnyDoc } from "./support/AnyDoc";
-import { startTestEngine, type TestEngine } from "./support/startTestEngine";
+import type { AnyDoc } from "./support/any-doc";
+import { startTestEngine, type TestEngine } from "./support/start-test-engine";
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const until = Date.now() + timeoutMs;

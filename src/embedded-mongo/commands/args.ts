@@ -1,6 +1,6 @@
-import { CommandError } from "../errors/CommandError";
-import { isPlainObject } from "../bson/isPlainObject";
-import type { CommandContext } from "./CommandContext";
+import { CommandError } from "../errors/command-error";
+import { isPlainObject } from "../bson/is-plain-object";
+import type { CommandContext } from "./command-context";
 
 /** The collection a command targets: the string value of its first field. */
 export function collectionArg(ctx: CommandContext): string {

@@ -1,7 +1,7 @@
 import { serialize, UUID } from "bson";
-import type { Collection } from "../storage/Collection";
-import type { Engine } from "../storage/Engine";
-import type { IndexSpec } from "../storage/IndexSpec";
+import type { Collection } from "../storage/collection";
+import type { Engine } from "../storage/engine";
+import type { IndexSpec } from "../storage/index-spec";
 
 /** What the journal records about one collection besides its documents. */
 export interface CatalogEntry {

@@ -1,5 +1,5 @@
-import type { OpStats } from "../query/OpStats";
-import type { Engine } from "../storage/Engine";
+import type { OpStats } from "../query/op-stats";
+import type { Engine } from "../storage/engine";
 
 /** One command being executed (what $currentOp and the profiler see). */
 export interface RunningOperation {

@@ -1,0 +1,33 @@
+import { Deadline } from "../query/deadline";
+import { findDocuments } from "../query/find-documents";
+import { guardDecimals } from "../query/guard-decimals";
+import { newOpStats } from "../query/op-stats";
+import { collectionArg, docArg, intArg, nonNegativeIntArg } from "./args";
+import type { CommandContext } from "./command-context";
+import { assertSimpleCollation } from "./assert-simple-collation";
+
+/** count: with an empty query and no skip/limit the answer is the collection size. */
+export function countCommand(ctx: CommandContext): Record<string, unknown> {
+  const name = collectionArg(ctx);
+  const coll = ctx.engine.db(ctx.dbName).get(name);
+  assertSimpleCollation(ctx.cmd.collation);
+  const query = docArg(ctx.cmd.query, "query");
+  const skip = nonNegativeIntArg(ctx.cmd.skip, "skip", 0);
+  const limit = Math.abs(intArg(ctx.cmd.limit, "limit", 0));
+  if (!coll) return { n: 0, ok: 1 };
+  if (Object.keys(query).length === 0 && ctx.cmd.hint === undefined) {
+    const n = Math.max(0, coll.size - skip);
+    return { n: limit > 0 ? Math.min(n, limit) : n, ok: 1 };
+  }
+  guardDecimals(coll, query);
+  const stats = newOpStats();
+  ctx.engine.lastOp = stats;
+  const found = findDocuments(
+    coll,
+    { filter: query, sort: [], skip, limit, hint: ctx.cmd.hint, deadline: new Deadline(ctx.cmd.maxTimeMS) },
+    stats,
+  );
+  let n = 0;
+  for (let r = found.rows.next(); !r.done; r = found.rows.next()) n++;
+  return { n, ok: 1 };
+}

@@ -1,0 +1,57 @@
+import { compareValues } from "../bson/compare-values";
+import { CommandError } from "../errors/command-error";
+import { Deadline } from "../query/deadline";
+import { findDocuments } from "../query/find-documents";
+import { guardDecimals } from "../query/guard-decimals";
+import { newOpStats } from "../query/op-stats";
+import { valuesAtPath } from "../storage/values-at-path";
+import { collectionArg, docArg } from "./args";
+import type { CommandContext } from "./command-context";
+import { assertSimpleCollation } from "./assert-simple-collation";
+
+/** distinct: values of a field over matching documents, arrays unwound, sorted in BSON order. */
+export function distinctCommand(ctx: CommandContext): Record<string, unknown> {
+  const name = collectionArg(ctx);
+  const key = ctx.cmd.key;
+  if (typeof key !== "string")
+    throw new CommandError(14, "BSON field 'distinct.key' is missing or not a string");
+  const coll = ctx.engine.db(ctx.dbName).get(name);
+  assertSimpleCollation(ctx.cmd.collation);
+  const query = docArg(ctx.cmd.query, "query");
+  guardDecimals(coll, query);
+  const stats = newOpStats();
+  ctx.engine.lastOp = stats;
+  const found = findDocuments(
+    coll,
+    {
+      filter: query,
+      sort: [],
+      skip: 0,
+      limit: 0,
+      hint: ctx.cmd.hint,
+      deadline: new Deadline(ctx.cmd.maxTimeMS),
+    },
+    stats,
+  );
+  const values: unknown[] = [];
+  for (let r = found.rows.next(); !r.done; r = found.rows.next()) {
+    const { values: vs } = valuesAtPath(r.value[1], key);
+    for (const v of vs) if (v !== null && v !== undefined) values.push(v);
+    // A document where the path is null (explicitly) contributes null.
+    if (vs.length === 1 && vs[0] === null && hasExplicitNull(r.value[1], key)) values.push(null);
+  }
+  values.sort(compareValues);
+  const unique: unknown[] = [];
+  for (const v of values)
+    if (unique.length === 0 || compareValues(unique[unique.length - 1], v) !== 0) unique.push(v);
+  return { values: unique, ok: 1 };
+}
+
+function hasExplicitNull(doc: Record<string, unknown>, path: string): boolean {
+  let cur: unknown = doc;
+  for (const part of path.split(".")) {
+    if (cur === null || typeof cur !== "object" || !(part in (cur as object))) return false;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur === null;
+}

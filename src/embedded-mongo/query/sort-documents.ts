@@ -1,0 +1,58 @@
+import { compareValues } from "../bson/compare-values";
+import type { Doc } from "../storage/doc";
+import { valuesAtPath } from "../storage/values-at-path";
+import type { SortSpec } from "./sort-spec";
+
+/** The value a document sorts by for one field: arrays sort by their smallest (ascending) or largest (descending) element. */
+export function sortValue(doc: Doc, path: string, dir: 1 | -1): unknown {
+  const direct = path.indexOf(".") < 0 ? doc[path] : undefined;
+  if (direct !== undefined && (direct === null || typeof direct !== "object")) return direct;
+  const { values } = valuesAtPath(doc, path);
+  if (values.length === 1) return values[0];
+  let best = values[0];
+  for (let i = 1; i < values.length; i++) {
+    const c = compareValues(values[i], best);
+    if (dir === 1 ? c < 0 : c > 0) best = values[i];
+  }
+  return best;
+}
+
+/** A comparator over precomputed sort keys. */
+function compareKeys(spec: SortSpec): (a: unknown[], b: unknown[]) => number {
+  return (a, b) => {
+    for (let i = 0; i < spec.length; i++) {
+      const c = compareValues(a[i], b[i]);
+      if (c !== 0) return spec[i].dir === 1 ? c : -c;
+    }
+    return 0;
+  };
+}
+
+/**
+ * Sorts documents with MongoDB's ordering (stable). When only the first `keep` are wanted a
+ * bounded insertion buffer avoids sorting everything.
+ */
+export function sortDocuments(docs: Doc[], spec: SortSpec, keep = Infinity): Doc[] {
+  if (spec.length === 0) return docs;
+  const cmp = compareKeys(spec);
+  const keyed = docs.map((doc, i) => ({ doc, i, key: spec.map((s) => sortValue(doc, s.path, s.dir)) }));
+  const byKey = (x: (typeof keyed)[number], y: (typeof keyed)[number]) => cmp(x.key, y.key) || x.i - y.i;
+  if (keep < keyed.length / 4) {
+    const top: typeof keyed = [];
+    for (const item of keyed) {
+      if (top.length >= keep && byKey(item, top[top.length - 1]) >= 0) continue;
+      let lo = 0;
+      let hi = top.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (byKey(top[mid], item) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      top.splice(lo, 0, item);
+      if (top.length > keep) top.pop();
+    }
+    return top.map((k) => k.doc);
+  }
+  keyed.sort(byKey);
+  return keyed.map((k) => k.doc);
+}

@@ -1,0 +1,17 @@
+export { buildTextMatcher, type TextMatcher } from "./build-text-matcher";
+export { EngineTextError } from "./engine-text-error";
+export { englishStopWords } from "./english-stop-words";
+export { isTextIndexKey } from "./is-text-index-key";
+export { iterateTextFields, type TextFieldValue } from "./iterate-text-fields";
+export { matchesTextSearch, type MatchTextOptions } from "./matches-text-search";
+export { parseTextIndexSpec, type TextIndexOptions } from "./parse-text-index-spec";
+export { parseTextOperator } from "./parse-text-operator";
+export { parseTextSearch, type TextSearchOptions } from "./parse-text-search";
+export { phraseMatches, type PhraseMatchOptions } from "./phrase-matches";
+export { resolveTextLanguage, type TextLanguage } from "./resolve-text-language";
+export { scoreTextDocument } from "./score-text-document";
+export { textIndexDescription, type TextIndexDescription } from "./text-index-description";
+export { TextIndex } from "./text-index";
+export type { TextIndexSpec } from "./text-index-spec";
+export type { TextSearch } from "./text-search";
+export { tokenizeText, type TokenizeOptions } from "./tokenize-text";
