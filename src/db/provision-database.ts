@@ -1,3 +1,5 @@
+import { accessSync, constants, statSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import { startEmbeddedMongo } from "../embedded-mongo";
 
 // mongodb-memory-server (and the mongodb driver copy it carries) is loaded only by the
@@ -24,7 +26,6 @@ export interface ProvisionOptions {
 }
 
 const ENGINES: readonly DatabaseBackend[] = ["uri", "memory-server", "embedded"];
-const DEFAULT_DOWNLOAD_TIMEOUT_MS = 10_000;
 
 /** A provisioning failure whose message says what to do. */
 export class ProvisioningError extends Error {
@@ -34,7 +35,9 @@ export class ProvisioningError extends Error {
 /**
  * Chooses and starts the database, in this order: MONGODB_URI as is; a real mongod
  * through mongodb-memory-server (single-node replica set, so transactions work) when
- * a binary can be had; otherwise the embedded engine. MONGODB_ENGINE forces one.
+ * one is already on this machine; otherwise the embedded engine, at once. Provisioning
+ * never downloads: fetching a mongod is an explicit step (`jupiter mongod download`),
+ * so that a start never waits on the network. MONGODB_ENGINE forces one backend.
  */
 export async function provisionDatabase(options: ProvisionOptions = {}): Promise<ProvisionedDatabase> {
   const env = options.env ?? process.env;
@@ -53,15 +56,16 @@ export async function provisionDatabase(options: ProvisionOptions = {}): Promise
   }
 
   if (forced !== "embedded") {
-    const binary = await findMongodBinary(env);
+    const binary = await findLocalMongod(env);
     if (binary.path) return startMemoryServer(binary.path, binary.how);
     if (forced === "memory-server") {
       throw new ProvisioningError(
-        `MONGODB_ENGINE=memory-server, but no mongod binary is available (${binary.how}). ` +
-          "Set MONGOMS_SYSTEM_BINARY to a mongod path, or use MONGODB_ENGINE=embedded.",
+        `MONGODB_ENGINE=memory-server, but no mongod binary is on this machine (${binary.how}). ` +
+          "Run `npx jupiter mongod download` once, set MONGOMS_SYSTEM_BINARY to a mongod path, " +
+          "or use MONGODB_ENGINE=embedded.",
       );
     }
-    return startEmbedded(options.embeddedDataDir, `no MONGODB_URI and no mongod binary (${binary.how})`);
+    return startEmbedded(options.embeddedDataDir, `no MONGODB_URI and no local mongod (${binary.how})`);
   }
   return startEmbedded(options.embeddedDataDir, "MONGODB_ENGINE=embedded");
 }
@@ -73,47 +77,55 @@ function parseForcedEngine(value: string | undefined): DatabaseBackend | undefin
 }
 
 /**
- * Looks for a mongod without downloading (MONGOMS_SYSTEM_BINARY, then the
- * mongodb-memory-server cache), then tries one download bounded by
- * MONGOD_DOWNLOAD_TIMEOUT_MS (0 disables it; the test suite always disables it).
+ * Looks for a mongod that is already on this machine, without any network access:
+ * MONGOMS_SYSTEM_BINARY, then mongodb-memory-server's cache (what `jupiter mongod
+ * download` fills), then a `mongod` on PATH.
  */
-async function findMongodBinary(env: NodeJS.ProcessEnv): Promise<{ path?: string; how: string }> {
-  const { DryMongoBinary, MongoBinary } = await memoryServer();
+export async function findLocalMongod(env: NodeJS.ProcessEnv): Promise<{ path?: string; how: string }> {
+  const { DryMongoBinary } = await memoryServer();
   try {
-    const dryOptions = await DryMongoBinary.generateOptions();
-    const local = await DryMongoBinary.locateBinary(dryOptions);
+    const local = await DryMongoBinary.locateBinary(await DryMongoBinary.generateOptions());
     if (local) return { path: local, how: `found ${local}` };
   } catch (error) {
     if (env.MONGOMS_SYSTEM_BINARY) {
       throw new ProvisioningError(`MONGOMS_SYSTEM_BINARY is set but unusable: ${(error as Error).message}`);
     }
   }
-
-  const timeoutMs = parseTimeout(env.MONGOD_DOWNLOAD_TIMEOUT_MS);
-  if (timeoutMs === 0) return { how: "not installed; download disabled" };
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), timeoutMs);
-    timer.unref();
-  });
-  try {
-    const downloaded = await Promise.race([MongoBinary.getPath().catch(() => undefined), timeout]);
-    if (downloaded) return { path: downloaded, how: `downloaded to ${downloaded}` };
-    return { how: `not installed; no download within ${timeoutMs} ms` };
-  } finally {
-    clearTimeout(timer);
-  }
+  const onPath = mongodOnPath(env.PATH);
+  if (onPath) return { path: onPath, how: `found ${onPath} on PATH` };
+  return { how: "none in MONGOMS_SYSTEM_BINARY, mongodb-memory-server's cache or PATH" };
 }
 
-function parseTimeout(value: string | undefined): number {
-  if (value === undefined || value === "") return DEFAULT_DOWNLOAD_TIMEOUT_MS;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) {
+function mongodOnPath(pathVariable: string | undefined): string | undefined {
+  const name = process.platform === "win32" ? "mongod.exe" : "mongod";
+  for (const directory of (pathVariable ?? "").split(delimiter)) {
+    if (directory === "") continue;
+    const candidate = join(directory, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Downloads a mongod into mongodb-memory-server's cache (MONGOMS_VERSION,
+ * MONGOMS_DOWNLOAD_DIR and MONGOMS_DOWNLOAD_URL apply) and returns its path: the one
+ * step of provisioning that uses the network, run only when asked.
+ */
+export async function downloadMongod(): Promise<string> {
+  const { MongoBinary } = await memoryServer();
+  try {
+    return await MongoBinary.getPath();
+  } catch (error) {
     throw new ProvisioningError(
-      `MONGOD_DOWNLOAD_TIMEOUT_MS must be a whole number of milliseconds; got "${value}"`,
+      `could not download a mongod: ${(error as Error).message}. ` +
+        "Without network access, install mongod and set MONGOMS_SYSTEM_BINARY, or keep the embedded engine.",
     );
   }
-  return parsed;
 }
 
 async function startMemoryServer(binaryPath: string, how: string): Promise<ProvisionedDatabase> {

@@ -1,0 +1,129 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { resolve } from "node:path";
+
+/** The repository's root: where a user types `npm …` and `npx jupiter …`. */
+export const REPO_ROOT = resolve(__dirname, "../../..");
+
+export interface CommandRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command line as a user types it (`npm`, `npx` …, found on PATH) and collects
+ * its exit code and output. Its own process group, so that a stuck run is stopped
+ * with everything it started (npm → sh → node) and nothing else.
+ */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<CommandRun> {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? REPO_ROOT,
+      env: { ...process.env, NO_COLOR: "1", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => {
+      stopGroup(child, "SIGKILL");
+      reject(
+        new Error(`${command} ${args.join(" ")} did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`),
+      );
+    }, timeoutMs);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout, stderr });
+    });
+  });
+}
+
+/** A long-running command (a server) whose output is watched until a line appears. */
+export interface RunningCommand {
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves with the first match of `pattern` in stdout; rejects if the process exits first. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  /** SIGTERM to the command's own process group; resolves with its exit code. */
+  stop(): Promise<number | null>;
+}
+
+export function startCommand(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): RunningCommand {
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let stdout = "";
+  let stderr = "";
+  const listeners = new Set<() => void>();
+  child.stdout!.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+    for (const listener of listeners) listener();
+  });
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const closed = new Promise<number | null>((resolveClosed) =>
+    child.on("close", (code) => resolveClosed(code)),
+  );
+  return {
+    child,
+    output: () => `${stdout}\n${stderr}`,
+    waitFor(pattern, timeoutMs = 120_000) {
+      return new Promise((resolveMatch, reject) => {
+        const check = () => {
+          const match = pattern.exec(stdout);
+          if (match) {
+            cleanup();
+            resolveMatch(match);
+          }
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`no ${pattern} within ${timeoutMs} ms:\n${stdout}\n${stderr}`));
+        }, timeoutMs);
+        const onExit = (code: number | null) => {
+          cleanup();
+          reject(
+            new Error(
+              `${command} ${args.join(" ")} exited (${code}) before ${pattern}:\n${stdout}\n${stderr}`,
+            ),
+          );
+        };
+        const cleanup = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+          child.off("exit", onExit);
+        };
+        listeners.add(check);
+        child.once("exit", onExit);
+        check();
+      });
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) stopGroup(child, "SIGTERM");
+      return closed;
+    },
+  };
+}
+
+function stopGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
