@@ -1,20 +1,21 @@
 import type { FastifyBaseLogger, FastifyRequest } from "fastify";
 import type { ValidationContext } from "../schema/validate-arguments";
-import { UserRole } from "../schema/enums/user-role.enum";
 import { identityOf } from "./auth/authenticate-request";
-import { actorOf, CallerKind, type Identity } from "./auth/caller";
+import { actorOf, type Identity } from "./auth/caller";
 import type { WriteOrigin } from "./audit/audit-trail";
+import { ErrorCode } from "./errors/error-code";
+import { GatewayError } from "./errors/gateway-error";
 import { createGatewayLoaders, type GatewayLoaders } from "./loaders/gateway-loaders";
 import type { GatewayRepositories } from "./repositories/gateway-repositories";
 
-/** Who is calling. The gateway has no authentication yet; this is where it will land. */
+/** Who is calling, as the authentication preHandler (src/auth) established it. */
 export interface Caller {
   /** The request's `x-request-id` header when it is a sensible id, else Fastify's request id. */
   requestId: string;
   ip: string;
   /**
-   * Who the audit trail names for the request's writes: a user or API key id once
-   * access control exists (it sets this), ANONYMOUS_ACTOR until then.
+   * Who the audit trail names for the request's writes: the user id, `apikey:<id>`,
+   * or ANONYMOUS_ACTOR for requests ALLOW_ANONYMOUS let in.
    */
   actor: string;
   /** Who authenticated the request (src/auth): kind, role, user or API key. */
@@ -54,13 +55,21 @@ export interface ContextDependencies {
   maxPageSize: number;
 }
 
-/** The context factory Apollo calls once per request: new loaders every time. */
+/**
+ * The context factory Apollo calls once per request: new loaders every time. It
+ * fails closed: a request that reached it without going through authentication
+ * (a route registered without the preHandler) is UNAUTHENTICATED, never a VIEWER.
+ */
 export function createContextFactory(
   dependencies: ContextDependencies,
 ): (request: FastifyRequest) => Promise<GatewayContext> {
   return async (request) => {
-    // Set by the authentication preHandler of the GraphQL route; never absent there.
-    const identity = identityOf(request) ?? { kind: CallerKind.ANONYMOUS, role: UserRole.VIEWER };
+    const identity = identityOf(request);
+    if (!identity) {
+      throw new GatewayError(ErrorCode.UNAUTHENTICATED, "Authentication did not run for this request", {
+        http: { status: 401 },
+      });
+    }
     return {
       caller: { requestId: requestIdOf(request), ip: request.ip, actor: actorOf(identity), identity },
       log: request.log,

@@ -37,6 +37,17 @@ export function isRole(value: unknown): value is UserRole {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
+/**
+ * The role a credential names, in either spelling: as MongoDB stores it ("admin") or
+ * as the GraphQL API shows it ("ADMIN"); undefined for anything else.
+ */
+export function roleFromClaim(value: unknown): UserRole | undefined {
+  if (typeof value !== "string") return undefined;
+  if (isRole(value)) return value;
+  const byName = (UserRole as Record<string, string>)[value];
+  return value === value.toUpperCase() && isRole(byName) ? byName : undefined;
+}
+
 /** True when `role` is `minimum` or stronger. */
 export function hasRole(role: UserRole, minimum: UserRole): boolean {
   return ROLE_RANK[role] >= ROLE_RANK[minimum];

@@ -10,7 +10,7 @@ import {
 } from "jose";
 import type { AuthConfig } from "../config";
 import { ConfigError } from "../errors/config-error";
-import { CallerKind, type Identity, isRole } from "./caller";
+import { CallerKind, type Identity, roleFromClaim } from "./caller";
 
 /** Algorithms accepted with a shared secret: HS256 only. */
 const SECRET_ALGORITHMS = ["HS256"];
@@ -76,9 +76,12 @@ export function createJwtVerifier(config: AuthConfig): JwtVerifier | undefined {
     if (typeof payload.sub !== "string" || !/^[0-9a-f]{24}$/i.test(payload.sub)) {
       throw new InvalidTokenError("the token's sub must be a user id");
     }
-    const role = payload.role;
-    if (!isRole(role))
-      throw new InvalidTokenError("the token's role must be admin, analyst, responder or viewer");
+    // Either spelling: the API's enum names (ADMIN) or the stored values (admin).
+    const role = roleFromClaim(payload.role);
+    if (!role)
+      throw new InvalidTokenError(
+        "the token's role must be admin, analyst, responder or viewer (or ADMIN, ANALYST, RESPONDER, VIEWER)",
+      );
     return { kind: CallerKind.USER, role, userId: payload.sub.toLowerCase() };
   };
 }
