@@ -52,7 +52,7 @@ export async function findKeysetPage<TDocument extends Document>(
   const position =
     request.after === undefined || request.after === null
       ? undefined
-      : decodeCursor(request.after, ordering.name, 1);
+      : checkCursorKey(ordering, decodeCursor(request.after, ordering.name, 1));
   const documents =
     ordering.kind === "date"
       ? await readDatePage(request, position)
@@ -60,6 +60,31 @@ export async function findKeysetPage<TDocument extends Document>(
   const hasNextPage = documents.length > request.first;
   const page = documents.slice(0, request.first);
   return { documents: page, cursors: page.map((document) => cursorOf(ordering, document)), hasNextPage };
+}
+
+/** The largest |epoch milliseconds| a JavaScript (and BSON) Date can hold. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * A cursor's sort key must decode to a valid value of its ordering's field: whole
+ * epoch milliseconds within the Date range for dates, a whole rank of the table for
+ * enums. The MAC only proves the cursor's shape (its key is public), so a crafted key
+ * such as 1e20 would otherwise reach MongoDB as an Invalid Date.
+ */
+function checkCursorKey(ordering: KeysetOrdering, position: CursorPosition): CursorPosition {
+  const value = position.key[0]!;
+  const valid =
+    ordering.kind === "date"
+      ? Number.isInteger(value) && Math.abs(value) <= MAX_DATE_MS
+      : Number.isInteger(value) && value >= 1 && value <= ordering.values.length;
+  if (!valid) {
+    throw new BadUserInputError(
+      `Invalid cursor in argument "after": its position is not a valid ${ordering.kind === "date" ? "date" : "rank"} ` +
+        `of ${ordering.field}; pass an endCursor or edge cursor this field returned, unchanged`,
+      { argument: "after" },
+    );
+  }
+  return position;
 }
 
 /** The cursor that resumes just after `document` in `ordering`. */
