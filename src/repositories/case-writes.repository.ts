@@ -200,10 +200,19 @@ export class CaseWriteRepository {
       .toArray();
     if (linked.length === 0) return [];
     const ids = linked.map((alert) => alert._id);
+    // The rules of every write: updated_at strictly increases (nextUpdatedAt, computed
+    // per alert by the server: at least 1 ms past its previous value), and maxTimeMS.
     await alerts.updateMany(
       { _id: { $in: ids }, case_id: caseId },
-      { $set: { case_id: null, updated_at: at } },
-      { session },
+      [
+        {
+          $set: {
+            case_id: null,
+            updated_at: { $max: [at, { $add: ["$updated_at", 1] }] },
+          },
+        },
+      ],
+      { session, maxTimeMS: this.options.maxTimeMS },
     );
     return ids;
   }
