@@ -3,6 +3,7 @@ import { type DocumentNode, GraphQLError, type GraphQLSchema } from "graphql";
 import type { ComplexityEstimator } from "graphql-query-complexity";
 import { ErrorCode } from "../errors/error-code";
 import { GatewayError } from "../errors/gateway-error";
+import { UNPAGED_LIST_BOUNDS } from "./list-bounds";
 
 // The CommonJS build explicitly: it must share graphql's CommonJS instance with
 // type-graphql (under vitest the package's ESM build would load graphql's .mjs:
@@ -12,15 +13,32 @@ const { fieldExtensionsEstimator, getComplexity, simpleEstimator } =
   require("graphql-query-complexity/cjs") as typeof import("graphql-query-complexity");
 
 /**
- * A list or connection field costs its `first` (after defaults) times its children,
- * plus one. Fields without `first` fall through to the `complexity` of their
- * decorators (`@Field({ complexity })`, `@Query({ complexity })`), then to 1.
+ * Prices a field by what it can return (the README's "Cost" section):
+ * - a field with a `first` argument (lists, connections): 1 + n × max(1, children), where
+ *   n is `first`, or the argument's default when `first` is absent or an explicit null
+ *   (execution then uses the default page size, so the price must too);
+ * - a list without `first` (UNPAGED_LIST_BOUNDS): 1 + bound × max(1, children);
+ * - anything else falls through to `@Field({ complexity })`, then to 1 + children.
  */
-export const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const first = args.first;
-  if (typeof first === "number" && first > 0) return 1 + first * Math.max(1, childComplexity);
+export const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const firstArgument = field.args.find((argument) => argument.name === "first");
+  if (firstArgument) {
+    const n = pageSizeOf(args.first, firstArgument.defaultValue);
+    return 1 + n * Math.max(1, childComplexity);
+  }
+  const bound = UNPAGED_LIST_BOUNDS[`${type.name}.${field.name}`];
+  if (bound) return 1 + bound(args) * Math.max(1, childComplexity);
   return undefined;
 };
+
+/** The page a `first` value asks for; null and absent mean the default (20 when none is declared). */
+function pageSizeOf(first: unknown, defaultValue: unknown): number {
+  if (typeof first === "number" && Number.isFinite(first)) return Math.max(0, first);
+  return typeof defaultValue === "number" ? defaultValue : DEFAULT_PAGE_SIZE;
+}
+
+/** The page size of a `first` argument declared without a default. */
+const DEFAULT_PAGE_SIZE = 20;
 
 /** The estimated cost of an operation, as the cost limit computes it. */
 export function operationCost(
