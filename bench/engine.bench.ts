@@ -7,6 +7,8 @@
  * default 10000), BENCH_LOOKUPS (indexed finds, default 2000), BENCH_INPROCESS=1 to run the engine
  * in this process instead of a child process (the default keeps driver and engine on separate cores),
  * BENCH_SERVER_NODE_ARGS for extra node flags of the engine process (e.g. --cpu-prof).
+ * BENCH_SMOKE=1: tiny data (a few thousand documents, about a second per step), for the
+ * test that keeps this script working (test/bench/bench-smoke.test.ts); its figures mean nothing.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -14,9 +16,17 @@ import { createInterface } from "node:readline";
 import { MongoClient, ObjectId, type Document } from "mongodb";
 import { runEmbeddedMongoCli, startEmbeddedMongo } from "../src/embedded-mongo";
 
-const ALERTS = Number(process.env.BENCH_ALERTS ?? 1_000_000);
-const BATCH = Number(process.env.BENCH_BATCH ?? 10_000);
-const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 2_000);
+/** BENCH_SMOKE=1: every step on tiny data, to check that the script still runs. */
+const SMOKE = process.env.BENCH_SMOKE === "1";
+/** A BENCH_… variable, else the full-run default, else (smoke mode) the tiny one. */
+function setting(name: string, full: number, smoke: number): number {
+  return Number(process.env[name] ?? (SMOKE ? smoke : full));
+}
+const ALERTS = setting("BENCH_ALERTS", 1_000_000, 2_000);
+const BATCH = setting("BENCH_BATCH", 10_000, 500);
+const LOOKUPS = setting("BENCH_LOOKUPS", 2_000, 50);
+const SINGLES = SMOKE ? 200 : 5_000;
+const MANY = SMOKE ? 1_000 : 50_000;
 const CASES = Math.max(1, Math.floor(ALERTS / 20));
 const TYPES = ["cpu", "memory", "disk", "network", "auth", "malware", "policy", "latency"];
 const SEVERITIES = ["low", "medium", "high", "critical"];
@@ -92,7 +102,7 @@ async function main(): Promise<void> {
     `node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} x${cpus().length}, ${fmt(totalmem() / 2 ** 30)} GiB RAM`,
   );
   console.log(
-    `engine: ${process.env.BENCH_INPROCESS === "1" ? "in-process" : "child process"}; alerts: ${fmt(ALERTS, 0)}`,
+    `engine: ${process.env.BENCH_INPROCESS === "1" ? "in-process" : "child process"}; alerts: ${fmt(ALERTS, 0)}${SMOKE ? " (BENCH_SMOKE: tiny data, figures mean nothing)" : ""}`,
   );
   const server = await startServer();
   const client = new MongoClient(server.uri);
@@ -193,17 +203,17 @@ async function main(): Promise<void> {
       `countDocuments {resolved:false, severity:"critical"} (compound index): ${fmt(countMs, 0)} ms, n=${unresolved}${cpuNote()}`,
     );
 
-    const singles = 5_000;
+    const singles = SINGLES;
     const [oneMs] = await time(async () => {
       for (let i = 0; i < singles; i++) await alerts.insertOne(alert(ALERTS + i, now, caseIds));
     });
     console.log(
       `insertOne throughput (sequential, ${singles}): ${fmt(singles / (oneMs / 1000), 0)} docs/s${cpuNote()}`,
     );
-    const manyDocs = Array.from({ length: 50_000 }, (_, i) => alert(ALERTS + singles + i, now, caseIds));
+    const manyDocs = Array.from({ length: MANY }, (_, i) => alert(ALERTS + singles + i, now, caseIds));
     const [manyMs] = await time(() => alerts.insertMany(manyDocs));
     console.log(
-      `insertMany throughput (50,000 in one call): ${fmt(50_000 / (manyMs / 1000), 0)} docs/s${cpuNote()}`,
+      `insertMany throughput (${fmt(MANY, 0)} in one call): ${fmt(MANY / (manyMs / 1000), 0)} docs/s${cpuNote()}`,
     );
 
     await textSearchBench(db);
@@ -216,7 +226,7 @@ async function main(): Promise<void> {
         .join(", ")}`,
     );
     console.log(
-      `engine resident memory: ${fmt(status.mem?.resident ?? 0, 0)} MiB for ${fmt(ALERTS + singles + 50_000, 0)} documents`,
+      `engine resident memory: ${fmt(status.mem?.resident ?? 0, 0)} MiB for ${fmt(ALERTS + singles + MANY, 0)} documents`,
     );
   } finally {
     await client.close();
@@ -225,7 +235,7 @@ async function main(): Promise<void> {
   await persistenceBench();
 }
 
-const TXNS = Number(process.env.BENCH_TXNS ?? 2_000);
+const TXNS = setting("BENCH_TXNS", 2_000, 40);
 
 /** "commit rate of small transactions": each inserts one document and updates one, via withTransaction. */
 async function transactionBench(client: MongoClient): Promise<void> {
@@ -267,8 +277,8 @@ async function persistenceBench(): Promise<void> {
   const { mkdtempSync, rmSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
-  const singles = Number(process.env.BENCH_PERSIST_SINGLES ?? 2_000);
-  const bulk = Number(process.env.BENCH_PERSIST_BULK ?? 50_000);
+  const singles = setting("BENCH_PERSIST_SINGLES", 2_000, 50);
+  const bulk = setting("BENCH_PERSIST_BULK", 50_000, 2_000);
   for (const persisted of [false, true]) {
     const dir = persisted ? mkdtempSync(join(tmpdir(), "jupiter-bench-")) : undefined;
     const server = await startServer(dir);
@@ -307,7 +317,7 @@ async function persistenceBench(): Promise<void> {
   }
 }
 
-const TEXT_CASES = Number(process.env.BENCH_TEXT_CASES ?? 100_000);
+const TEXT_CASES = setting("BENCH_TEXT_CASES", 100_000, 2_000);
 const WORDS = [
   "server",
   "outage",
@@ -384,7 +394,7 @@ async function textSearchBench(db: ReturnType<MongoClient["db"]>): Promise<void>
     "kernel",
   ];
   for (const q of queries) {
-    const rounds = 20;
+    const rounds = SMOKE ? 2 : 20;
     let n = 0;
     const [ms] = await time(async () => {
       for (let i = 0; i < rounds; i++) {

@@ -6,7 +6,13 @@
  * Environment: BENCH_CASES (100000), BENCH_ALERTS (1000000), BENCH_USERS (1000),
  * BENCH_DURATION seconds per run (10), BENCH_CONNECTIONS (10), MONGODB_URI (else a
  * database is provisioned as `jupiter serve` does: mongod when one is available,
- * otherwise the embedded engine).
+ * otherwise the embedded engine). BENCH_SMOKE=1: tiny data and one second per run, for
+ * the test that keeps this script working (test/bench/bench-smoke.test.ts).
+ *
+ * The gateway authenticates every request, as in production: it runs with a random
+ * JWT_SECRET and the load carries an ADMIN Bearer token of a seeded user (the same
+ * fields as the baseline, e.g. User.email, are visible to ADMIN). Its rate limit is off
+ * (RATE_LIMIT_PER_MINUTE=0): one user at thousands of requests per minute is the point.
  *
  * Seeds a fresh database with seedDemoData, then load-tests four queries with
  * autocannon against the gateway and against a minimal Fastify server that answers the
@@ -35,13 +41,17 @@ import type { UserDocument } from "../src/db/user.document";
 import { graphqlUrl, startGateway } from "../src/main";
 import { AnalyticsRepository } from "../src/repositories/analytics.repository";
 import { seedDemoData } from "../src/seed/seed-demo-data";
+import { UserRole } from "../schema/enums/user-role.enum";
+import { issueDemoTokens, randomJwtSecret } from "../src/auth/demo-tokens";
 
+/** BENCH_SMOKE=1: tiny data, one second per run; checks the script, its figures mean nothing. */
+const SMOKE = process.env.BENCH_SMOKE === "1";
 const settings = {
-  cases: positiveInteger("BENCH_CASES", 100_000),
-  alerts: positiveInteger("BENCH_ALERTS", 1_000_000),
-  users: positiveInteger("BENCH_USERS", 1_000),
-  duration: positiveInteger("BENCH_DURATION", 10),
-  connections: positiveInteger("BENCH_CONNECTIONS", 10),
+  cases: positiveInteger("BENCH_CASES", SMOKE ? 200 : 100_000),
+  alerts: positiveInteger("BENCH_ALERTS", SMOKE ? 2_000 : 1_000_000),
+  users: positiveInteger("BENCH_USERS", SMOKE ? 20 : 1_000),
+  duration: positiveInteger("BENCH_DURATION", SMOKE ? 1 : 10),
+  connections: positiveInteger("BENCH_CONNECTIONS", SMOKE ? 2 : 10),
 };
 const DB_NAME = "jupiter_bench";
 const MAX_TIME_MS = 60_000;
@@ -67,6 +77,8 @@ interface Scenario {
 }
 
 async function main(): Promise<void> {
+  // The gateway child verifies tokens with this secret (it inherits the environment).
+  process.env.BENCH_JWT_SECRET = randomJwtSecret();
   const children: ChildProcess[] = [];
   const stopChildren = async () => {
     // Each child stops what it started when its stdin closes, then exits.
@@ -87,6 +99,7 @@ async function main(): Promise<void> {
     // on the embedded engine blocks it past the driver's heartbeat timeout at 1M alerts).
     await timed("indexes", () => ensureIndexes(db));
     await seed(db);
+    authorization = await adminAuthorization(db, process.env.BENCH_JWT_SECRET);
 
     const gatewayUrl = (await startChild("gateway", children, uri)).address;
     const directUrl = (await startChild("direct", children, uri)).address;
@@ -173,7 +186,12 @@ async function runRole(role: Role): Promise<void> {
     if (role === "gateway") {
       const gateway = await startGateway(
         {
-          ...loadConfig({ LOG_LEVEL: "silent", DEMO_DATA: "never" }),
+          ...loadConfig({
+            LOG_LEVEL: "silent",
+            DEMO_DATA: "never",
+            JWT_SECRET: process.env.BENCH_JWT_SECRET,
+            RATE_LIMIT_PER_MINUTE: "0",
+          }),
           mongodbUri: uri,
           mongodbDb: DB_NAME,
           host: "127.0.0.1",
@@ -198,6 +216,16 @@ async function runRole(role: Role): Promise<void> {
   await new Promise((resolve) => process.stdin.once("end", resolve));
   await stop();
   process.exit(0);
+}
+
+/** The Authorization header of every request: an ADMIN token of a seeded user. */
+let authorization = "";
+
+async function adminAuthorization(db: Db, secret: string | undefined): Promise<string> {
+  if (!secret) throw new Error("BENCH_JWT_SECRET is not set");
+  const admin = (await issueDemoTokens(db, secret)).find((token) => token.role === UserRole.ADMIN);
+  if (!admin) throw new Error("the seeded data has no ADMIN user to authenticate the load with");
+  return `Bearer ${admin.token}`;
 }
 
 async function seed(db: Db): Promise<void> {
@@ -462,7 +490,7 @@ async function checkSameAnswers(scenario: Scenario, gatewayUrl: string, directUr
 async function post(url: string, body: GraphqlRequest): Promise<unknown> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization },
     body: JSON.stringify(body),
   });
   return response.json();
@@ -478,13 +506,19 @@ async function load(url: string, scenario: Scenario): Promise<{ rps: number; p50
     requests: [
       {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", authorization },
         setupRequest: (request) => ({ ...request, body: JSON.stringify(scenario.request(n++)) }),
       },
     ],
   });
-  if (result.non2xx > 0 || result.errors > 0) {
-    console.warn(`warning: ${scenario.name} on ${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  // A refused request (401, 429, 400) means the bench measures refusals: stop.
+  if (result.non2xx > 0) {
+    throw new Error(
+      `${scenario.name} on ${url}: ${result.non2xx} of ${result.requests.total} answers not 2xx`,
+    );
+  }
+  if (result.errors > 0) {
+    console.warn(`warning: ${scenario.name} on ${url}: ${result.errors} errors (timeouts or resets)`);
   }
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
