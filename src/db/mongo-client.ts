@@ -9,7 +9,8 @@ export async function connectMongoClient(
   options: MongoClientOptions = {},
 ): Promise<MongoClient> {
   const client = new MongoClient(uri, {
-    appName: "jupiter-gateway",
+    // An appName in MONGODB_URI wins (operators tell gateways apart in currentOp and logs).
+    ...(/[?&]appName=/i.test(uri) ? {} : { appName: "jupiter-gateway" }),
     // Fail a request quickly when the server is gone instead of queueing for 30 s;
     // /readyz reports the outage meanwhile.
     serverSelectionTimeoutMS: 5_000,

@@ -23,6 +23,8 @@ const NOT_COUNTED_AS_COMMAND = new Set([
 export interface ConnectionInfo {
   id: number;
   address: string;
+  /** The client's `appName`, from its handshake (`hello.client.application.name`). */
+  appName?: string;
 }
 
 /** Runs one request and returns the serialized reply document (errors in MongoDB's shape). */
@@ -34,7 +36,11 @@ export function dispatchCommand(engine: Engine, msg: IncomingMessage, conn: Conn
   try {
     const handler = Object.prototype.hasOwnProperty.call(commandTable, name) ? commandTable[name] : undefined;
     if (!handler) throw new CommandError(59, `no such command: '${name}'`);
-    const injected = failCommandPointOf(engine).consume(name);
+    if (conn.appName === undefined && (name === "hello" || name.toLowerCase() === "ismaster")) {
+      const appName = (cmd.client as { application?: { name?: unknown } } | undefined)?.application?.name;
+      if (typeof appName === "string") conn.appName = appName;
+    }
+    const injected = failCommandPointOf(engine).consume(name, conn.appName);
     if (injected) throw injected;
     const dbName = typeof cmd.$db === "string" ? cmd.$db : (msg.collectionName ?? "admin.$cmd").split(".")[0];
     // Sessions route the command into their transaction's view; a data directory journals it.

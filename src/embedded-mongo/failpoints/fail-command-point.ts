@@ -10,6 +10,8 @@ export class FailCommandPoint {
   private commands = new Set<string>();
   private errorCode = 0;
   private errorLabels: string[] = [];
+  /** data.appName: only commands of connections whose handshake named this app fail. */
+  private appName: string | undefined;
 
   /** Applies `{configureFailPoint: "failCommand", mode, data}`; returns the previous count. */
   configure(mode: unknown, data: Record<string, unknown>): number {
@@ -36,14 +38,19 @@ export class FailCommandPoint {
     }
     this.commands = new Set(commands as string[]);
     this.errorCode = data.errorCode;
+    if (data.appName !== undefined && typeof data.appName !== "string") {
+      throw new CommandError(2, "data.appName must be a string");
+    }
     this.errorLabels = Array.isArray(data.errorLabels) ? (data.errorLabels as string[]) : [];
+    this.appName = data.appName as string | undefined;
     this.remaining = times;
     return previous;
   }
 
-  /** The error the command `name` must fail with now, or undefined to run it. */
-  consume(name: string): CommandError | undefined {
+  /** The error the command `name` (of a client called `appName`) must fail with now, or undefined to run it. */
+  consume(name: string, appName?: string): CommandError | undefined {
     if (this.remaining <= 0 || !this.commands.has(name)) return undefined;
+    if (this.appName !== undefined && appName !== this.appName) return undefined;
     this.remaining--;
     const extra = this.errorLabels.length > 0 ? { errorLabels: this.errorLabels } : {};
     return new CommandError(this.errorCode, "Failing command via 'failCommand' failpoint", extra);

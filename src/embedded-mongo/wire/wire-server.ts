@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket } from "node:net";
-import { dispatchCommand } from "../commands/dispatch-command";
+import { type ConnectionInfo, dispatchCommand } from "../commands/dispatch-command";
 import type { Engine } from "../storage/engine";
 import { encodeReply } from "./encode-reply";
 import { MessageFramer } from "./message-framer";
@@ -47,12 +47,14 @@ export class WireServer {
     this.sockets.add(socket);
     socket.setNoDelay(true);
     const framer = new MessageFramer();
+    // One per connection: the handshake records the client's appName on it.
+    const conn: ConnectionInfo = { id, address: this.address };
     socket.on("data", (data: Buffer) => {
       try {
         for (const raw of framer.push(data)) {
           if (socket.destroyed) return;
           const msg = parseMessage(raw);
-          const reply = dispatchCommand(this.engine, msg, { id, address: this.address });
+          const reply = dispatchCommand(this.engine, msg, conn);
           if (msg.moreToCome) continue;
           if (!socket.write(encodeReply(msg.opCode, msg.requestId, reply))) {
             socket.pause();
