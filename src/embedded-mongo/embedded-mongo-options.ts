@@ -15,4 +15,9 @@ export interface EmbeddedMongoOptions {
   sessionTimeoutMs?: number;
   /** Idle cursors are closed after this many milliseconds (default 10 minutes). */
   cursorTimeoutMs?: number;
+  /**
+   * The clock (epoch milliseconds) that idle cursors and sessions are timed by; default
+   * Date.now. Tests inject one they advance, instead of sleeping past a short timeout.
+   */
+  clock?: () => number;
 }

@@ -10,7 +10,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const host = options.host ?? "127.0.0.1";
   // Clients must reach the address hello advertises, so wildcard binds advertise loopback.
   const advertised = host === "0.0.0.0" || host === "::" || host === "localhost" ? "127.0.0.1" : host;
-  const engine = new Engine({ cursorTimeoutMs: options.cursorTimeoutMs });
+  const engine = new Engine({ cursorTimeoutMs: options.cursorTimeoutMs, clock: options.clock });
   if (options.sessionTimeoutMs !== undefined) sessionsOf(engine).timeoutMs = options.sessionTimeoutMs;
   const persistence = options.dataDir
     ? attachPersistence(engine, options.dataDir, { compactBytes: options.journalCompactBytes })

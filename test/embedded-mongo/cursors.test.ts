@@ -6,8 +6,10 @@ import { startTestEngine, type TestEngine } from "./support/start-test-engine";
 
 describe("cursors", () => {
   let t: TestEngine;
+  /** The engine's clock: it moves only when a test says so, so no cursor expires on a slow machine. */
+  let now = Date.now();
   beforeAll(async () => {
-    t = await startTestEngine({ cursorTimeoutMs: 300 });
+    t = await startTestEngine({ cursorTimeoutMs: 300, clock: () => now });
     await t.client
       .db("cur")
       .collection<AnyDoc>("items")
@@ -79,7 +81,12 @@ describe("cursors", () => {
   it("expires idle cursors after the configured timeout", async () => {
     const db = t.client.db("cur");
     const r = await run(db, { find: "items", filter: {}, batchSize: 2 });
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    // Used within the timeout: still open.
+    now += 300;
+    const more = (await run(db, { getMore: r.cursor.id, collection: "items", batchSize: 2 })) as Document;
+    expect(more.cursor.nextBatch).toHaveLength(2);
+    // Idle for longer than the timeout since that getMore: gone.
+    now += 301;
     const err = await run(db, { getMore: r.cursor.id, collection: "items" }).catch((e: unknown) => e);
     expect((err as MongoServerError).code).toBe(43);
   });

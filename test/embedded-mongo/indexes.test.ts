@@ -307,16 +307,18 @@ describe("indexes", () => {
         Array.from({ length: 20_000 }, (_, j) => ({ case_id: (start + j) % 5000, i: start + j })),
       );
     }
-    const t0 = performance.now();
     for (let k = 0; k < 200; k++) {
       const rows = await coll.find({ case_id: k * 7 }).toArray();
       expect(rows).toHaveLength(n / 5000);
     }
-    const perQuery = (performance.now() - t0) / 200;
-    const ex = await explainFind(engine.db, "big", { case_id: 42 });
-    expect(ex.executionStats.totalKeysExamined).toBe(n / 5000);
-    expect(ex.executionStats.totalDocsExamined).toBe(n / 5000);
-    // Generous bound for a shared 2-core machine: a collection scan would take tens of ms.
-    expect(perQuery).toBeLessThan(20);
+    // Fast is shown by the work done, not by a stopwatch: every lookup reads its 40
+    // index keys and 40 documents out of 200,000, whatever else the machine is doing.
+    for (const caseId of [0, 42, 4999]) {
+      const ex = await explainFind(engine.db, "big", { case_id: caseId });
+      expect(scanStage(ex)).toMatchObject({ stage: "IXSCAN", indexName: "case_id_1" });
+      expect(ex.executionStats.totalKeysExamined).toBe(n / 5000);
+      expect(ex.executionStats.totalDocsExamined).toBe(n / 5000);
+      expect(ex.executionStats.nReturned).toBe(n / 5000);
+    }
   });
 });

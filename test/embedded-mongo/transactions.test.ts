@@ -21,9 +21,11 @@ async function codeOf(p: Promise<unknown>): Promise<{ code: unknown; labels: str
 
 describe("sessions and transactions", () => {
   let t: TestEngine;
+  let now = Date.now();
   let client: MongoClient;
   beforeAll(async () => {
-    t = await startTestEngine({ sessionTimeoutMs: 400 });
+    // The engine's clock moves only when a test says so: no session expires on a slow machine.
+    t = await startTestEngine({ sessionTimeoutMs: 400, clock: () => now });
     client = t.client;
   });
   afterAll(async () => {
@@ -276,7 +278,8 @@ describe("sessions and transactions", () => {
     const s1 = client.startSession();
     s1.startTransaction();
     await coll.insertOne({ _id: 1 }, { session: s1 });
-    await new Promise((r) => setTimeout(r, 1200));
+    // Idle for longer than sessionTimeoutMs: the next command's sweep expires it.
+    now += 1200;
     await client.db("admin").command({ ping: 1 });
     expect(await coll.countDocuments()).toBe(0);
     const late = await codeOf(s1.commitTransaction());

@@ -25,7 +25,10 @@ export class CursorManager {
   private nextId = Math.floor(Math.random() * 2 ** 40) + 1;
   private readonly timer: NodeJS.Timeout;
 
-  constructor(readonly timeoutMs: number = DEFAULT_CURSOR_TIMEOUT_MS) {
+  constructor(
+    readonly timeoutMs: number = DEFAULT_CURSOR_TIMEOUT_MS,
+    private readonly clock: () => number = Date.now,
+  ) {
     this.timer = setInterval(() => this.sweep(), Math.max(50, Math.min(timeoutMs / 2, 60_000)));
     this.timer.unref();
   }
@@ -47,7 +50,7 @@ export class CursorManager {
       ns,
       source,
       pending: [],
-      lastUsed: Date.now(),
+      lastUsed: this.clock(),
       noTimeout: options.noCursorTimeout === true,
     };
     const limit = batchLimit(options.batchSize, DEFAULT_FIRST_BATCH);
@@ -64,7 +67,13 @@ export class CursorManager {
 
   getMore(id: Long, ns: string, batchSize?: number): Buffer {
     const key = id.toString();
-    const cursor = this.cursors.get(key);
+    let cursor = this.cursors.get(key);
+    // Idle past the timeout but not reaped yet: as good as reaped.
+    if (cursor && this.expired(cursor, this.clock())) {
+      this.cursors.delete(key);
+      closeSource(cursor);
+      cursor = undefined;
+    }
     if (!cursor) throw new CommandError(43, `cursor id ${key} not found`);
     if (cursor.ns !== ns) {
       throw new CommandError(
@@ -72,7 +81,7 @@ export class CursorManager {
         `Requested getMore on namespace '${ns}', but cursor belongs to '${cursor.ns}'`,
       );
     }
-    cursor.lastUsed = Date.now();
+    cursor.lastUsed = this.clock();
     let batch: { docs: Uint8Array[]; exhausted: boolean };
     try {
       batch = this.takeBatch(cursor, batchLimit(batchSize, Infinity));
@@ -112,13 +121,17 @@ export class CursorManager {
     }
   }
 
-  sweep(now = Date.now()): void {
+  sweep(now = this.clock()): void {
     for (const cursor of this.cursors.values()) {
-      if (!cursor.noTimeout && now - cursor.lastUsed > this.timeoutMs) {
+      if (this.expired(cursor, now)) {
         this.cursors.delete(cursor.key);
         closeSource(cursor);
       }
     }
+  }
+
+  private expired(cursor: ServerCursor, now: number): boolean {
+    return !cursor.noTimeout && now - cursor.lastUsed > this.timeoutMs;
   }
 
   close(): void {

@@ -25,7 +25,7 @@ export class SessionManager {
     public timeoutMs: number = DEFAULT_TIMEOUT_MS,
   ) {}
 
-  touch(key: string, now = Date.now()): Session {
+  touch(key: string, now = this.engine.clock()): Session {
     let s = this.sessions.get(key);
     if (!s) {
       s = { key, lastUse: now, txnNumber: -1, txn: null, retried: null };
@@ -54,7 +54,7 @@ export class SessionManager {
   }
 
   /** Expires idle sessions; cheap enough to run before every command. */
-  sweep(now = Date.now()): void {
+  sweep(now = this.engine.clock()): void {
     if (this.sessions.size === 0 || now - this.lastSweep < Math.min(1000, this.timeoutMs / 4)) return;
     this.lastSweep = now;
     for (const s of this.sessions.values()) {

@@ -7,6 +7,8 @@ import { TtlMonitor } from "../ttl/ttl-monitor";
 export interface EngineOptions {
   /** Idle cursors are closed after this long (default 10 minutes). */
   cursorTimeoutMs?: number;
+  /** Times idle cursors and sessions (epoch ms); default Date.now. */
+  clock?: () => number;
 }
 
 /** The whole server state: databases, cursors and counters. */
@@ -18,9 +20,12 @@ export class Engine {
   lastOp: OpStats | null = null;
   /** Deletes expired documents of TTL indexes in the background (unref'd timer). */
   readonly ttl = new TtlMonitor(this);
+  /** The clock of idle-cursor and session expiry (injectable: EmbeddedMongoOptions.clock). */
+  readonly clock: () => number;
 
   constructor(options: EngineOptions = {}) {
-    this.cursors = new CursorManager(options.cursorTimeoutMs);
+    this.clock = options.clock ?? Date.now;
+    this.cursors = new CursorManager(options.cursorTimeoutMs, this.clock);
     this.ttl.start();
   }
 
