@@ -176,8 +176,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
 async function runRole(role: Role): Promise<void> {
   let stop: () => Promise<unknown>;
   if (role === "database") {
-    const env = { MONGOD_DOWNLOAD_TIMEOUT_MS: "0", ...process.env };
-    const database = await provisionDatabase({ env });
+    // Never a download: a local mongod when there is one, else the embedded engine.
+    const database = await provisionDatabase();
     console.log(database.reason);
     console.log(`ready ${database.uri}`);
     stop = () => database.stop();
