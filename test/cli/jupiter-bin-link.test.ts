@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { REPO_ROOT, runCommand } from "./support/run-command";
 
 /**
@@ -43,6 +43,19 @@ describe("jupiter through the package's bin link", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("Usage: jupiter db");
     expect(run.stdout).toContain("setup");
+  });
+
+  it("`npm exec -- jupiter db stats --json` runs against MONGODB_URI and prints its figures", async () => {
+    const run = await runCommand("npm", ["exec", "--offline", "--", "jupiter", "db", "stats", "--json"], {
+      cwd: project,
+      env: {
+        MONGODB_URI: inject("mongoUri"),
+        MONGODB_DB: `test_bin_link_${process.pid}`,
+        MONGODB_ENGINE: "",
+      },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
   });
 
   it.each(["nope", "constructor", "__proto__", "toString", "hasOwnProperty"])(
