@@ -53,6 +53,8 @@ export class ChangeStreamCursor {
     const events: Doc[] = [];
     let bytes = 0;
     const history = this.hub.history;
+    // A stream that fell further behind than the history reaches cannot go on without a gap.
+    if (!this.invalidateAfter && history.lost(this.position)) throw historyLost();
     let index = history.indexAfter(this.position);
     while (events.length < limit && !this.invalidated) {
       if (this.invalidateAfter) {
@@ -119,4 +121,12 @@ export class ChangeStreamCursor {
     if (s.kind === "database") return entry.op === "dropDatabase";
     return false;
   }
+}
+
+/** 286 ChangeStreamHistoryLost, as mongod reports a resume point older than its oplog. */
+export function historyLost(): CommandError {
+  return new CommandError(
+    286,
+    "Resume of change stream was not possible, as the resume point may no longer be in the oplog.",
+  );
 }

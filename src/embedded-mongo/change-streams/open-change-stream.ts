@@ -4,7 +4,7 @@ import { CommandError } from "../errors/command-error";
 import type { Doc } from "../storage/doc";
 import { changeStreamHubOf } from "./attach-change-streams";
 import { positionBefore, type ChangePosition } from "./change-position";
-import { ChangeStreamCursor } from "./change-stream-cursor";
+import { ChangeStreamCursor, historyLost } from "./change-stream-cursor";
 import { changeStreamCursors } from "./change-stream-cursors";
 import type { ChangeStreamScope } from "./change-stream-options";
 import { changeStreamReply } from "./change-stream-reply";
@@ -60,12 +60,7 @@ export function openChangeStream(ctx: CommandContext): Record<string, unknown> {
   else if (stage.startAtOperationTime) {
     start = positionBefore(stage.startAtOperationTime.t, stage.startAtOperationTime.i);
   }
-  if (history.lost(start)) {
-    throw new CommandError(
-      286,
-      "Resume of change stream was not possible, as the resume point may no longer be in the oplog.",
-    );
-  }
+  if (history.lost(start)) throw historyLost();
   const stream = new ChangeStreamCursor(hub, scope, stage, rest, start, stage.resumeAfter !== undefined);
   const cursorOpt = isPlainObject(ctx.cmd.cursor) ? ctx.cmd.cursor : {};
   const batchSize =
