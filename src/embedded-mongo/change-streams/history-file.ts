@@ -5,7 +5,7 @@ import { decodeSequence } from "../persistence/bson-sequence";
 import { frame, readFrames } from "../persistence/frames";
 import type { Doc } from "../storage/doc";
 import type { ChangeEntry, ChangeOperation } from "./change-entry";
-import type { ChangePosition } from "./change-position";
+import { comparePositions, type ChangePosition } from "./change-position";
 
 const FILE = "change-history.bson";
 
@@ -40,7 +40,11 @@ export class HistoryFile {
     for (const payload of payloads) {
       const [rec] = decodeSequence(payload);
       if (rec.lostBefore) lostBefore = positionOf(rec.lostBefore);
-      else entries.push(entryOf(rec));
+      else {
+        const entry = entryOf(rec);
+        const last = entries[entries.length - 1];
+        if (!last || comparePositions(entry.pos, last.pos) > 0) entries.push(entry);
+      }
     }
     return { lostBefore, entries };
   }
@@ -48,6 +52,8 @@ export class HistoryFile {
   /** Rewrites the file with exactly these events (temp file, then rename) and keeps it open. */
   rewrite(lostBefore: ChangePosition, entries: ChangeEntry[]): void {
     this.closeFd();
+    // What was queued is among `entries`.
+    this.pending = [];
     const file = path.join(this.dir, FILE);
     const tmp = `${file}.tmp`;
     const parts = [frame(Buffer.from(serialize({ lostBefore })))];
