@@ -204,6 +204,31 @@ describe("resuming after a failure", () => {
     }
   });
 
+  it("without dataDir, a restarted engine refuses the old tokens with 286 rather than skip events", async () => {
+    const a = await startTestEngine();
+    const port = a.engine.port;
+    let token: unknown;
+    try {
+      const coll = a.client.db("m").collection<AnyDoc>("c");
+      const stream = await openStream(coll);
+      await coll.insertOne({ _id: "before" });
+      token = (await take(stream, 1))[0]._id;
+      await stream.close();
+    } finally {
+      await a.stop();
+    }
+    const b = await startTestEngine({ port });
+    try {
+      const db = b.client.db("m");
+      await db.collection<AnyDoc>("c").insertOne({ _id: "after" });
+      await expect(
+        db.command({ aggregate: "c", pipeline: [{ $changeStream: { resumeAfter: token } }], cursor: {} }),
+      ).rejects.toMatchObject({ code: 286 });
+    } finally {
+      await b.stop();
+    }
+  });
+
   it("with dataDir, tokens stay valid across an engine restart for the events still in the history", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jupiter-cs-"));
     dirs.push(dataDir);

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Engine } from "../storage/engine";
 import { ChangeHistory, DEFAULT_CHANGE_HISTORY_SIZE } from "./change-history";
 import { ChangeStreamHub } from "./change-stream-hub";
@@ -19,6 +20,7 @@ export function attachChangeStreams(engine: Engine, settings: ChangeStreamSettin
   const capacity = Math.max(1, Math.floor(settings.historySize ?? DEFAULT_CHANGE_HISTORY_SIZE));
   const nowMs = settings.nowMs ?? Date.now;
   const start = { t: Math.floor(nowMs() / 1000), i: 0, op: 0 };
+  const newEpoch = randomBytes(4).toString("hex").toUpperCase();
   let file: HistoryFile | null = null;
   let history: ChangeHistory;
   if (settings.dataDir) {
@@ -28,11 +30,11 @@ export function attachChangeStreams(engine: Engine, settings: ChangeStreamSettin
     const dropped = loaded.entries.length - kept.length;
     let lostBefore = dropped > 0 ? loaded.entries[dropped - 1].pos : (loaded.lostBefore ?? start);
     if (loaded.lostBefore && dropped === 0) lostBefore = loaded.lostBefore;
-    history = new ChangeHistory(capacity, lostBefore, nowMs);
+    history = new ChangeHistory(capacity, lostBefore, loaded.epoch ?? newEpoch, nowMs);
     history.append(kept);
-    file.rewrite(history.lostBefore, history.all());
+    file.rewrite(history.lostBefore, history.epoch, history.all());
   } else {
-    history = new ChangeHistory(capacity, start, nowMs);
+    history = new ChangeHistory(capacity, start, newEpoch, nowMs);
   }
   const hub = new ChangeStreamHub(engine, history, file);
   hubs.set(engine, hub);

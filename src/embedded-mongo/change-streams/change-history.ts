@@ -18,6 +18,12 @@ export class ChangeHistory {
   constructor(
     readonly capacity: number,
     public lostBefore: ChangePosition,
+    /**
+     * Names this history (8 hex digits, in every token): a new one for an engine without a data
+     * directory, so that tokens of an earlier engine are refused (286) instead of being taken
+     * for positions in this one; kept in the data directory otherwise.
+     */
+    readonly epoch: string,
     private readonly nowMs: () => number = Date.now,
   ) {
     this.lastT = lostBefore.t;

@@ -58,7 +58,7 @@ export class ChangeStreamCursor {
     let index = history.indexAfter(this.position);
     while (events.length < limit && !this.invalidated) {
       if (this.invalidateAfter) {
-        const inv = renderInvalidateEvent(this.invalidateAfter);
+        const inv = renderInvalidateEvent(this.invalidateAfter, history.epoch);
         events.push(inv);
         this.invalidated = true;
         return { events, postBatchResumeToken: inv._id as { _data: string }, invalidated: true };
@@ -77,7 +77,11 @@ export class ChangeStreamCursor {
       bytes += size;
       if (this.invalidates(entry)) this.invalidateAfter = entry;
     }
-    return { events, postBatchResumeToken: encodeResumeToken(this.position), invalidated: false };
+    return {
+      events,
+      postBatchResumeToken: encodeResumeToken(this.position, history.epoch),
+      invalidated: false,
+    };
   }
 
   /** Called when the server cursor is killed or expires: wakes a getMore waiting on it. */
@@ -92,7 +96,8 @@ export class ChangeStreamCursor {
   }
 
   private transform(entry: ChangeEntry): Doc[] {
-    const event = renderChangeEvent(entry, this.options, (db, coll, id) => this.hub.lookup(db, coll, id));
+    const lookup = (db: string, coll: string, id: unknown) => this.hub.lookup(db, coll, id);
+    const event = renderChangeEvent(entry, this.options, lookup, this.hub.history.epoch);
     if (!this.aggregator) return [event];
     const out = this.aggregator.run([event]) as Doc[];
     for (const doc of out) {

@@ -140,7 +140,8 @@ export class ChangeStreamHub {
 
   private publish(events: ChangeEntry[]): void {
     this.history.append(events);
-    if (this.file?.add(events)) this.file.rewrite(this.history.lostBefore, this.history.all());
+    if (this.file?.add(events))
+      this.file.rewrite(this.history.lostBefore, this.history.epoch, this.history.all());
     if (this.notifyScheduled) return;
     this.notifyScheduled = true;
     // After the command that made the change has returned (and been journaled).

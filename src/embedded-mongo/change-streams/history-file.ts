@@ -12,12 +12,13 @@ const FILE = "change-history.bson";
 /** What a data directory held of the change history at start. */
 export interface LoadedHistory {
   lostBefore: ChangePosition | null;
+  epoch: string | null;
   entries: ChangeEntry[];
 }
 
 /**
  * The change history kept in `DIR/change-history.bson` so that resume tokens survive a restart:
- * checksummed frames, one per event, after a first frame holding `lostBefore`. Events are
+ * checksummed frames, one per event, after a first frame holding `lostBefore` and the epoch. Events are
  * appended (written, not fsync'd: the page cache survives a killed process) and the file is
  * rewritten with only the retained events once as many events again have been appended.
  */
@@ -33,30 +34,33 @@ export class HistoryFile {
 
   load(): LoadedHistory {
     const file = path.join(this.dir, FILE);
-    if (!fs.existsSync(file)) return { lostBefore: null, entries: [] };
+    if (!fs.existsSync(file)) return { lostBefore: null, epoch: null, entries: [] };
     const { payloads } = readFrames(fs.readFileSync(file));
     let lostBefore: ChangePosition | null = null;
+    let epoch: string | null = null;
     const entries: ChangeEntry[] = [];
     for (const payload of payloads) {
       const [rec] = decodeSequence(payload);
-      if (rec.lostBefore) lostBefore = positionOf(rec.lostBefore);
-      else {
+      if (rec.lostBefore) {
+        lostBefore = positionOf(rec.lostBefore);
+        epoch = typeof rec.epoch === "string" ? rec.epoch : null;
+      } else {
         const entry = entryOf(rec);
         const last = entries[entries.length - 1];
         if (!last || comparePositions(entry.pos, last.pos) > 0) entries.push(entry);
       }
     }
-    return { lostBefore, entries };
+    return { lostBefore, epoch, entries };
   }
 
   /** Rewrites the file with exactly these events (temp file, then rename) and keeps it open. */
-  rewrite(lostBefore: ChangePosition, entries: ChangeEntry[]): void {
+  rewrite(lostBefore: ChangePosition, epoch: string, entries: ChangeEntry[]): void {
     this.closeFd();
     // What was queued is among `entries`.
     this.pending = [];
     const file = path.join(this.dir, FILE);
     const tmp = `${file}.tmp`;
-    const parts = [frame(Buffer.from(serialize({ lostBefore })))];
+    const parts = [frame(Buffer.from(serialize({ lostBefore, epoch })))];
     for (const e of entries) parts.push(encodeEntry(e));
     fs.writeFileSync(tmp, Buffer.concat(parts));
     fs.renameSync(tmp, file);

@@ -56,8 +56,11 @@ export function openChangeStream(ctx: CommandContext): Record<string, unknown> {
   const history = hub.history;
   let start: ChangePosition = history.newest;
   const token = stage.resumeAfter ?? stage.startAfter;
-  if (token) start = token.pos;
-  else if (stage.startAtOperationTime) {
+  if (token) {
+    // A token of another history (an engine restarted without its data) names nothing here.
+    if (token.epoch !== history.epoch) throw historyLost();
+    start = token.pos;
+  } else if (stage.startAtOperationTime) {
     start = positionBefore(stage.startAtOperationTime.t, stage.startAtOperationTime.i);
   }
   if (history.lost(start)) throw historyLost();

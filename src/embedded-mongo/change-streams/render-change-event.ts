@@ -13,9 +13,10 @@ export function renderChangeEvent(
   entry: ChangeEntry,
   options: ChangeStreamOptions,
   lookup: DocumentLookup,
+  epoch: string,
 ): Doc {
   const event: Doc = {
-    _id: encodeResumeToken(entry.pos),
+    _id: encodeResumeToken(entry.pos, epoch),
     operationType: entry.op,
     clusterTime: new Timestamp({ t: entry.pos.t, i: entry.pos.i }),
     wallTime: entry.wallTime,
@@ -37,9 +38,9 @@ export function renderChangeEvent(
 }
 
 /** The invalidate event that closes a stream after a drop or rename of what it watches. */
-export function renderInvalidateEvent(entry: ChangeEntry): Doc {
+export function renderInvalidateEvent(entry: ChangeEntry, epoch: string): Doc {
   return {
-    _id: encodeResumeToken(entry.pos, true),
+    _id: encodeResumeToken(entry.pos, epoch, true),
     operationType: "invalidate",
     clusterTime: new Timestamp({ t: entry.pos.t, i: entry.pos.i }),
     wallTime: entry.wallTime,

@@ -6,9 +6,11 @@ import type { ChangePosition } from "./change-position";
 export interface ResumePoint {
   pos: ChangePosition;
   fromInvalidate: boolean;
+  /** The history the token belongs to (see ChangeHistory.epoch). */
+  epoch: string;
 }
 
-const TOKEN = /^82([0-9A-F]{8})([0-9A-F]{8})([0-9A-F]{8})(0[01])$/;
+const TOKEN = /^82([0-9A-F]{8})([0-9A-F]{8})([0-9A-F]{8})(0[01])([0-9A-F]{8})$/;
 
 function hex8(n: number): string {
   return n.toString(16).toUpperCase().padStart(8, "0");
@@ -16,11 +18,15 @@ function hex8(n: number): string {
 
 /**
  * `{_data: "82…"}`: a hex string like mongod's (opaque to drivers), here the cluster time, the
- * index within a transaction and an invalidate flag. Deterministic, so a token stays valid
- * across a restart for as long as the history holds its position.
+ * index within a transaction, an invalidate flag and the history's epoch. Deterministic, so a
+ * token stays valid across a restart for as long as the (persisted) history holds its position.
  */
-export function encodeResumeToken(pos: ChangePosition, fromInvalidate = false): { _data: string } {
-  return { _data: `82${hex8(pos.t)}${hex8(pos.i)}${hex8(pos.op)}${fromInvalidate ? "01" : "00"}` };
+export function encodeResumeToken(
+  pos: ChangePosition,
+  epoch: string,
+  fromInvalidate = false,
+): { _data: string } {
+  return { _data: `82${hex8(pos.t)}${hex8(pos.i)}${hex8(pos.op)}${fromInvalidate ? "01" : "00"}${epoch}` };
 }
 
 /** Decodes a token given to resumeAfter/startAfter; code 260 InvalidResumeToken when malformed. */
@@ -31,5 +37,6 @@ export function decodeResumeToken(token: unknown, field: string): ResumePoint {
   return {
     pos: { t: parseInt(m[1], 16), i: parseInt(m[2], 16), op: parseInt(m[3], 16) },
     fromInvalidate: m[4] === "01",
+    epoch: m[5],
   };
 }
