@@ -229,6 +229,33 @@ describe("resuming after a failure", () => {
     }
   });
 
+  it("a watch() open across an engine restart with dataDir carries on from where it was", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jupiter-cs-"));
+    dirs.push(dataDir);
+    const a = await startTestEngine({ dataDir });
+    const port = a.engine.port;
+    const client = new MongoClient(a.engine.uri, { serverSelectionTimeoutMS: 30_000 });
+    let b: Awaited<ReturnType<typeof startTestEngine>> | null = null;
+    try {
+      await client.connect();
+      const coll = client.db("live").collection<AnyDoc>("c");
+      const stream = await openStream(coll);
+      await a.client.db("live").collection<AnyDoc>("c").insertOne({ _id: "before" });
+      expect(ids(await take(stream, 1))).toEqual(["before"]);
+      const pending = take(stream, 2);
+      await a.stop();
+      b = await startTestEngine({ dataDir, port });
+      const writer = b.client.db("live").collection<AnyDoc>("c");
+      await writer.insertOne({ _id: "after-1" });
+      await writer.insertOne({ _id: "after-2" });
+      expect(ids(await pending)).toEqual(["after-1", "after-2"]);
+      await stream.close();
+    } finally {
+      await client.close(true);
+      await (b ?? a).stop();
+    }
+  });
+
   it("with dataDir, tokens stay valid across an engine restart for the events still in the history", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jupiter-cs-"));
     dirs.push(dataDir);
