@@ -20,4 +20,9 @@ export interface EmbeddedMongoOptions {
    * Date.now. Tests inject one they advance, instead of sleeping past a short timeout.
    */
   clock?: () => number;
+  /**
+   * Change events the history keeps for change streams to resume from (default 10,000); resuming
+   * from an older one fails with 286 ChangeStreamHistoryLost. Kept in `dataDir` when given.
+   */
+  changeHistorySize?: number;
 }
