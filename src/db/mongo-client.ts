@@ -8,13 +8,18 @@ export async function connectMongoClient(
   uri: string,
   options: MongoClientOptions = {},
 ): Promise<MongoClient> {
-  const client = new MongoClient(uri, {
+  const client = createMongoClient(uri, options);
+  await client.connect();
+  return client;
+}
+
+/** The gateway's MongoClient, not yet connected (the gateway may start before its database). */
+export function createMongoClient(uri: string, options: MongoClientOptions = {}): MongoClient {
+  return new MongoClient(uri, {
     appName: "jupiter-gateway",
     // Fail a request quickly when the server is gone instead of queueing for 30 s;
     // /readyz reports the outage meanwhile.
     serverSelectionTimeoutMS: 5_000,
     ...options,
   });
-  await client.connect();
-  return client;
 }

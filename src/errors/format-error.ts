@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from "graphql";
 import { classifyError } from "./classify-error";
 import { ErrorCode } from "./error-code";
 import { TimeoutError } from "./gateway-error";
+import { DatabaseUnavailableError } from "./service-unavailable-error";
 
 /** What a client sees instead of an error the gateway did not expect. */
 export const UNEXPECTED_ERROR_MESSAGE = "Unexpected error.";
@@ -19,6 +20,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (kind === "timeout") {
     const timeout = new TimeoutError();
     return { message: timeout.message, locations, path, extensions: { code: ErrorCode.TIMEOUT } };
+  }
+  if (kind === "unavailable") {
+    const unavailable = new DatabaseUnavailableError();
+    return { message: unavailable.message, locations, path, extensions: unavailable.extensions };
   }
   return {
     message: UNEXPECTED_ERROR_MESSAGE,
