@@ -208,7 +208,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   ];
   await app.register(async (scope) => {
     // Before the body is read and before any database command: drain, readiness, admission.
-    scope.addHook("onRequest", availabilityHook({ draining: () => closing, databaseReady: () => readiness.ready }));
+    scope.addHook(
+      "onRequest",
+      availabilityHook({ draining: () => closing, databaseReady: () => readiness.ready }),
+    );
     scope.addHook("onRequest", admissionHook(admission));
     scope.addHook("onSend", responseSizeHook(config.faults.maxResponseBytes));
     scope.setErrorHandler(unavailableErrorHandler);

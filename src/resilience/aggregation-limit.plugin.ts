@@ -1,5 +1,10 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { Kind, type OperationDefinitionNode, type SelectionSetNode, type FragmentDefinitionNode } from "graphql";
+import {
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type FragmentDefinitionNode,
+} from "graphql";
 import { OverloadedError } from "../errors/service-unavailable-error";
 import type { AdmissionControl } from "./admission-control";
 
@@ -26,7 +31,8 @@ export function aggregationLimitPlugin(control: AdmissionControl): ApolloServerP
         async didResolveOperation({ operation, document }) {
           const fragments = new Map<string, FragmentDefinitionNode>();
           for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+            if (definition.kind === Kind.FRAGMENT_DEFINITION)
+              fragments.set(definition.name.value, definition);
           }
           const count = operation ? analyticsFieldCount(operation, fragments) : 0;
           if (count === 0) return;
