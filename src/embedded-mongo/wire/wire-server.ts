@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { dispatchCommand } from "../commands/dispatch-command";
+import { persistenceOf } from "../persistence/persistence";
 import type { Engine } from "../storage/engine";
 import { encodeReply } from "./encode-reply";
 import { MessageFramer } from "./message-framer";
@@ -47,6 +48,16 @@ export class WireServer {
     this.sockets.add(socket);
     socket.setNoDelay(true);
     const framer = new MessageFramer();
+    const send = (bytes: Buffer | Uint8Array) => {
+      if (socket.destroyed) return;
+      if (!socket.write(bytes)) {
+        socket.pause();
+        socket.once("drain", () => socket.resume());
+      }
+    };
+    // Replies wait until the journal records before them are fdatasync'd (group commit),
+    // and leave in order.
+    let held: Promise<void> | undefined;
     socket.on("data", (data: Buffer) => {
       try {
         for (const raw of framer.push(data)) {
@@ -54,10 +65,24 @@ export class WireServer {
           const msg = parseMessage(raw);
           const reply = dispatchCommand(this.engine, msg, { id, address: this.address });
           if (msg.moreToCome) continue;
-          if (!socket.write(encodeReply(msg.opCode, msg.requestId, reply))) {
-            socket.pause();
-            socket.once("drain", () => socket.resume());
+          const bytes = encodeReply(msg.opCode, msg.requestId, reply);
+          const durable = persistenceOf(this.engine)?.durable();
+          if (!durable && !held) {
+            send(bytes);
+            continue;
           }
+          const next: Promise<void> = (held ?? Promise.resolve())
+            .then(() => durable)
+            .then(
+              () => send(bytes),
+              () => {
+                socket.destroy();
+              },
+            )
+            .finally(() => {
+              if (held === next) held = undefined;
+            });
+          held = next;
         }
       } catch {
         // Malformed or oversize input: this connection is beyond repair.
