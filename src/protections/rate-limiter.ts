@@ -42,8 +42,10 @@ export class RateLimiter implements RateLimitStore {
       window = { start, count: 0 };
       this.windows.set(key, window);
     }
+    // Refused operations are not counted: a caller over the limit is not pushed further over.
+    if (window.count + count > this.perMinute) return secondsToWindowEnd(now);
     window.count += count;
-    return window.count <= this.perMinute ? 0 : secondsToWindowEnd(now);
+    return 0;
   }
 
   private sweep(start: number): void {
