@@ -33,6 +33,8 @@ import { aggregationLimitPlugin } from "./resilience/aggregation-limit.plugin";
 import { availabilityHook, unavailableErrorHandler } from "./resilience/availability.hook";
 import { responseSizeHook } from "./resilience/response-size.hook";
 import { retryableStatusPlugin } from "./resilience/retryable-status.plugin";
+import { httpOperationKindPlugin } from "./resilience/http-operation-kind.plugin";
+import { wellFormedStringsHook } from "./resilience/well-formed-strings.hook";
 
 /** Path of the GraphQL endpoint (and of the playground page, for browsers). */
 export const GRAPHQL_PATH = "/graphql";
@@ -110,6 +112,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       introspectionPlugin(protections.production),
       costLimitPlugin(schema, protections.maxCost),
       retryableStatusPlugin(),
+      httpOperationKindPlugin(),
       aggregationLimitPlugin(
         new AdmissionControl(config.faults.maxConcurrentAggregations, config.faults.maxQueuedRequests),
       ),
@@ -215,6 +218,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     scope.addHook("onRequest", admissionHook(admission));
     scope.addHook("onSend", responseSizeHook(config.faults.maxResponseBytes));
     scope.setErrorHandler(unavailableErrorHandler);
+    scope.addHook("preHandler", wellFormedStringsHook);
     for (const hook of preHandlers) {
       scope.addHook("preHandler", async (request, reply) => {
         if (request.method === "OPTIONS") return undefined;
