@@ -270,8 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const staleness = config.faults.analyticsMaxStalenessSeconds;
   if (staleness !== 0 && staleness < 90) {
     problems.push(`ANALYTICS_MAX_STALENESS_SECONDS must be 0 (no bound) or at least 90; got "${staleness}"`);
-  }
-  if (staleness !== 0 && config.faults.analyticsReadPreference === "primary") {
+  } else if (staleness !== 0 && config.faults.analyticsReadPreference === "primary") {
     problems.push("ANALYTICS_MAX_STALENESS_SECONDS needs an ANALYTICS_READ_PREFERENCE other than primary");
   }
 

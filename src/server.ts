@@ -25,6 +25,7 @@ import { RateLimiter, rateLimitHook } from "./protections/rate-limiter";
 import { stripSuggestions } from "./protections/suggestions";
 import { tokenLimitParseOptions } from "./protections/token-limit";
 import { createGatewayRepositories } from "./repositories/gateway-repositories";
+import { analyticsDbOf } from "./db/analytics-read-preference";
 import { DatabaseReadiness } from "./db/database-availability";
 import { MongoRateLimitStore } from "./protections/mongo-rate-limit.store";
 import { AdmissionControl } from "./resilience/admission-control";
@@ -181,7 +182,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     });
   }
 
-  const repositories = createGatewayRepositories(db, { maxTimeMS: config.dbMaxTimeMs });
+  const repositories = createGatewayRepositories(db, {
+    maxTimeMS: config.dbMaxTimeMs,
+    analyticsDb: analyticsDbOf(db, config.faults),
+  });
   const apiKeys = new ApiKeyRepository(db, config.dbMaxTimeMs);
   await readiness.add(() => apiKeys.ensureIndexes());
   const sharedRateLimit =
