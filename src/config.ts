@@ -254,7 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     faults: {
       dbUnavailableTimeoutMs: integer("DB_UNAVAILABLE_TIMEOUT_MS", 2_000, 100, 600_000),
-      dbConnectTimeoutMs: integer("DB_CONNECT_TIMEOUT_MS", 2_000, 100, 600_000),
+      dbConnectTimeoutMs: integer("DB_CONNECT_TIMEOUT_MS", 10_000, 100, 600_000),
       dbSocketTimeoutMs: integer("DB_SOCKET_TIMEOUT_MS", 30_000, 0, 3_600_000),
       dbMaxPoolSize: integer("DB_MAX_POOL_SIZE", 100, 1, 10_000),
       maxInFlightRequests: integer("MAX_IN_FLIGHT_REQUESTS", 256, 1, 100_000),
