@@ -43,6 +43,12 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * | ALLOW_BATCHING          | `false`   | `true`: accept JSON arrays of operations                          |
  * | CORS_ORIGINS            | (none)    | comma-separated allowed origins; none: same-origin only           |
  * | NODE_ENV                | (none)    | `production`: introspection only for ANALYST+, no suggestions     |
+ *
+ * Failure behaviour (src/resilience, src/db/database-availability.ts; README "Failure behaviour"):
+ * DB_UNAVAILABLE_TIMEOUT_MS (2000), DB_CONNECT_TIMEOUT_MS (10000), DB_SOCKET_TIMEOUT_MS (30000),
+ * DB_MAX_POOL_SIZE (100), MAX_IN_FLIGHT_REQUESTS (256), MAX_QUEUED_REQUESTS (512),
+ * MAX_CONCURRENT_AGGREGATIONS (4), MAX_RESPONSE_BYTES (8 MiB), SHUTDOWN_GRACE_MS (10000),
+ * ANALYTICS_READ_PREFERENCE (primary), ANALYTICS_MAX_STALENESS_SECONDS (0), RATE_LIMIT_STORE (mongodb).
  */
 export interface Config {
   /** Absent: the CLI provisions a database and fills this in before start. */
