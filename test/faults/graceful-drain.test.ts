@@ -6,7 +6,7 @@ import { MongoClient } from "mongodb";
 import { afterAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { type EngineProcess, freePort, startEngineProcess } from "../helpers/engine-process";
-import { type GatewayProcess, startGatewayProcess } from "../helpers/gateway-process";
+import { eventually, type GatewayProcess, startGatewayProcess } from "../helpers/gateway-process";
 import { bearer } from "../helpers/test-jwt";
 
 const CREATE = `mutation($input: CreateCaseInput!) { createCase(input: $input) { id title } }`;
@@ -29,6 +29,17 @@ function post(url: string, body: string, headers: Record<string, string>) {
   });
 }
 
+/** GET /healthz on a connection of its own. */
+function probe(url: string) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const request = http.get(`${url}/healthz`, { agent: false }, (response) => {
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers }));
+    });
+    request.on("error", reject);
+  });
+}
+
 let dataDir: string;
 let engine: EngineProcess | undefined;
 let gateway: GatewayProcess | undefined;
@@ -48,35 +59,55 @@ describe("SIGTERM under write load", () => {
     const auth = await bearer(UserRole.RESPONDER);
 
     const acknowledged: string[] = [];
-    const refusedWhileDraining: number[] = [];
     const transportErrors: string[] = [];
+    /** Requests sent and not yet answered. */
+    let outstanding = 0;
     let signalled = false;
     const writers = Array.from({ length: 8 }, async (_, w) => {
       for (let i = 0; !signalled; i++) {
         const title = `drain ${w}-${i}`;
         const body = JSON.stringify({ query: CREATE, variables: { input: { title, severity: "HIGH" } } });
+        outstanding++;
         try {
           const answer = await post(gateway!.url, body, auth);
           if (answer.status === 200 && JSON.parse(answer.body).data?.createCase?.title === title) {
             acknowledged.push(title);
-          } else if (
-            answer.status === 503 &&
-            JSON.parse(answer.body).errors?.[0]?.extensions?.code === "SHUTTING_DOWN"
-          ) {
-            refusedWhileDraining.push(answer.status);
           } else {
             transportErrors.push(`HTTP ${answer.status}: ${answer.body.slice(0, 200)}`);
           }
         } catch (error) {
           transportErrors.push(String(error));
+        } finally {
+          outstanding--;
         }
       }
     });
     while (acknowledged.length < 40) await new Promise((resolve) => setTimeout(resolve, 10));
-    // Every writer has a request in flight now; none is sent after the signal.
+    // Freeze the database: the requests now outstanding stay in flight inside the gateway, and
+    // no writer sends another. Once the gateway counts all of them in flight, SIGTERM it.
+    engine.signal("SIGSTOP");
     signalled = true;
-    gateway.signal("SIGTERM");
+    let inFlightAtSignal = 0;
+    try {
+      expect(
+        await eventually(async () => {
+          inFlightAtSignal = Number((await probe(gateway!.url)).headers["x-requests-in-flight"]);
+          return inFlightAtSignal > 0 && inFlightAtSignal === outstanding;
+        }, 30_000),
+      ).toBe(true);
+      gateway.signal("SIGTERM");
+      // The drain has begun once the gateway stops accepting connections.
+      const refused = () =>
+        probe(gateway!.url).then(
+          () => false,
+          (error: NodeJS.ErrnoException) => error.code === "ECONNREFUSED",
+        );
+      expect(await eventually(refused, 30_000)).toBe(true);
+    } finally {
+      engine.signal("SIGCONT");
+    }
     await Promise.all(writers);
+    expect(inFlightAtSignal).toBeGreaterThan(0);
     expect(await gateway.exit).toBe(0);
     expect(transportErrors).toEqual([]);
     expect(gateway.output()).toMatch(/SIGTERM: finishing in-flight requests/);
