@@ -261,5 +261,9 @@ describe("fuzzed input", () => {
     const after = await gateway.graphql(`{ __typename }`);
     expect(after.status).toBe(200);
     expect(after.data).toEqual({ __typename: "Query" });
+    // Every admission slot came back, whatever became of its request.
+    const health = await fetch(`${gateway.url}/healthz`);
+    expect(health.headers.get("x-requests-in-flight")).toBe("0");
+    expect(health.headers.get("x-requests-queued")).toBe("0");
   });
 });
