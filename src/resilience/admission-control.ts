@@ -39,6 +39,8 @@ export class AdmissionControl {
       } else if (state === "waiting" && waiter) {
         const at = this.queue.indexOf(waiter);
         if (at >= 0) this.queue.splice(at, 1);
+        // The head may have been the one blocking smaller requests behind it.
+        this.drain();
       }
       state = "done";
     };
