@@ -43,6 +43,12 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * | ALLOW_BATCHING          | `false`   | `true`: accept JSON arrays of operations                          |
  * | CORS_ORIGINS            | (none)    | comma-separated allowed origins; none: same-origin only           |
  * | NODE_ENV                | (none)    | `production`: introspection only for ANALYST+, no suggestions     |
+ *
+ * Failure behaviour (src/resilience, src/db/database-availability.ts; README "Failure behaviour"):
+ * DB_UNAVAILABLE_TIMEOUT_MS (2000), DB_CONNECT_TIMEOUT_MS (10000), DB_SOCKET_TIMEOUT_MS (30000),
+ * DB_MAX_POOL_SIZE (100), MAX_IN_FLIGHT_REQUESTS (256), MAX_QUEUED_REQUESTS (512),
+ * MAX_CONCURRENT_AGGREGATIONS (4), MAX_RESPONSE_BYTES (8 MiB), SHUTDOWN_GRACE_MS (10000),
+ * ANALYTICS_READ_PREFERENCE (primary), ANALYTICS_MAX_STALENESS_SECONDS (0), RATE_LIMIT_STORE (mongodb).
  */
 export interface Config {
   /** Absent: the CLI provisions a database and fills this in before start. */
@@ -56,6 +62,52 @@ export interface Config {
   demoData: DemoDataMode;
   auth: AuthConfig;
   protections: ProtectionsConfig;
+  /** Outages, overload and shutdown (src/faults, README "Failure behaviour"). */
+  faults: FaultsConfig;
+}
+
+/** Read preferences ANALYTICS_READ_PREFERENCE accepts (the driver's modes, lower case). */
+export const READ_PREFERENCES = [
+  "primary",
+  "primarypreferred",
+  "secondary",
+  "secondarypreferred",
+  "nearest",
+] as const;
+export type ReadPreferenceSetting = (typeof READ_PREFERENCES)[number];
+
+export const RATE_LIMIT_STORES = ["mongodb", "memory"] as const;
+export type RateLimitStoreKind = (typeof RATE_LIMIT_STORES)[number];
+
+/**
+ * How the gateway behaves when the database is gone, when it is overloaded and when it
+ * stops. Every number is documented in the README's "Failure behaviour" section.
+ */
+export interface FaultsConfig {
+  /** DB_UNAVAILABLE_TIMEOUT_MS: server selection timeout; past it a request gets DATABASE_UNAVAILABLE. */
+  dbUnavailableTimeoutMs: number;
+  /** DB_CONNECT_TIMEOUT_MS: TCP connect and handshake timeout of one connection. */
+  dbConnectTimeoutMs: number;
+  /** DB_SOCKET_TIMEOUT_MS: a socket idle this long mid-command is closed (0: never). */
+  dbSocketTimeoutMs: number;
+  /** DB_MAX_POOL_SIZE: connections per server in the driver's pool. */
+  dbMaxPoolSize: number;
+  /** MAX_IN_FLIGHT_REQUESTS: GraphQL requests executing at once in this instance. */
+  maxInFlightRequests: number;
+  /** MAX_QUEUED_REQUESTS: requests waiting for a slot; beyond: 503 OVERLOADED. */
+  maxQueuedRequests: number;
+  /** MAX_CONCURRENT_AGGREGATIONS: analytics aggregations at once in this instance. */
+  maxConcurrentAggregations: number;
+  /** MAX_RESPONSE_BYTES: a larger GraphQL response is replaced by RESPONSE_TOO_LARGE. */
+  maxResponseBytes: number;
+  /** SHUTDOWN_GRACE_MS: how long SIGTERM waits for in-flight requests. */
+  shutdownGraceMs: number;
+  /** ANALYTICS_READ_PREFERENCE: where analytics aggregations read. */
+  analyticsReadPreference: ReadPreferenceSetting;
+  /** ANALYTICS_MAX_STALENESS_SECONDS: secondaries further behind are not read (0: no bound). */
+  analyticsMaxStalenessSeconds: number;
+  /** RATE_LIMIT_STORE: `mongodb` counts across instances, `memory` per instance. */
+  rateLimitStore: RateLimitStoreKind;
 }
 
 /** How Bearer JWTs are verified and whether anonymous requests are served. */
@@ -206,7 +258,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       corsOrigins,
       production: read("NODE_ENV") === "production",
     },
+    faults: {
+      dbUnavailableTimeoutMs: integer("DB_UNAVAILABLE_TIMEOUT_MS", 2_000, 100, 600_000),
+      dbConnectTimeoutMs: integer("DB_CONNECT_TIMEOUT_MS", 10_000, 100, 600_000),
+      dbSocketTimeoutMs: integer("DB_SOCKET_TIMEOUT_MS", 30_000, 0, 3_600_000),
+      dbMaxPoolSize: integer("DB_MAX_POOL_SIZE", 100, 1, 10_000),
+      maxInFlightRequests: integer("MAX_IN_FLIGHT_REQUESTS", 256, 1, 100_000),
+      maxQueuedRequests: integer("MAX_QUEUED_REQUESTS", 512, 0, 1_000_000),
+      maxConcurrentAggregations: integer("MAX_CONCURRENT_AGGREGATIONS", 4, 1, 10_000),
+      maxResponseBytes: integer("MAX_RESPONSE_BYTES", 8_388_608, 1_024, 1_073_741_824),
+      shutdownGraceMs: integer("SHUTDOWN_GRACE_MS", 10_000, 0, 3_600_000),
+      analyticsReadPreference: oneOf("ANALYTICS_READ_PREFERENCE", READ_PREFERENCES, "primary"),
+      analyticsMaxStalenessSeconds: integer("ANALYTICS_MAX_STALENESS_SECONDS", 0, 0, 86_400),
+      rateLimitStore: oneOf("RATE_LIMIT_STORE", RATE_LIMIT_STORES, "mongodb"),
+    },
   };
+  const staleness = config.faults.analyticsMaxStalenessSeconds;
+  if (staleness !== 0 && staleness < 90) {
+    problems.push(`ANALYTICS_MAX_STALENESS_SECONDS must be 0 (no bound) or at least 90; got "${staleness}"`);
+  } else if (staleness !== 0 && config.faults.analyticsReadPreference === "primary") {
+    problems.push("ANALYTICS_MAX_STALENESS_SECONDS needs an ANALYTICS_READ_PREFERENCE other than primary");
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

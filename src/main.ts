@@ -4,13 +4,12 @@ import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { Db, MongoClient, MongoClientOptions } from "mongodb";
 import { buildGatewaySchema } from "../schema/build-schema";
 import type { Config } from "./config";
-import { connectMongoClient } from "./db/mongo-client";
+import { DatabaseReadiness } from "./db/database-availability";
+import { driverOptionsOf } from "./db/driver-options";
+import { createMongoClient } from "./db/mongo-client";
 import { ensureIndexes } from "./db/ensure-indexes";
 import { ConfigError } from "./errors/config-error";
 import { createServer, GRAPHQL_PATH } from "./server";
-
-/** How long a graceful stop waits for in-flight requests before closing their connections. */
-const DRAIN_TIMEOUT_MS = 10_000;
 
 /** Optional collaborators of startGateway; production passes none or few. */
 export interface GatewayDependencies {
@@ -49,11 +48,24 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
       "MONGODB_URI is required to start the gateway (`jupiter serve` provisions one when unset)",
     ]);
   }
-  const client = await connectMongoClient(config.mongodbUri, dependencies.mongoClientOptions);
+  const client = createMongoClient(config.mongodbUri, {
+    ...driverOptionsOf(config.faults),
+    ...dependencies.mongoClientOptions,
+  });
+  // Started without a database: listen anyway (/readyz 503, GraphQL DATABASE_UNAVAILABLE)
+  // and finish these steps in the background once it answers.
+  let log: FastifyBaseLogger | undefined = dependencies.logger;
+  const readiness = new DatabaseReadiness(client, (error) =>
+    log?.warn({ err: error }, "database still unavailable; retrying"),
+  );
   try {
     const db = client.db(config.mongodbDb);
-    await ensureIndexes(db);
-    if (dependencies.beforeListen) await dependencies.beforeListen(db);
+    await readiness.add(async () => {
+      await client.connect();
+    });
+    await readiness.add(() => ensureIndexes(db));
+    const { beforeListen } = dependencies;
+    if (beforeListen) await readiness.add(() => beforeListen(db));
     const playgroundHeaders = dependencies.playgroundHeaders
       ? await dependencies.playgroundHeaders(db)
       : undefined;
@@ -66,24 +78,30 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
       logger: dependencies.logger,
       logStream: dependencies.logStream,
       playgroundHeaders,
+      readiness,
     });
+    log = app.log;
+    if (!readiness.ready) app.log.warn("the database is unavailable; serving 503 until it answers");
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
-        // Requests still running after the grace period are cut off.
-        const force = setTimeout(() => app.server.closeAllConnections(), DRAIN_TIMEOUT_MS);
+        // Requests still running after SHUTDOWN_GRACE_MS are cut off.
+        const force = setTimeout(() => app.server.closeAllConnections(), config.faults.shutdownGraceMs);
+        readiness.close();
         try {
           await app.close();
         } finally {
           clearTimeout(force);
+          await readiness.settled();
           await client.close();
         }
       })());
     return { url: `http://${urlHost(config.host)}:${port}`, app, client, db, stop };
   } catch (error) {
+    readiness.close();
     await client.close().catch(() => undefined);
     throw error;
   }

@@ -25,6 +25,17 @@ import { RateLimiter, rateLimitHook } from "./protections/rate-limiter";
 import { stripSuggestions } from "./protections/suggestions";
 import { tokenLimitParseOptions } from "./protections/token-limit";
 import { createGatewayRepositories } from "./repositories/gateway-repositories";
+import { analyticsDbOf } from "./db/analytics-read-preference";
+import { DatabaseReadiness } from "./db/database-availability";
+import { MongoRateLimitStore } from "./protections/mongo-rate-limit.store";
+import { AdmissionControl } from "./resilience/admission-control";
+import { admissionHook } from "./resilience/admission.hook";
+import { aggregationLimitPlugin } from "./resilience/aggregation-limit.plugin";
+import { availabilityHook, unavailableErrorHandler } from "./resilience/availability.hook";
+import { responseSizeHook } from "./resilience/response-size.hook";
+import { retryableStatusPlugin } from "./resilience/retryable-status.plugin";
+import { httpOperationKindPlugin } from "./resilience/http-operation-kind.plugin";
+import { wellFormedStringsHook } from "./resilience/well-formed-strings.hook";
 
 /** Path of the GraphQL endpoint (and of the playground page, for browsers). */
 export const GRAPHQL_PATH = "/graphql";
@@ -44,6 +55,11 @@ export interface ServerOptions {
   logStream?: { write(line: string): void };
   /** Initial headers of the playground's headers editor (demo mode: a Bearer token). */
   playgroundHeaders?: Record<string, string>;
+  /**
+   * Start-up steps that need the database (indexes): run now, or in the background when
+   * the gateway started without one. Default: a readiness over `db.client` of its own.
+   */
+  readiness?: DatabaseReadiness;
 }
 
 /**
@@ -60,10 +76,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const { protections } = config;
   // MAX_BODY_BYTES: larger bodies are refused with 413 before they are parsed.
   const bodyLimit = protections.maxBodyBytes;
+  // Requests arriving while the app closes get the gateway's own SHUTTING_DOWN (availabilityHook).
+  const return503OnClosing = false;
   const app: FastifyInstance = options.logger
-    ? Fastify({ loggerInstance: options.logger, bodyLimit })
+    ? Fastify({ loggerInstance: options.logger, bodyLimit, return503OnClosing })
     : Fastify({
         bodyLimit,
+        return503OnClosing,
         logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
       });
 
@@ -84,6 +103,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       directiveLimitRule(protections.maxDirectives),
     ],
     allowBatchedHttpRequests: protections.allowBatching,
+    // The CLI's own SIGTERM handler drains; Apollo's would re-send the signal (exit 1).
+    stopOnTerminationSignals: false,
     // Trusted documents only: no APQ, so clients cannot register new documents.
     ...(protections.persistedQueriesOnly ? { persistedQueries: false as const } : {}),
     plugins: [
@@ -91,6 +112,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       errorLoggingPlugin(app.log),
       introspectionPlugin(protections.production),
       costLimitPlugin(schema, protections.maxCost),
+      retryableStatusPlugin(),
+      httpOperationKindPlugin(),
+      aggregationLimitPlugin(
+        new AdmissionControl(config.faults.maxConcurrentAggregations, config.faults.maxQueuedRequests),
+      ),
     ],
   });
   await apollo.start();
@@ -109,8 +135,19 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     if (closing) reply.header("connection", "close");
   });
 
-  app.get("/healthz", async () => ({ status: "ok" }));
+  const readiness = options.readiness ?? new DatabaseReadiness(db.client);
+  const admission = new AdmissionControl(config.faults.maxInFlightRequests, config.faults.maxQueuedRequests);
+  // Bypasses admission control; its headers report the admission counts (observable load).
+  app.get("/healthz", async (_request, reply) => {
+    const { running, queued } = admission.stats();
+    reply.header("x-requests-in-flight", String(running)).header("x-requests-queued", String(queued));
+    return { status: "ok" };
+  });
   app.get("/readyz", async (request, reply) => {
+    if (closing) return reply.code(503).send({ status: "unavailable", reason: "shutting down" });
+    if (!readiness.ready) {
+      return reply.code(503).send({ status: "unavailable", reason: "waiting for the database" });
+    }
     try {
       await withTimeout(db.command({ ping: 1 }), READINESS_TIMEOUT_MS);
       return { status: "ok" };
@@ -145,9 +182,17 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     });
   }
 
-  const repositories = createGatewayRepositories(db, { maxTimeMS: config.dbMaxTimeMs });
+  const repositories = createGatewayRepositories(db, {
+    maxTimeMS: config.dbMaxTimeMs,
+    analyticsDb: analyticsDbOf(db, config.faults),
+  });
   const apiKeys = new ApiKeyRepository(db, config.dbMaxTimeMs);
-  await apiKeys.ensureIndexes();
+  await readiness.add(() => apiKeys.ensureIndexes());
+  const sharedRateLimit =
+    protections.rateLimitPerMinute > 0 && config.faults.rateLimitStore === "mongodb"
+      ? new MongoRateLimitStore(db, protections.rateLimitPerMinute, config.dbMaxTimeMs)
+      : undefined;
+  if (sharedRateLimit) await readiness.add(() => sharedRateLimit.ensureIndexes());
   // Checks of the GraphQL route, in order, each answering before the next (and before
   // Apollo and any database command) when it refuses: trusted documents, document
   // size, authentication (an API key costs one find on api_keys), rate limit.
@@ -160,10 +205,24 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       allowAnonymous: config.auth.allowAnonymous,
     }),
     ...(protections.rateLimitPerMinute > 0
-      ? [rateLimitHook(new RateLimiter(protections.rateLimitPerMinute), protections.rateLimitPerMinute)]
+      ? [
+          rateLimitHook(
+            sharedRateLimit ?? new RateLimiter(protections.rateLimitPerMinute),
+            protections.rateLimitPerMinute,
+          ),
+        ]
       : []),
   ];
   await app.register(async (scope) => {
+    // Before the body is read and before any database command: drain, readiness, admission.
+    scope.addHook(
+      "onRequest",
+      availabilityHook({ draining: () => closing, databaseReady: () => readiness.ready }),
+    );
+    scope.addHook("onRequest", admissionHook(admission));
+    scope.addHook("onSend", responseSizeHook(config.faults.maxResponseBytes));
+    scope.setErrorHandler(unavailableErrorHandler);
+    scope.addHook("preHandler", wellFormedStringsHook);
     for (const hook of preHandlers) {
       scope.addHook("preHandler", async (request, reply) => {
         if (request.method === "OPTIONS") return undefined;

@@ -8,7 +8,14 @@ export async function connectMongoClient(
   uri: string,
   options: MongoClientOptions = {},
 ): Promise<MongoClient> {
-  const client = new MongoClient(uri, {
+  const client = createMongoClient(uri, options);
+  await client.connect();
+  return client;
+}
+
+/** The gateway's MongoClient, not yet connected (the gateway may start before its database). */
+export function createMongoClient(uri: string, options: MongoClientOptions = {}): MongoClient {
+  return new MongoClient(uri, {
     // An appName in MONGODB_URI wins (operators tell gateways apart in currentOp and logs).
     ...(/[?&]appName=/i.test(uri) ? {} : { appName: "jupiter-gateway" }),
     // Fail a request quickly when the server is gone instead of queueing for 30 s;
@@ -16,6 +23,4 @@ export async function connectMongoClient(
     serverSelectionTimeoutMS: 5_000,
     ...options,
   });
-  await client.connect();
-  return client;
 }

@@ -1,6 +1,7 @@
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError } from "graphql";
 import { MongoServerError } from "mongodb";
+import { isDatabaseUnavailableError } from "../db/database-availability";
 import { ErrorCode } from "./error-code";
 import { GatewayError } from "./gateway-error";
 
@@ -23,15 +24,17 @@ const EXPECTED_CODES: ReadonlySet<string> = new Set<string>([
  * How the gateway treats an error of a GraphQL response:
  * - "expected": a GatewayError or one of Apollo's request errors; shown as is;
  * - "timeout": the database hit DB_MAX_TIME_MS; shown as TIMEOUT;
+ * - "unavailable": the database cannot be reached; shown as DATABASE_UNAVAILABLE (503);
  * - "unexpected": anything else (a bug, a raw driver error, bad stored data); masked
  *   and logged in full.
  */
 export function classifyError(
   error: unknown,
   formattedCode?: unknown,
-): "expected" | "timeout" | "unexpected" {
+): "expected" | "timeout" | "unavailable" | "unexpected" {
   const original = unwrapResolverError(error);
   if (original instanceof MongoServerError && original.code === MAX_TIME_MS_EXPIRED) return "timeout";
+  if (isDatabaseUnavailableError(original)) return "unavailable";
   if (original instanceof GatewayError) return "expected";
   if (original instanceof GraphQLError) {
     const code = original.extensions.code ?? formattedCode;

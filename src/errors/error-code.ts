@@ -9,4 +9,12 @@ export enum ErrorCode {
   RATE_LIMITED = "RATE_LIMITED",
   PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
+  /** The database cannot be reached: HTTP 503 with Retry-After; retry later. */
+  DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE",
+  /** Admission control refused the request (too many in flight or queued): 503, retry later. */
+  OVERLOADED = "OVERLOADED",
+  /** The gateway is draining for shutdown: 503; retry on another instance. */
+  SHUTTING_DOWN = "SHUTTING_DOWN",
+  /** The response passed MAX_RESPONSE_BYTES; ask for less. */
+  RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE",
 }

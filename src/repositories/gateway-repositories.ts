@@ -40,7 +40,7 @@ export function createGatewayRepositories(db: Db, options: RepositoryOptions): G
     cases: new CaseRepository(collections.cases, options),
     alerts: new AlertRepository(collections.alerts, options),
     users: new UserRepository(collections.users, options),
-    analytics: new AnalyticsRepository(db, { maxTimeMS: options.maxTimeMS }),
+    analytics: new AnalyticsRepository(options.analyticsDb ?? db, { maxTimeMS: options.maxTimeMS }),
     auditLog: new AuditLogRepository(auditLogs, options),
     admin: new AdminRepository(db, audit, options),
     caseWrites: new CaseWriteRepository(collections, writes, audit, options),

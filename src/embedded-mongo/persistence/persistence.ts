@@ -63,9 +63,14 @@ export interface PersistenceOptions {
 /**
  * Durability for one engine: a snapshot plus an append-only journal. Every command's applied
  * changes (and, when the catalog changed, the whole catalog) form one checksummed record that is
- * written and fdatasync'd before the reply leaves, so an acknowledged write survives SIGKILL or
- * power loss. A committed transaction is one record. Start = load snapshot, replay the intact
- * journal prefix (a torn tail is cut off), then compact.
+ * written at once and fdatasync'd before the reply leaves, so an acknowledged write survives
+ * SIGKILL or power loss. A committed transaction is one record. Start = load snapshot, replay the
+ * intact journal prefix (a torn tail is cut off), then compact.
+ *
+ * Group commit: records are appended synchronously, in command order, but the fdatasync runs off
+ * the event loop and covers every record appended before it started; the wire server holds each
+ * reply until `durable()` says the records before it are on disk. Concurrent writers thus share
+ * one fdatasync instead of queueing for one each.
  */
 export class Persistence {
   private fd = -1;
@@ -76,6 +81,19 @@ export class Persistence {
   private pending: AppliedChange[] = [];
   private flushScheduled = false;
   private readonly compactBytes: number;
+  /** Records appended to the journal, and how many of them are known to be on disk. */
+  private written = 0;
+  private synced = 0;
+  private syncRunning = false;
+  private syncFailure: Error | undefined;
+  private waiters: { upTo: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  /** fdatasync calls made (tests count them to show that writes share one). */
+  syncCount = 0;
+
+  /** Journal records appended, and how many of them are known to be on disk. */
+  get records(): { appended: number; durable: number } {
+    return { appended: this.written, durable: this.synced };
+  }
   private readonly fallback = (change: AppliedChange): boolean => this.adopt(change);
 
   private constructor(
@@ -114,6 +132,58 @@ export class Persistence {
     this.compact();
     fs.closeSync(this.fd);
     this.fd = -1;
+  }
+
+  /**
+   * Undefined when every record appended so far is on disk; else a promise that settles once
+   * they are (rejected if the fdatasync failed: nothing after it may be acknowledged).
+   */
+  durable(): Promise<void> | undefined {
+    if (this.syncFailure) return Promise.reject(this.syncFailure);
+    if (this.synced >= this.written) return undefined;
+    const upTo = this.written;
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ upTo, resolve, reject });
+      this.requestSync();
+    });
+  }
+
+  private requestSync(): void {
+    if (this.syncRunning) return;
+    this.syncRunning = true;
+    // The rest of this turn's commands (other sockets' data events) join the same fdatasync.
+    setImmediate(() => void this.syncLoop());
+  }
+
+  private async syncLoop(): Promise<void> {
+    try {
+      while (this.synced < this.written && this.fd >= 0) {
+        const upTo = this.written;
+        const fd = this.fd;
+        this.syncCount++;
+        await new Promise<void>((resolve, reject) =>
+          fs.fdatasync(fd, (error) => (error ? reject(error) : resolve())),
+        );
+        this.markSynced(upTo);
+      }
+    } catch (error) {
+      this.syncFailure = error as Error;
+      for (const waiter of this.waiters) waiter.reject(this.syncFailure);
+      this.waiters = [];
+    } finally {
+      this.syncRunning = false;
+    }
+  }
+
+  private markSynced(upTo: number): void {
+    if (upTo <= this.synced) return;
+    this.synced = upTo;
+    const still: typeof this.waiters = [];
+    for (const waiter of this.waiters) {
+      if (waiter.upTo <= upTo) waiter.resolve();
+      else still.push(waiter);
+    }
+    this.waiters = still;
   }
 
   /** Changes made outside any command (TTL deletions): journaled on the next tick. */
@@ -156,7 +226,7 @@ export class Persistence {
     }
     const bytes = frame(Buffer.concat(parts));
     fs.writeSync(this.fd, bytes);
-    fs.fdatasyncSync(this.fd);
+    this.written++;
     this.journalBytes += bytes.length;
     if (catalog) this.noteCatalog(catalog);
     if (this.journalBytes > this.compactBytes) this.compact();
@@ -275,6 +345,8 @@ export class Persistence {
     }
     this.journalBytes = 0;
     this.noteCatalog(encodeCatalog(catalog));
+    // The fsync'd snapshot holds every record written so far.
+    this.markSynced(this.written);
   }
 }
 

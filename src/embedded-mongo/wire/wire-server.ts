@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { type ConnectionInfo, dispatchCommand } from "../commands/dispatch-command";
+import { persistenceOf } from "../persistence/persistence";
 import type { Engine } from "../storage/engine";
 import { encodeReply } from "./encode-reply";
 import { MessageFramer } from "./message-framer";
@@ -49,6 +50,30 @@ export class WireServer {
     const framer = new MessageFramer();
     // One per connection: the handshake records the client's appName on it.
     const conn: ConnectionInfo = { id, address: this.address };
+    // Replies wait until the journal records before them are fdatasync'd (group commit),
+    // and leave in order.
+    let held: Promise<void> | undefined;
+    const deliver = (bytes: Uint8Array): void => {
+      const durable = persistenceOf(this.engine)?.durable();
+      if (!durable && !held) {
+        this.send(socket, bytes);
+        return;
+      }
+      const next: Promise<void> = (held ?? Promise.resolve())
+        .then(() => durable)
+        .then(
+          () => {
+            if (!socket.destroyed) this.send(socket, bytes);
+          },
+          () => {
+            socket.destroy();
+          },
+        )
+        .finally(() => {
+          if (held === next) held = undefined;
+        });
+      held = next;
+    };
     // Requests queue while one waits (a change stream's getMore), so replies stay in order.
     const queue: Buffer[] = [];
     let waiting = false;
@@ -63,13 +88,13 @@ export class WireServer {
             void reply.then((bytes) => {
               waiting = false;
               if (socket.destroyed) return;
-              if (!msg.moreToCome) this.send(socket, encodeReply(msg.opCode, msg.requestId, bytes));
+              if (!msg.moreToCome) deliver(encodeReply(msg.opCode, msg.requestId, bytes));
               pump();
             });
             return;
           }
           if (msg.moreToCome) continue;
-          this.send(socket, encodeReply(msg.opCode, msg.requestId, reply));
+          deliver(encodeReply(msg.opCode, msg.requestId, reply));
         }
       } catch {
         // Malformed or oversize input: this connection is beyond repair.

@@ -1,0 +1,96 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UserRole } from "../../schema/enums/user-role.enum";
+import { type EngineProcess, freePort, startEngineProcess } from "../helpers/engine-process";
+import {
+  eventually,
+  type GatewayProcess,
+  postGraphQL,
+  startGatewayProcess,
+} from "../helpers/gateway-process";
+import { bearer } from "../helpers/test-jwt";
+
+/** Short, so that the test is quick; the contract is the same for the default 2,000 ms. */
+const UNAVAILABLE_TIMEOUT_MS = 1_000;
+/** Generous: the driver may retry a read once; load must not flip the verdict. */
+const ANSWER_BOUND_MS = 2 * UNAVAILABLE_TIMEOUT_MS + 6_000;
+const QUERY = `{ cases(first: 1) { totalCount } }`;
+
+let dataDir: string;
+let port: number;
+let engine: EngineProcess;
+let gateway: GatewayProcess;
+/** Without the shared rate limit, so that the outage meets the resolvers, not the limiter. */
+let unlimited: GatewayProcess;
+let auth: Record<string, string>;
+let writer: Record<string, string>;
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jupiter-outage-"));
+  port = await freePort();
+  engine = await startEngineProcess(port, dataDir);
+  const env = {
+    MONGODB_URI: engine.uri,
+    MONGODB_DB: "outage",
+    DB_UNAVAILABLE_TIMEOUT_MS: String(UNAVAILABLE_TIMEOUT_MS),
+  };
+  [gateway, unlimited] = await Promise.all([
+    startGatewayProcess(env),
+    startGatewayProcess({ ...env, RATE_LIMIT_PER_MINUTE: "0" }),
+  ]);
+  auth = await bearer(UserRole.ANALYST);
+  writer = await bearer(UserRole.RESPONDER);
+});
+
+afterAll(async () => {
+  await Promise.all([gateway?.kill(), unlimited?.kill()]);
+  await engine?.kill();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the database killed while the gateway serves", () => {
+  it("answers 503 DATABASE_UNAVAILABLE with Retry-After, readyz 503, healthz 200; recovers without a restart", async () => {
+    for (const instance of [gateway, unlimited]) {
+      const before = await postGraphQL(instance.url, QUERY, {}, auth);
+      expect(before.status).toBe(200);
+      expect(before.body.data?.cases.totalCount).toBe(0);
+    }
+
+    await engine.kill();
+    const answers = await Promise.all([
+      // The shared rate limit, the resolvers (a query and a mutation), an API key lookup.
+      ...Array.from({ length: 3 }, () => postGraphQL(gateway.url, QUERY, {}, auth)),
+      ...Array.from({ length: 3 }, () => postGraphQL(unlimited.url, QUERY, {}, auth)),
+      postGraphQL(
+        unlimited.url,
+        `mutation { createCase(input: { title: "during the outage", severity: LOW }) { id } }`,
+        {},
+        writer,
+      ),
+      postGraphQL(unlimited.url, QUERY, {}, { authorization: "ApiKey some-key-the-database-must-check" }),
+    ]);
+    for (const answer of answers) {
+      expect(answer.status).toBe(503);
+      expect(answer.retryAfter).toBe("1");
+      expect(answer.body.errors?.map((e) => e.extensions?.code)).toEqual(["DATABASE_UNAVAILABLE"]);
+      expect(answer.elapsedMs).toBeLessThan(ANSWER_BOUND_MS);
+    }
+    for (const instance of [gateway, unlimited]) {
+      expect((await fetch(`${instance.url}/readyz`)).status).toBe(503);
+      expect((await fetch(`${instance.url}/healthz`)).status).toBe(200);
+    }
+
+    // Back on the same port and data directory: served again, no gateway restart.
+    engine = await startEngineProcess(port, dataDir);
+    for (const instance of [gateway, unlimited]) {
+      const recovered = await eventually(
+        async () => (await postGraphQL(instance.url, QUERY, {}, auth)).status === 200,
+        30_000,
+      );
+      expect(recovered).toBe(true);
+      expect((await fetch(`${instance.url}/readyz`)).status).toBe(200);
+    }
+  });
+});

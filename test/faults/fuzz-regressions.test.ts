@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+
+/** The three kinds of INTERNAL_SERVER_ERROR that fuzzing found, each a named regression. */
+let database: TestDatabase;
+let gateway: TestGateway;
+
+beforeAll(async () => {
+  database = await openTestDatabase("fuzz-regressions");
+  gateway = await startTestGateway(database);
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await database?.close();
+});
+
+async function postRaw(body: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(gateway.graphqlUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...gateway.authHeaders },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+const codesOf = (body: any): unknown[] => (body.errors ?? []).map((e: any) => e.extensions?.code);
+
+describe("fuzzing regressions", () => {
+  it("a subscription operation on HTTP is a client error, not INTERNAL_SERVER_ERROR", async () => {
+    const answer = await postRaw({ query: "subscription { __typename }" });
+    expect(answer.status).toBe(400);
+    expect(codesOf(answer.body)).toEqual(["BAD_REQUEST"]);
+  });
+
+  it("an automatic persisted query whose hash does not match its query is a client error", async () => {
+    const query = "{ __typename }";
+    const wrong = createHash("sha256").update(`${query} `).digest("hex");
+    const answer = await postRaw({
+      query,
+      extensions: { persistedQuery: { version: 1, sha256Hash: wrong } },
+    });
+    expect(answer.status).toBe(400);
+    expect(codesOf(answer.body)).not.toContain("INTERNAL_SERVER_ERROR");
+    expect(codesOf(answer.body)).toHaveLength(1);
+  });
+
+  it("an e-mail with a lone UTF-16 surrogate is BAD_USER_INPUT, not a URIError", async () => {
+    const answer = await gateway.graphql(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { id email } }`,
+      { input: { email: "a\ud800b@example.com", name: "Lone Surrogate" } },
+    );
+    expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+  });
+
+  it("a lone surrogate is stored and answered the same way: as U+FFFD", async () => {
+    const title = "case \ud83d with a lone high surrogate";
+    const answer = await gateway.graphql(
+      `mutation($input: CreateCaseInput!) { createCase(input: $input) { id title } }`,
+      { input: { title, severity: "LOW" } },
+    );
+    expect(answer.errors).toBeUndefined();
+    // The reference: WTF-16 → well-formed UTF-16 replaces each lone surrogate by U+FFFD.
+    const expected = title.replace(/[\ud800-\udfff]/g, "\ufffd");
+    expect(answer.data.createCase.title).toBe(expected);
+    const stored = await database.db.collection("cases").findOne({}, { sort: { _id: -1 } });
+    expect(stored?.title).toBe(expected);
+  });
+});
