@@ -1,4 +1,5 @@
 import { ConfigError } from "./errors/config-error";
+import { type MetricsConfig, parseMetricsConfig } from "./metrics-config";
 
 /** Pino's levels, plus "silent" to log nothing. */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -43,6 +44,8 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * | ALLOW_BATCHING          | `false`   | `true`: accept JSON arrays of operations                          |
  * | CORS_ORIGINS            | (none)    | comma-separated allowed origins; none: same-origin only           |
  * | NODE_ENV                | (none)    | `production`: introspection only for ANALYST+, no suggestions     |
+ *
+ * Analytics (see src/metrics-config.ts): SLA_TARGETS, MAX_METRIC_ROWS.
  */
 export interface Config {
   /** Absent: the CLI provisions a database and fills this in before start. */
@@ -56,6 +59,8 @@ export interface Config {
   demoData: DemoDataMode;
   auth: AuthConfig;
   protections: ProtectionsConfig;
+  /** alertMetrics, caseMetrics, caseBacklog. */
+  metrics: MetricsConfig;
 }
 
 /** How Bearer JWTs are verified and whether anonymous requests are served. */
@@ -206,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       corsOrigins,
       production: read("NODE_ENV") === "production",
     },
+    metrics: parseMetricsConfig(read, integer, problems),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);
