@@ -59,3 +59,11 @@ export function parseSlaTargets(raw: string): Record<Severity, number> | string 
   if (missing.length > 0) return `must give a target for every severity; missing ${missing.join(", ")}`;
   return targets as Record<Severity, number>;
 }
+
+/** The defaults, for code that builds repositories without a parsed configuration. */
+export function defaultMetricsConfig(): MetricsConfig {
+  return {
+    slaTargetsMs: parseSlaTargets(DEFAULT_SLA_TARGETS) as Record<Severity, number>,
+    maxMetricRows: DEFAULT_MAX_METRIC_ROWS,
+  };
+}

@@ -6,8 +6,13 @@ import type { CaseDocument } from "../db/case.document";
 import { COLLECTIONS } from "../db/collection-names";
 import { BadUserInputError } from "../errors/gateway-error";
 import type { MetricsConfig } from "../metrics-config";
-import { ALERT_MEASURES, type AlertMeasureRaw } from "../pipelines/alert-measures";
-import { type CaseMeasureRaw, caseMeasures, type DurationPercentile } from "../pipelines/case-measures";
+import { ALERT_MEASURES, type AlertMeasureRaw, type AlertMeasureValues } from "../pipelines/alert-measures";
+import {
+  type CaseMeasureRaw,
+  type CaseMeasureValues,
+  caseMeasures,
+  type DurationPercentile,
+} from "../pipelines/case-measures";
 import type { MetricDimension } from "../pipelines/metric-dimension";
 import {
   ALERT_DIMENSIONS,
@@ -88,15 +93,18 @@ export interface CaseMetricsQuery extends MetricsQueryBase {
 }
 
 /** One answer row: bucket and label, dimension values, `other`, raw measures, comparison, drill-down filter. */
-export interface MetricAnswerRow<TRaw> extends ShapedMetricRow<TRaw> {
+export interface MetricAnswerRow<TRaw, TValues> extends ShapedMetricRow<TRaw> {
   bucketLabel: string | null;
-  previous: TRaw | null;
+  /** The row's measures. */
+  values: TValues;
+  /** The measures of the matching comparison row; null without compareTo. */
+  previous: TValues | null;
   /** The documents behind the row (see metricRowFilter). */
   drillDown: Document;
 }
 
-export interface MetricAnswer<TRaw> {
-  rows: MetricAnswerRow<TRaw>[];
+export interface MetricAnswer<TRaw, TValues> {
+  rows: MetricAnswerRow<TRaw, TValues>[];
   from: Date;
   to: Date;
   timezone: string;
@@ -106,12 +114,12 @@ export interface MetricAnswer<TRaw> {
   dataAsOf: Date;
 }
 
-interface MetricRunSpec<TRaw> {
+interface MetricRunSpec<TRaw, TValues extends object> {
   collection: string;
   /** The stored instant the range and buckets apply to. */
   timeField: string;
   dimensions: readonly MetricDimension[];
-  measures: MeasureSet<TRaw, object>;
+  measures: MeasureSet<TRaw, TValues>;
   filter: Document;
   query: MetricsQueryBase;
 }
@@ -132,7 +140,7 @@ export class MetricsRepository {
     this.cases = db.collection<CaseDocument>(COLLECTIONS.cases);
   }
 
-  alertMetrics(query: AlertMetricsQuery): Promise<MetricAnswer<AlertMeasureRaw>> {
+  alertMetrics(query: AlertMetricsQuery): Promise<MetricAnswer<AlertMeasureRaw, AlertMeasureValues>> {
     return this.run({
       collection: COLLECTIONS.alerts,
       timeField: "timestamp",
@@ -143,7 +151,7 @@ export class MetricsRepository {
     });
   }
 
-  caseMetrics(query: CaseMetricsQuery): Promise<MetricAnswer<CaseMeasureRaw>> {
+  caseMetrics(query: CaseMetricsQuery): Promise<MetricAnswer<CaseMeasureRaw, CaseMeasureValues>> {
     return this.run({
       collection: COLLECTIONS.cases,
       timeField: query.timeField,
@@ -184,7 +192,9 @@ export class MetricsRepository {
     );
   }
 
-  private async run<TRaw>(spec: MetricRunSpec<TRaw>): Promise<MetricAnswer<TRaw>> {
+  private async run<TRaw, TValues extends object>(
+    spec: MetricRunSpec<TRaw, TValues>,
+  ): Promise<MetricAnswer<TRaw, TValues>> {
     const { query, dimensions, measures } = spec;
     const maxRows = this.options.metrics.maxMetricRows;
     const now = this.options.metrics.now?.() ?? new Date();
@@ -273,7 +283,8 @@ export class MetricsRepository {
       rows: shaped.rows.map((row, index) => ({
         ...row,
         bucketLabel: row.bucket && unit ? calendar.label(row.bucket, unit, weekStart) : null,
-        previous: previous ? previous[index]! : null,
+        values: measures.values(row.raw),
+        previous: previous ? measures.values(previous[index]!) : null,
         drillDown: metricRowFilter({
           filter: spec.filter,
           timeField: spec.timeField,
@@ -296,7 +307,7 @@ export class MetricsRepository {
 }
 
 /** The range first, so that the time field's index serves the match; then the filter. */
-function matchOf(spec: MetricRunSpec<unknown>, from: Date, to: Date): Document {
+function matchOf(spec: { timeField: string; filter: Document }, from: Date, to: Date): Document {
   const range = { [spec.timeField]: { $gte: from, $lt: to } };
   return Object.keys(spec.filter).length === 0 ? range : { $and: [range, spec.filter] };
 }

@@ -1,0 +1,100 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Authorized, Ctx, Info, Query, Resolver } from "type-graphql";
+import { AlertMetricsArguments } from "../schema/arguments/alert-metrics.arguments";
+import { CaseMetricsArguments } from "../schema/arguments/case-metrics.arguments";
+import { ISO_WEEKDAY } from "../schema/enums/weekday.enum";
+import type { TimeBucketInput } from "../schema/inputs/time-bucket.input";
+import type { TimeRangeInput } from "../schema/inputs/time-range.input";
+import type { TopInput } from "../schema/inputs/top.input";
+import { AlertMetrics } from "../schema/types/alert-metrics.type";
+import { CaseMetrics } from "../schema/types/case-metrics.type";
+import { RULES } from "../src/auth/auth-checker";
+import type { GatewayContext } from "../src/context";
+import { alertFilterQuery } from "../src/repositories/alert-filter.query";
+import { caseFilterQuery } from "../src/repositories/case-filter.query";
+import type { MetricsQueryBase } from "../src/repositories/metrics.repository";
+import { metricsCost } from "./metric-cost";
+import { toAlertMetrics, toCaseMetrics } from "./metric-rows.mapper";
+import { selectedMeasures, selectedPercentiles } from "./metric-selection";
+
+/** The metrics API: measures per time bucket and dimension combination, with drill-down. */
+@Resolver()
+export class MetricsResolver {
+  @Authorized(RULES.ANALYST)
+  @Query(() => AlertMetrics, {
+    description:
+      "Alert counts per time bucket (in a time zone) and dimension combination, with gap filling, top-N, comparisons and drill-down",
+    complexity: metricsCost,
+  })
+  async alertMetrics(
+    @Args(() => AlertMetricsArguments) args: AlertMetricsArguments,
+    @Ctx() { repositories }: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AlertMetrics> {
+    const answer = await repositories.metrics.alertMetrics({
+      ...commonQuery(args, info),
+      groupBy: args.groupBy,
+      filter: alertFilterQuery(args.filter),
+    });
+    return toAlertMetrics(answer);
+  }
+
+  @Authorized(RULES.ANALYST)
+  @Query(() => CaseMetrics, {
+    description:
+      "Case counts, resolution-time statistics and SLA attainment per time bucket and dimension combination, with drill-down",
+    complexity: metricsCost,
+  })
+  async caseMetrics(
+    @Args(() => CaseMetricsArguments) args: CaseMetricsArguments,
+    @Ctx() { repositories }: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CaseMetrics> {
+    const query = commonQuery(args, info);
+    const answer = await repositories.metrics.caseMetrics({
+      ...query,
+      groupBy: args.groupBy,
+      timeField: args.timeField,
+      filter: caseFilterQuery(args.filter),
+      percentiles: selectedPercentiles(query.selected),
+    });
+    return toCaseMetrics(answer);
+  }
+}
+
+/** The arguments every metrics query shares, as the repository takes them. */
+function commonQuery(
+  args: {
+    timeBucket?: TimeBucketInput;
+    range?: TimeRangeInput;
+    compareTo?: MetricsQueryBase["compareTo"];
+    fillGaps: boolean;
+    top?: TopInput;
+  },
+  info: GraphQLResolveInfo,
+): MetricsQueryBase {
+  const selected = selectedMeasures(info);
+  if (args.top) selected.add(args.top.measure);
+  return {
+    timeBucket: args.timeBucket
+      ? {
+          granularity: args.timeBucket.granularity,
+          timezone: args.timeBucket.timezone,
+          weekStart: ISO_WEEKDAY[args.timeBucket.weekStartsOn],
+        }
+      : undefined,
+    range: args.range
+      ? {
+          from: args.range.from ?? undefined,
+          to: args.range.to ?? undefined,
+          relative: args.range.relative ?? undefined,
+        }
+      : undefined,
+    compareTo: args.compareTo ?? undefined,
+    fillGaps: args.fillGaps,
+    top: args.top
+      ? { measure: args.top.measure, limit: args.top.limit, withOther: args.top.withOther }
+      : undefined,
+    selected,
+  };
+}
