@@ -2,8 +2,8 @@ import type { MetricDimension, MetricRowBase } from "./metric-dimension";
 
 /**
  * The order of metric rows, as the pipeline's `$sort` gives it (see metricsPipeline):
- * bucket, then each dimension by its semantic rank (unknown values last), then the raw
- * values. For rows the database did not return (zero-filled gaps, the `other` rows).
+ * bucket, then each dimension in groupBy order, by its semantic rank where it has one
+ * (unknown values last), else by value. For rows the database did not return (zero-filled gaps, the `other` rows).
  */
 export function compareMetricRows(
   dimensions: readonly MetricDimension[],
@@ -20,12 +20,16 @@ export function compareCombinations(
   dimensions: readonly MetricDimension[],
 ): (a: MetricRowBase, b: MetricRowBase) => number {
   return (a, b) => {
+    // As metricsPipeline's $sort: each dimension in turn, by rank where it has an order;
+    // the raw values of ranked dimensions only break ties between unknown values.
     for (const dimension of dimensions) {
-      if (!dimension.order) continue;
-      const byRank = rankOf(dimension.order, b[dimension.name]) - rankOf(dimension.order, a[dimension.name]);
-      if (byRank !== 0) return byRank;
+      const byKey = dimension.order
+        ? rankOf(dimension.order, b[dimension.name]) - rankOf(dimension.order, a[dimension.name])
+        : compareValues(a[dimension.name], b[dimension.name]);
+      if (byKey !== 0) return byKey;
     }
     for (const dimension of dimensions) {
+      if (!dimension.order) continue;
       const byValue = compareValues(a[dimension.name], b[dimension.name]);
       if (byValue !== 0) return byValue;
     }
