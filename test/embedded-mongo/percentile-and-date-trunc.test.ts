@@ -32,12 +32,19 @@ describe("$percentile and $median (mongod 7.0 syntax, method approximate)", () =
           // A string and a missing value per group are ignored, as mongod does.
           await coll.insertMany([...docs.map((d) => ({ ...d })), { g: "a", x: "text" }, { g: "b" }]);
           const rows = await coll
-            .aggregate<{ _id: string; q: number[] | null; m: number | null }>([
+            .aggregate<{ _id: string; q: number[] | null; m: number | null; n: number | null }>([
               {
                 $group: {
                   _id: "$g",
                   q: { $percentile: { input: "$x", p: ps, method: "approximate" } },
                   m: { $median: { input: "$x", method: "approximate" } },
+                  // An expression input, not only a field path.
+                  n: {
+                    $median: {
+                      input: { $cond: [{ $isNumber: "$x" }, { $multiply: ["$x", -1] }, null] },
+                      method: "approximate",
+                    },
+                  },
                 },
               },
             ])
@@ -47,11 +54,19 @@ describe("$percentile and $median (mongod 7.0 syntax, method approximate)", () =
             if (xs.length === 0) {
               expect(row.q).toBeNull();
               expect(row.m).toBeNull();
+              expect(row.n).toBeNull();
               continue;
             }
             expect(row.q).toHaveLength(ps.length);
             ps.forEach((p, i) => expect(isQuantile(xs, p, row.q![i]!), `p=${p} xs=${xs}`).toBe(true));
             expect(isQuantile(xs, 0.5, row.m!)).toBe(true);
+            expect(
+              isQuantile(
+                xs.map((x) => -x),
+                0.5,
+                row.n!,
+              ),
+            ).toBe(true);
           }
           await coll.drop();
         },

@@ -1,4 +1,5 @@
 import { evalExpr } from "mingo/core";
+import { $push } from "mingo/operators/accumulator";
 import type { Options } from "mingo/types/types";
 import { isPlainObject } from "../bson/is-plain-object";
 import { CommandError } from "../errors/command-error";
@@ -25,7 +26,7 @@ export function percentileAccumulator(
   options: Options,
 ): number[] | null {
   const spec = parseSpec("$percentile", expr, collection[0] ?? {}, options, true);
-  const values = collection.map((doc) => evalExpr(doc, spec.input, options));
+  const values = inputsOf(collection, spec.input, options);
   return percentilesOf(values, spec.p);
 }
 
@@ -36,28 +37,39 @@ export function medianAccumulator(
   options: Options,
 ): number | null {
   const spec = parseSpec("$median", expr, collection[0] ?? {}, options, false);
-  const values = collection.map((doc) => evalExpr(doc, spec.input, options));
+  const values = inputsOf(collection, spec.input, options);
   return percentilesOf(values, [0.5])?.[0] ?? null;
 }
 
-/** $percentile expression: `input` is an array (or one number). */
+/**
+ * $percentile expression: `input` is an array (or one number). mingo's $group looks an
+ * operator up among expressions first and hands it the group's documents as an array:
+ * that is the accumulator.
+ */
 export function percentileExpression(
-  doc: Record<string, unknown>,
+  doc: Record<string, unknown> | Record<string, unknown>[],
   expr: unknown,
   options: Options,
 ): number[] | null {
+  if (Array.isArray(doc)) return percentileAccumulator(doc, expr, options);
   const spec = parseSpec("$percentile", expr, doc, options, true);
   return percentilesOf(asList(evalExpr(doc, spec.input, options)), spec.p);
 }
 
-/** $median expression. */
+/** $median expression (the accumulator in $group, as for $percentile). */
 export function medianExpression(
-  doc: Record<string, unknown>,
+  doc: Record<string, unknown> | Record<string, unknown>[],
   expr: unknown,
   options: Options,
 ): number | null {
+  if (Array.isArray(doc)) return medianAccumulator(doc, expr, options);
   const spec = parseSpec("$median", expr, doc, options, false);
   return percentilesOf(asList(evalExpr(doc, spec.input, options)), [0.5])?.[0] ?? null;
+}
+
+/** The input evaluated per document with that document as $$ROOT, as mingo's accumulators do. */
+function inputsOf(collection: Record<string, unknown>[], input: unknown, options: Options): unknown[] {
+  return $push(collection, input, options) as unknown[];
 }
 
 function asList(value: unknown): unknown[] {
