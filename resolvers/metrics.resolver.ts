@@ -1,20 +1,26 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Authorized, Ctx, Info, Query, Resolver } from "type-graphql";
 import { AlertMetricsArguments } from "../schema/arguments/alert-metrics.arguments";
+import { CaseBacklogArguments } from "../schema/arguments/case-backlog.arguments";
 import { CaseMetricsArguments } from "../schema/arguments/case-metrics.arguments";
 import { ISO_WEEKDAY } from "../schema/enums/weekday.enum";
 import type { TimeBucketInput } from "../schema/inputs/time-bucket.input";
 import type { TimeRangeInput } from "../schema/inputs/time-range.input";
 import type { TopInput } from "../schema/inputs/top.input";
 import { AlertMetrics } from "../schema/types/alert-metrics.type";
+import { CaseBacklog } from "../schema/types/case-backlog.type";
 import { CaseMetrics } from "../schema/types/case-metrics.type";
 import { RULES } from "../src/auth/auth-checker";
 import type { GatewayContext } from "../src/context";
 import { alertFilterQuery } from "../src/repositories/alert-filter.query";
 import { caseFilterQuery } from "../src/repositories/case-filter.query";
-import type { MetricsQueryBase } from "../src/repositories/metrics.repository";
+import type {
+  MetricRangeQuery,
+  MetricsQueryBase,
+  TimeBucketQuery,
+} from "../src/repositories/metrics.repository";
 import { metricsCost } from "./metric-cost";
-import { toAlertMetrics, toCaseMetrics } from "./metric-rows.mapper";
+import { toAlertMetrics, toCaseBacklog, toCaseMetrics } from "./metric-rows.mapper";
 import { selectedMeasures, selectedPercentiles } from "./metric-selection";
 
 /** The metrics API: measures per time bucket and dimension combination, with drill-down. */
@@ -60,6 +66,38 @@ export class MetricsResolver {
     });
     return toCaseMetrics(answer);
   }
+
+  @Authorized(RULES.ANALYST)
+  @Query(() => CaseBacklog, {
+    description:
+      "Cases open at the end of each bucket, opened and resolved during it, per dimension combination",
+  })
+  async caseBacklog(
+    @Args(() => CaseBacklogArguments) args: CaseBacklogArguments,
+    @Ctx() { repositories }: GatewayContext,
+  ): Promise<CaseBacklog> {
+    const answer = await repositories.metrics.caseBacklog({
+      timeBucket: timeBucketQuery(args.timeBucket),
+      range: rangeQuery(args.range),
+      groupBy: args.groupBy,
+      filter: caseFilterQuery(args.filter),
+    });
+    return toCaseBacklog(answer);
+  }
+}
+
+function timeBucketQuery(input: TimeBucketInput): TimeBucketQuery {
+  return {
+    granularity: input.granularity,
+    timezone: input.timezone,
+    weekStart: ISO_WEEKDAY[input.weekStartsOn],
+  };
+}
+
+function rangeQuery(input: TimeRangeInput | undefined): MetricRangeQuery | undefined {
+  return input
+    ? { from: input.from ?? undefined, to: input.to ?? undefined, relative: input.relative ?? undefined }
+    : undefined;
 }
 
 /** The arguments every metrics query shares, as the repository takes them. */

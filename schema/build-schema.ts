@@ -5,6 +5,7 @@ import { AlertMutationResolver } from "../resolvers/alert-mutation.resolver";
 import { AlertResolver } from "../resolvers/alert.resolver";
 import { AnalyticsResolver } from "../resolvers/analytics.resolver";
 import { AlertMetricRowResolver } from "../resolvers/alert-metric-row.resolver";
+import { CaseBacklogRowResolver } from "../resolvers/case-backlog-row.resolver";
 import { CaseMetricRowResolver } from "../resolvers/case-metric-row.resolver";
 import { MetricsResolver } from "../resolvers/metrics.resolver";
 import { AuditLogResolver } from "../resolvers/audit-log.resolver";
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   MetricsResolver,
   AlertMetricRowResolver,
   CaseMetricRowResolver,
+  CaseBacklogRowResolver,
   CaseMutationResolver,
   AlertMutationResolver,
   UserMutationResolver,

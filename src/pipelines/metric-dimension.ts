@@ -15,6 +15,8 @@ export interface MetricDimension {
   order?: readonly string[];
   /** An array field counted once per element (`$unwind`), e.g. tags. */
   unwind?: boolean;
+  /** Group by this expression instead of `path` (e.g. a second `$dateTrunc`). */
+  expression?: unknown;
 }
 
 /** What a grouped row looks like to the generic pieces: its bucket start and dimension values. */

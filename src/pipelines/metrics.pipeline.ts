@@ -50,12 +50,12 @@ export function metricsPipeline(input: MetricsPipelineInput): Document[] {
 
   const scalarId = !input.bucket && input.dimensions.length === 1;
   let id: unknown;
-  if (scalarId) id = input.dimensions[0]!.path;
+  if (scalarId) id = input.dimensions[0]!.expression ?? input.dimensions[0]!.path;
   else if (!input.bucket && input.dimensions.length === 0) id = null;
   else {
     const fields: Document = {};
     if (input.bucket) fields.bucket = dateTrunc(input.bucket);
-    for (const dimension of input.dimensions) fields[dimension.name] = dimension.path;
+    for (const dimension of input.dimensions) fields[dimension.name] = dimension.expression ?? dimension.path;
     id = fields;
   }
   stages.push({ $group: { _id: id, ...input.accumulators } });

@@ -13,6 +13,12 @@ import {
   caseMeasures,
   type DurationPercentile,
 } from "../pipelines/case-measures";
+import {
+  backlogBucketDimensions,
+  backlogMatch,
+  type BacklogRow,
+  backlogRows,
+} from "../pipelines/case-backlog";
 import type { MetricDimension } from "../pipelines/metric-dimension";
 import {
   ALERT_DIMENSIONS,
@@ -92,6 +98,22 @@ export interface CaseMetricsQuery extends MetricsQueryBase {
   percentiles: readonly DurationPercentile[];
 }
 
+export interface CaseBacklogQuery {
+  timeBucket: TimeBucketQuery;
+  range?: MetricRangeQuery;
+  groupBy: readonly CaseDimensionName[];
+  /** The MongoDB filter of the query's CaseFilter. */
+  filter: Document;
+}
+
+export interface CaseBacklogAnswer {
+  rows: (BacklogRow & { bucketLabel: string })[];
+  from: Date;
+  to: Date;
+  timezone: string;
+  dataAsOf: Date;
+}
+
 /** One answer row: bucket and label, dimension values, `other`, raw measures, comparison, drill-down filter. */
 export interface MetricAnswerRow<TRaw, TValues> extends ShapedMetricRow<TRaw> {
   bucketLabel: string | null;
@@ -160,6 +182,59 @@ export class MetricsRepository {
       filter: query.filter,
       query,
     });
+  }
+
+  /**
+   * Open, opened and resolved cases per bucket and combination: one aggregation grouping
+   * cases by the buckets they were opened and resolved in, folded into running totals.
+   * The range is widened to whole buckets, so every bucket's "open at its end" is exact.
+   */
+  async caseBacklog(query: CaseBacklogQuery): Promise<CaseBacklogAnswer> {
+    const maxRows = this.options.metrics.maxMetricRows;
+    const now = this.options.metrics.now?.() ?? new Date();
+    const timezone = resolveTimeZone(query.timeBucket.timezone, "timeBucket.timezone");
+    const calendar = ZonedCalendar.of(timezone);
+    const { granularity, weekStart } = query.timeBucket;
+    const range = resolveMetricRange({ ...query.range, now, calendar, weekStart });
+    const buckets = resolveTrendWindow({
+      from: range.from,
+      to: range.to,
+      now,
+      granularity,
+      weekStart,
+      calendar,
+      maxBuckets: maxRows,
+      bucketArgument: "timeBucket",
+    }).buckets;
+    if (buckets.length === 0) {
+      return { rows: [], from: range.from, to: range.to, timezone, dataAsOf: now };
+    }
+    const from = buckets[0]!;
+    const to = calendar.next(buckets.at(-1)!, granularity);
+    const dimensions = query.groupBy.map((name) => CASE_DIMENSIONS[name]);
+    const match = backlogMatch(from, to);
+    const groups = await runAggregation<Record<string, unknown>>(
+      this.db,
+      COLLECTIONS.cases,
+      metricsPipeline({
+        match: Object.keys(query.filter).length === 0 ? match : { $and: [match, query.filter] },
+        dimensions: [...dimensions, ...backlogBucketDimensions({ unit: granularity, timezone, weekStart })],
+        sortBy: dimensions,
+        accumulators: { count: { $sum: 1 } },
+        limit: 10 * maxRows + 1,
+      }),
+      this.options.maxTimeMS,
+    );
+    if (groups.length > 10 * maxRows) throw tooManyRows(maxRows, "groupBy");
+    const rows = backlogRows(groups, buckets, dimensions);
+    if (rows.length > maxRows) throw tooManyRows(maxRows, "groupBy");
+    return {
+      rows: rows.map((row) => ({ ...row, bucketLabel: calendar.label(row.bucket, granularity, weekStart) })),
+      from,
+      to,
+      timezone,
+      dataAsOf: now,
+    };
   }
 
   /** One page of the alerts behind a metric row, newest first. */

@@ -15,6 +15,7 @@ import {
   bucketsOf,
   type Granularity,
   matchRows,
+  nextBucket,
   type ReferenceBucketing,
   type ReferenceDimension,
   referenceComparison,
@@ -289,6 +290,80 @@ describe("caseMetrics against a reference implementation", () => {
         });
       }),
       { numRuns: 40, seed: 2026 },
+    );
+  });
+
+  it("caseBacklog: open at each bucket's end, opened and resolved during it, for random queries", async () => {
+    const backlogArbitrary = fc.record({
+      groupBy: fc.shuffledSubarray(["STATUS", "SEVERITY", "TAG", "ASSIGNEE"], { maxLength: 2 }),
+      granularity: fc.constantFrom<Granularity>("DAY", "WEEK", "MONTH", "QUARTER"),
+      timezone: fc.constantFrom(...ZONES),
+      weekStartsOn: fc.constantFrom(...WEEKDAYS),
+      from: fc.integer({ min: WINDOW_FROM, max: WINDOW_TO }),
+      days: fc.integer({ min: 1, max: 120 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(backlogArbitrary, async (q) => {
+        const range = {
+          from: new Date(q.from).toISOString(),
+          to: new Date(q.from + q.days * 86_400_000).toISOString(),
+        };
+        const timeBucket = { granularity: q.granularity, timezone: q.timezone, weekStartsOn: q.weekStartsOn };
+        const result = await gateway.graphql(
+          `query B($timeBucket: TimeBucketInput!, $range: TimeRangeInput, $groupBy: [CaseDimension!]) {
+            caseBacklog(timeBucket: $timeBucket, range: $range, groupBy: $groupBy) {
+              from to rows { bucket bucketLabel status severity tag assignee { id } open opened resolved } } }`,
+          { timeBucket, range, groupBy: q.groupBy },
+        );
+        expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+        const bucketing: ReferenceBucketing = {
+          granularity: q.granularity,
+          zone: q.timezone,
+          weekStart: WEEKDAYS.indexOf(q.weekStartsOn) + 1,
+        };
+        const starts = bucketsOf(new Date(range.from), new Date(range.to), bucketing);
+        const from = starts[0]!;
+        const to = nextBucket(starts.at(-1)!, bucketing);
+        expect(result.data.caseBacklog.from).toBe(from.toISOString());
+        expect(result.data.caseBacklog.to).toBe(to.toISOString());
+        const dimensions = q.groupBy.map((name) => DIMENSIONS[name]!);
+        const relevant = cases.filter(
+          (c) => c.created_at < to && (c.resolved_at === null || c.resolved_at.getTime() >= from.getTime()),
+        );
+        // The combinations present, in the API's order (the reference's rows without buckets).
+        const combos = referenceRows({
+          docs: relevant,
+          time: () => from,
+          dimensions,
+          from,
+          to,
+          bucketing: null,
+          fillGaps: false,
+        }).rows.map((row) => row.dims);
+        const matches = (c: CaseDocument, dims: Record<string, unknown>) =>
+          dimensions.every((d) => d.values(c).includes(dims[d.field]));
+        const want = starts.flatMap((start) => {
+          const end = nextBucket(start, bucketing);
+          const inBucket = (t: Date | null) => !!t && t >= start && t < end;
+          return combos.map((dims) => {
+            const mine = relevant.filter((c) => matches(c, dims));
+            return {
+              bucket: start.toISOString(),
+              bucketLabel: bucketLabel(start, bucketing),
+              status: dims.status ? String(dims.status).toUpperCase() : null,
+              severity: dims.severity ? String(dims.severity).toUpperCase() : null,
+              tag: (dims.tag as string | undefined) ?? null,
+              assignee: dims.assignee ? { id: dims.assignee } : null,
+              open: mine.filter((c) => c.created_at < end && (c.resolved_at === null || c.resolved_at >= end))
+                .length,
+              opened: mine.filter((c) => inBucket(c.created_at)).length,
+              resolved: mine.filter((c) => inBucket(c.resolved_at)).length,
+            };
+          });
+        });
+        expect(result.data.caseBacklog.rows).toEqual(want);
+      }),
+      { numRuns: 15, seed: 31 },
     );
   });
 
