@@ -40,6 +40,30 @@ function operation(name: string): string {
 const inRange = (t: Date | null, from: string, to: string) =>
   !!t && t.getTime() >= Date.parse(from) && t.getTime() < Date.parse(to);
 
+/** The queries of the README's Metrics section, as people copy them. */
+function readmeMetricsExamples(): string[] {
+  const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### Metrics"), readme.indexOf("### Admin API"));
+  const block = /```graphql\n([\s\S]*?)```/.exec(section)![1]!;
+  return block
+    .split(/\n(?=\{ )/)
+    .map((part) => part.replace(/^#.*$/gm, "").trim())
+    .filter((part) => part.startsWith("{"));
+}
+
+describe("the README's metrics examples", () => {
+  it("run as written", async () => {
+    const examples = readmeMetricsExamples();
+    expect(examples).toHaveLength(3);
+    for (const example of examples) {
+      const result = await gateway.graphql(example);
+      expect(result.errors, `${example}\n${JSON.stringify(result.errors)}`).toBeUndefined();
+      const [answer] = Object.values(result.data) as { rows: unknown[] }[];
+      expect(answer!.rows.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe("dashboard operations of the metrics API", () => {
   it("DashboardAlertMetrics: the last 30 Berlin days, top 5 sources plus other, sum to the alerts in range", async () => {
     const result = await gateway.graphql(operation("dashboard-alert-metrics.graphql"), {
