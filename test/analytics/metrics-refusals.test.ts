@@ -205,6 +205,26 @@ describe("metrics refusals", () => {
   });
 });
 
+describe("metrics commands", () => {
+  it("sends one aggregation per period, and computes only the selected measures", async () => {
+    gateway.resetCommands();
+    const result = await gateway.graphql(
+      `{ alertMetrics(groupBy: [TYPE], timeBucket: { granularity: WEEK }, compareTo: PREVIOUS_YEAR, ${RANGE}) {
+          rows { count previous { count } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const aggregates = gateway.commands.filter((c) => c.commandName === "aggregate");
+    expect(gateway.commands.map((c) => c.commandName)).toEqual(["aggregate", "aggregate"]);
+    for (const command of aggregates) {
+      expect(command.command.maxTimeMS).toBeGreaterThan(0);
+      const group = (command.command.pipeline as { $group?: Record<string, unknown> }[]).find(
+        (s) => s.$group,
+      )!;
+      expect(Object.keys(group.$group!)).toEqual(["_id", "count"]);
+    }
+  });
+});
+
 describe("metrics configuration", () => {
   it("has safe defaults", () => {
     const { metrics } = loadConfig({});
