@@ -3,7 +3,8 @@ import { Args, Authorized, Ctx, Info, Query, Resolver } from "type-graphql";
 import { AlertMetricsArguments } from "../schema/arguments/alert-metrics.arguments";
 import { CaseBacklogArguments } from "../schema/arguments/case-backlog.arguments";
 import { CaseMetricsArguments } from "../schema/arguments/case-metrics.arguments";
-import { ISO_WEEKDAY } from "../schema/enums/weekday.enum";
+import { CaseTimeField } from "../schema/enums/case-time-field.enum";
+import { ISO_WEEKDAY, Weekday } from "../schema/enums/weekday.enum";
 import type { TimeBucketInput } from "../schema/inputs/time-bucket.input";
 import type { TimeRangeInput } from "../schema/inputs/time-range.input";
 import type { TopInput } from "../schema/inputs/top.input";
@@ -39,7 +40,7 @@ export class MetricsResolver {
   ): Promise<AlertMetrics> {
     const answer = await repositories.metrics.alertMetrics({
       ...commonQuery(args, info),
-      groupBy: args.groupBy,
+      groupBy: args.groupBy ?? [],
       filter: alertFilterQuery(args.filter),
     });
     return toAlertMetrics(answer);
@@ -59,8 +60,8 @@ export class MetricsResolver {
     const query = commonQuery(args, info);
     const answer = await repositories.metrics.caseMetrics({
       ...query,
-      groupBy: args.groupBy,
-      timeField: args.timeField,
+      groupBy: args.groupBy ?? [],
+      timeField: args.timeField ?? CaseTimeField.CREATED_AT,
       filter: caseFilterQuery(args.filter),
       percentiles: selectedPercentiles(query.selected),
     });
@@ -79,7 +80,7 @@ export class MetricsResolver {
     const answer = await repositories.metrics.caseBacklog({
       timeBucket: timeBucketQuery(args.timeBucket),
       range: rangeQuery(args.range),
-      groupBy: args.groupBy,
+      groupBy: args.groupBy ?? [],
       filter: caseFilterQuery(args.filter),
     });
     return toCaseBacklog(answer);
@@ -87,10 +88,11 @@ export class MetricsResolver {
 }
 
 function timeBucketQuery(input: TimeBucketInput): TimeBucketQuery {
+  // An explicit null takes the default, as an omitted field does.
   return {
     granularity: input.granularity,
-    timezone: input.timezone,
-    weekStart: ISO_WEEKDAY[input.weekStartsOn],
+    timezone: input.timezone ?? "UTC",
+    weekStart: ISO_WEEKDAY[input.weekStartsOn ?? Weekday.MONDAY],
   };
 }
 
@@ -114,24 +116,13 @@ function commonQuery(
   const selected = selectedMeasures(info);
   if (args.top) selected.add(args.top.measure);
   return {
-    timeBucket: args.timeBucket
-      ? {
-          granularity: args.timeBucket.granularity,
-          timezone: args.timeBucket.timezone,
-          weekStart: ISO_WEEKDAY[args.timeBucket.weekStartsOn],
-        }
-      : undefined,
-    range: args.range
-      ? {
-          from: args.range.from ?? undefined,
-          to: args.range.to ?? undefined,
-          relative: args.range.relative ?? undefined,
-        }
-      : undefined,
+    timeBucket: args.timeBucket ? timeBucketQuery(args.timeBucket) : undefined,
+    range: rangeQuery(args.range),
     compareTo: args.compareTo ?? undefined,
-    fillGaps: args.fillGaps,
+    // An explicit null takes the default, as an omitted argument does.
+    fillGaps: args.fillGaps ?? true,
     top: args.top
-      ? { measure: args.top.measure, limit: args.top.limit, withOther: args.top.withOther }
+      ? { measure: args.top.measure, limit: args.top.limit, withOther: args.top.withOther ?? false }
       : undefined,
     selected,
   };

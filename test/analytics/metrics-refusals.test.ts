@@ -259,3 +259,15 @@ describe("metrics configuration", () => {
     expect(() => loadConfig({ SLA_TARGETS: "critical=4h,high=24h,medium=72h" })).toThrow(/missing low/);
   });
 });
+
+describe("explicit nulls", () => {
+  it("take the defaults of the arguments they replace", async () => {
+    const result = await gateway.graphql(
+      `{ alertMetrics(groupBy: null, fillGaps: null, timeBucket: { granularity: MONTH, timezone: null, weekStartsOn: null },
+           top: { measure: "count", limit: 1, withOther: null }, ${RANGE}) { rows { bucketLabel count } }
+         caseMetrics(groupBy: null, timeField: null) { rows { count } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.alertMetrics.rows).toEqual([{ bucketLabel: "2026-01", count: 180 }]);
+  });
+});
