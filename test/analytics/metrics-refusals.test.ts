@@ -10,6 +10,7 @@ import { percentilesUnsupported } from "../../src/repositories/run-aggregation";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import { signTestJwt } from "../helpers/test-jwt";
+import { startTestEngine, type TestEngine } from "../embedded-mongo/support/start-test-engine";
 
 // Every refusal of the metrics API: a stable code, the argument named, nothing sent to
 // the database where the question alone is refused, and the server keeps serving.
@@ -172,20 +173,58 @@ describe("metrics refusals", () => {
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data.alertMetrics.rows).toEqual([{ count: 180 }]);
   });
+});
+
+describe("database refusals (on an engine of their own: fail points act server-wide)", () => {
+  let engine: TestEngine;
+  let isolated: TestGateway;
+
+  beforeAll(async () => {
+    engine = await startTestEngine();
+    const dbName = "metrics_fail_points";
+    await engine.client
+      .db(dbName)
+      .collection<AlertDocument>(COLLECTIONS.alerts)
+      .insertOne({
+        _id: new ObjectId(),
+        type: "cpu",
+        source: "a",
+        severity: Severity.LOW,
+        message: "m",
+        timestamp: new Date(START),
+        case_id: null,
+        resolved: false,
+        resolution: null,
+      });
+    const own: TestDatabase = {
+      uri: engine.engine.uri,
+      backend: "embedded",
+      client: engine.client,
+      db: engine.client.db(dbName),
+      dbName,
+      close: async () => undefined,
+    };
+    isolated = await startTestGateway(own);
+  });
+
+  afterAll(async () => {
+    await isolated?.stop();
+    await engine?.stop();
+  });
 
   it("names the server's version when it refuses $percentile, and keeps serving", async () => {
-    const { version } = await database.client.db("admin").command({ buildInfo: 1 });
+    const { version } = await engine.client.db("admin").command({ buildInfo: 1 });
     // mongod before 7.0 answers "unknown group operator '$percentile'" (code 15952).
-    await database.client.db("admin").command({
+    await engine.client.db("admin").command({
       configureFailPoint: "failCommand",
       mode: { times: 1 },
       data: { failCommands: ["aggregate"], errorCode: 15952 },
     });
-    const refused = await gateway.graphql(`{ caseMetrics { rows { resolutionTime { p90 } } } }`);
+    const refused = await isolated.graphql(`{ caseMetrics { rows { resolutionTime { p90 } } } }`);
     expectRefused(refused, "UNSUPPORTED_BY_SERVER");
     expect(refused.errors![0]!.message).toContain(`MongoDB ${version}`);
     expect(refused.errors![0]!.extensions?.serverVersion).toBe(version);
-    const again = await gateway.graphql(`{ caseMetrics { rows { count resolutionTime { p90 } } } }`);
+    const again = await isolated.graphql(`{ caseMetrics { rows { count resolutionTime { p90 } } } }`);
     expect(again.errors).toBeUndefined();
     // The wording for a server older than 7.0.
     const old = percentilesUnsupported("6.0.13");
@@ -194,14 +233,14 @@ describe("metrics refusals", () => {
   });
 
   it("answers TIMEOUT when the aggregation passes maxTimeMS (mapped once, in formatError)", async () => {
-    await database.client.db("admin").command({
+    await engine.client.db("admin").command({
       configureFailPoint: "failCommand",
       mode: { times: 1 },
       data: { failCommands: ["aggregate"], errorCode: 50 },
     });
-    expectRefused(await gateway.graphql(`{ alertMetrics(${RANGE}) { rows { count } } }`), "TIMEOUT");
-    const again = await gateway.graphql(`{ alertMetrics(${RANGE}) { rows { count } } }`);
-    expect(again.data.alertMetrics.rows).toEqual([{ count: 180 }]);
+    expectRefused(await isolated.graphql(`{ alertMetrics(${RANGE}) { rows { count } } }`), "TIMEOUT");
+    const again = await isolated.graphql(`{ alertMetrics(${RANGE}) { rows { count } } }`);
+    expect(again.data.alertMetrics.rows).toEqual([{ count: 1 }]);
   });
 });
 
