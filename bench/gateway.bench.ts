@@ -43,6 +43,7 @@ import { AnalyticsRepository } from "../src/repositories/analytics.repository";
 import { seedDemoData } from "../src/seed/seed-demo-data";
 import { UserRole } from "../schema/enums/user-role.enum";
 import { issueDemoTokens, randomJwtSecret } from "../src/auth/demo-tokens";
+import { metricsDirectHandlers, metricsScenarios } from "./metrics-scenarios";
 
 /** BENCH_SMOKE=1: tiny data, one second per run; checks the script, its figures mean nothing. */
 const SMOKE = process.env.BENCH_SMOKE === "1";
@@ -322,6 +323,7 @@ async function buildScenarios(db: Db): Promise<Scenario[]> {
         variables: { ...trendWindow, timezone: "Europe/Berlin" },
       }),
     },
+    ...metricsScenarios(NOW),
   ];
 }
 
@@ -463,6 +465,7 @@ async function startDirectServer(db: Db): Promise<FastifyInstance> {
         })
       ).map((row) => ({ ...row, bucket: row.bucket.toISOString() })),
     }),
+    ...metricsDirectHandlers(db, MAX_TIME_MS),
   };
 
   const app = Fastify({ logger: false });

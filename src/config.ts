@@ -1,4 +1,5 @@
 import { ConfigError } from "./errors/config-error";
+import { type MetricsConfig, parseMetricsConfig } from "./metrics-config";
 
 /** Pino's levels, plus "silent" to log nothing. */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -49,6 +50,7 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * DB_MAX_POOL_SIZE (100), MAX_IN_FLIGHT_REQUESTS (256), MAX_QUEUED_REQUESTS (512),
  * MAX_CONCURRENT_AGGREGATIONS (4), MAX_RESPONSE_BYTES (8 MiB), SHUTDOWN_GRACE_MS (10000),
  * ANALYTICS_READ_PREFERENCE (primary), ANALYTICS_MAX_STALENESS_SECONDS (0), RATE_LIMIT_STORE (mongodb).
+ * Analytics (see src/metrics-config.ts): SLA_TARGETS, MAX_METRIC_ROWS.
  */
 export interface Config {
   /** Absent: the CLI provisions a database and fills this in before start. */
@@ -64,6 +66,8 @@ export interface Config {
   protections: ProtectionsConfig;
   /** Outages, overload and shutdown (src/faults, README "Failure behaviour"). */
   faults: FaultsConfig;
+  /** alertMetrics, caseMetrics, caseBacklog. */
+  metrics: MetricsConfig;
 }
 
 /** Read preferences ANALYTICS_READ_PREFERENCE accepts (the driver's modes, lower case). */
@@ -272,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       analyticsMaxStalenessSeconds: integer("ANALYTICS_MAX_STALENESS_SECONDS", 0, 0, 86_400),
       rateLimitStore: oneOf("RATE_LIMIT_STORE", RATE_LIMIT_STORES, "mongodb"),
     },
+    metrics: parseMetricsConfig(read, integer, problems),
   };
   const staleness = config.faults.analyticsMaxStalenessSeconds;
   if (staleness !== 0 && staleness < 90) {

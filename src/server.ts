@@ -182,10 +182,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     });
   }
 
-  const repositories = createGatewayRepositories(db, {
-    maxTimeMS: config.dbMaxTimeMs,
-    analyticsDb: analyticsDbOf(db, config.faults),
-  });
+  const repositories = createGatewayRepositories(
+    db,
+    {
+      maxTimeMS: config.dbMaxTimeMs,
+      analyticsDb: analyticsDbOf(db, config.faults),
+    },
+    config.metrics,
+  );
   const apiKeys = new ApiKeyRepository(db, config.dbMaxTimeMs);
   await readiness.add(() => apiKeys.ensureIndexes());
   const sharedRateLimit =
