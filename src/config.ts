@@ -1,4 +1,5 @@
 import { ConfigError } from "./errors/config-error";
+import { type ObservabilityConfig, readObservabilityConfig } from "./observability/observability-config";
 
 /** Pino's levels, plus "silent" to log nothing. */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -56,6 +57,8 @@ export interface Config {
   demoData: DemoDataMode;
   auth: AuthConfig;
   protections: ProtectionsConfig;
+  /** Metrics, traces and request logs: METRICS_*, SLOW_OPERATION_MS, OTEL_* (src/observability). */
+  observability: ObservabilityConfig;
 }
 
 /** How Bearer JWTs are verified and whether anonymous requests are served. */
@@ -206,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       corsOrigins,
       production: read("NODE_ENV") === "production",
     },
+    observability: readObservabilityConfig({ read, integer, boolean, problems }),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

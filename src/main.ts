@@ -7,6 +7,7 @@ import type { Config } from "./config";
 import { connectMongoClient } from "./db/mongo-client";
 import { ensureIndexes } from "./db/ensure-indexes";
 import { ConfigError } from "./errors/config-error";
+import { Observability, type ObservabilityDependencies } from "./observability/observability";
 import { createServer, GRAPHQL_PATH } from "./server";
 
 /** How long a graceful stop waits for in-flight requests before closing their connections. */
@@ -26,6 +27,8 @@ export interface GatewayDependencies {
   beforeListen?: (db: Db) => Promise<void>;
   /** Initial headers of the playground (demo mode: a Bearer token), computed after beforeListen. */
   playgroundHeaders?: (db: Db) => Promise<Record<string, string> | undefined>;
+  /** Replaces the OTLP export of spans (tests: an in-memory exporter); tracing must be configured. */
+  spanProcessor?: ObservabilityDependencies["spanProcessor"];
 }
 
 /** A running gateway. */
@@ -35,6 +38,10 @@ export interface Gateway {
   app: FastifyInstance;
   client: MongoClient;
   db: Db;
+  /** Metrics (and their registrar for other parts), tracing and request logs. */
+  observability: Observability;
+  /** The URL of /metrics on METRICS_PORT, when that listener runs. */
+  metricsUrl: string | undefined;
   /**
    * Graceful stop: stops accepting connections, lets in-flight requests finish, stops
    * Apollo, then closes the MongoClient. Safe to call more than once.
@@ -49,7 +56,20 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
       "MONGODB_URI is required to start the gateway (`jupiter serve` provisions one when unset)",
     ]);
   }
-  const client = await connectMongoClient(config.mongodbUri, dependencies.mongoClientOptions);
+  const observability = new Observability(config.observability, {
+    spanProcessor: dependencies.spanProcessor,
+  });
+  let client: MongoClient;
+  try {
+    client = await connectMongoClient(
+      config.mongodbUri,
+      { ...observability.mongoClientOptions(), ...dependencies.mongoClientOptions },
+      (created) => observability.instrumentClient(created),
+    );
+  } catch (error) {
+    await observability.close().catch(() => undefined);
+    throw error;
+  }
   try {
     const db = client.db(config.mongodbDb);
     await ensureIndexes(db);
@@ -66,9 +86,17 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
       logger: dependencies.logger,
       logStream: dependencies.logStream,
       playgroundHeaders,
+      observability,
     });
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;
+    let metricsUrl: string | undefined;
+    try {
+      metricsUrl = await observability.listenMetrics(config.host);
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
@@ -80,11 +108,21 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
         } finally {
           clearTimeout(force);
           await client.close();
+          await observability.close();
         }
       })());
-    return { url: `http://${urlHost(config.host)}:${port}`, app, client, db, stop };
+    return {
+      url: `http://${urlHost(config.host)}:${port}`,
+      app,
+      client,
+      db,
+      observability,
+      metricsUrl,
+      stop,
+    };
   } catch (error) {
     await client.close().catch(() => undefined);
+    await observability.close().catch(() => undefined);
     throw error;
   }
 }

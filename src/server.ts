@@ -12,6 +12,7 @@ import { createJwtVerifier } from "./auth/jwt-verifier";
 import { createContextFactory, type GatewayContext } from "./context";
 import { errorLoggingPlugin } from "./errors/error-logging.plugin";
 import { formatError } from "./errors/format-error";
+import type { Observability } from "./observability/observability";
 import { exampleQueries } from "./playground/example-queries";
 import { registerPlayground } from "./playground/playground.route";
 import { aliasLimitRule } from "./protections/alias-limit";
@@ -44,6 +45,8 @@ export interface ServerOptions {
   logStream?: { write(line: string): void };
   /** Initial headers of the playground's headers editor (demo mode: a Bearer token). */
   playgroundHeaders?: Record<string, string>;
+  /** Metrics, traces and request logs (src/observability); none when absent. */
+  observability?: Observability;
 }
 
 /**
@@ -60,12 +63,18 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const { protections } = config;
   // MAX_BODY_BYTES: larger bodies are refused with 413 before they are parsed.
   const bodyLimit = protections.maxBodyBytes;
+  const { observability } = options;
+  // Request ids from x-request-id, request_id and trace_id on every line of a request.
+  const observed = observability?.fastifyOptions(GRAPHQL_PATH) ?? {};
   const app: FastifyInstance = options.logger
-    ? Fastify({ loggerInstance: options.logger, bodyLimit })
+    ? Fastify({ loggerInstance: options.logger, bodyLimit, ...observed })
     : Fastify({
         bodyLimit,
         logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+        ...observed,
       });
+  observability?.registerAppHooks(app);
+  observability?.instrumentSchema(schema);
 
   const apollo = new ApolloServer<GatewayContext>({
     schema,
@@ -91,6 +100,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       errorLoggingPlugin(app.log),
       introspectionPlugin(protections.production),
       costLimitPlugin(schema, protections.maxCost),
+      ...(observability?.apolloPlugins(app.log) ?? []),
     ],
   });
   await apollo.start();
@@ -164,6 +174,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       : []),
   ];
   await app.register(async (scope) => {
+    observability?.registerGraphqlHooks(scope);
     for (const hook of preHandlers) {
       scope.addHook("preHandler", async (request, reply) => {
         if (request.method === "OPTIONS") return undefined;
@@ -173,7 +184,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     await scope.register(fastifyApollo(apollo), {
       path: GRAPHQL_PATH,
       method: ["GET", "POST", "OPTIONS"],
-      context: createContextFactory({ repositories, maxPageSize: config.maxPageSize }),
+      context: createContextFactory({
+        repositories,
+        maxPageSize: config.maxPageSize,
+        onLoaderBatch: observability?.onLoaderBatch,
+      }),
     });
   });
   return app;

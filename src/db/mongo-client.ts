@@ -7,6 +7,8 @@ import { MongoClient, type MongoClientOptions } from "mongodb";
 export async function connectMongoClient(
   uri: string,
   options: MongoClientOptions = {},
+  /** Called before connecting, e.g. to listen to command monitoring (src/observability). */
+  instrument?: (client: MongoClient) => void,
 ): Promise<MongoClient> {
   const client = new MongoClient(uri, {
     appName: "jupiter-gateway",
@@ -15,6 +17,7 @@ export async function connectMongoClient(
     serverSelectionTimeoutMS: 5_000,
     ...options,
   });
+  instrument?.(client);
   await client.connect();
   return client;
 }

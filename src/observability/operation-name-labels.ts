@@ -1,0 +1,26 @@
+/** The label of operations without a name. */
+export const ANONYMOUS_OPERATION = "anonymous";
+/** The label of names past the cardinality limit, and of strings that are not GraphQL names. */
+export const OTHER_OPERATION = "other";
+
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
+
+/**
+ * Bounds the `operation_name` label: clients choose operation names, so each new name
+ * would otherwise be a new time series. The first `limit` distinct names keep their
+ * own label for the life of the process; later ones share `other`.
+ */
+export class OperationNameLabels {
+  private readonly known = new Set<string>();
+
+  constructor(private readonly limit: number) {}
+
+  label(name: unknown): string {
+    if (name === undefined || name === null || name === "") return ANONYMOUS_OPERATION;
+    if (typeof name !== "string" || !GRAPHQL_NAME.test(name)) return OTHER_OPERATION;
+    if (this.known.has(name)) return name;
+    if (this.known.size >= this.limit) return OTHER_OPERATION;
+    this.known.add(name);
+    return name;
+  }
+}
