@@ -155,11 +155,12 @@ describe("GET /metrics (METRICS_TOKEN on the public port)", () => {
   });
 
   it("answers 401 without the token or with a wrong one, and never sends metrics then", async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       {},
       { authorization: "Bearer wrong-token-0123456789" },
       { authorization: TOKEN },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const response = await fetch(`${gateway.url}/metrics`, { headers });
       expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
