@@ -44,6 +44,9 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * | ALLOW_BATCHING          | `false`   | `true`: accept JSON arrays of operations                          |
  * | CORS_ORIGINS            | (none)    | comma-separated allowed origins; none: same-origin only           |
  * | NODE_ENV                | (none)    | `production`: introspection only for ANALYST+, no suggestions     |
+ *
+ * Observability (METRICS_TOKEN, METRICS_PORT, METRICS_MAX_OPERATION_NAMES, SLOW_OPERATION_MS and
+ * the OTEL_* variables): see src/observability/observability-config.ts and the README.
  */
 export interface Config {
   /** Absent: the CLI provisions a database and fills this in before start. */
