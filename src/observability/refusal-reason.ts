@@ -25,8 +25,8 @@ export function refusalReasonOfError(error: GraphQLFormattedError): RefusalReaso
   const limit = extensions.limit;
   if (typeof limit === "string" && limit in LIMIT_REASONS) return LIMIT_REASONS[limit];
   if (extensions.maxCost !== undefined) return "cost";
-  // graphql's parser limit (MAX_TOKENS): "Document contains more than N tokens".
-  if (extensions.code === "GRAPHQL_PARSE_FAILED" && /more than \d+ tokens/.test(error.message)) {
+  // graphql's parser limit (MAX_TOKENS): "Document contains more that N tokens" (sic, graphql 16).
+  if (extensions.code === "GRAPHQL_PARSE_FAILED" && /more tha[nt] \d+ tokens/.test(error.message)) {
     return "tokens";
   }
   return undefined;
@@ -37,7 +37,10 @@ export function refusalReasonOfHttp(status: number, code: string | undefined): R
   if (status === 401) return "auth";
   if (status === 429) return "rate_limit";
   if (code === "PERSISTED_QUERY_NOT_FOUND") return "persisted_only";
-  if (status === 413) return code === "BAD_USER_INPUT" ? "document_size" : "body_size";
+  // Fastify's bodyLimit (MAX_BODY_BYTES).
+  if (status === 413) return "body_size";
+  // The only check before Apollo that answers BAD_USER_INPUT: MAX_DOCUMENT_BYTES.
+  if (code === "BAD_USER_INPUT") return "document_size";
   return undefined;
 }
 
