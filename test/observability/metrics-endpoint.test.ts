@@ -169,6 +169,30 @@ describe("GET /metrics (METRICS_TOKEN on the public port)", () => {
   });
 });
 
+describe("the metrics registrar (for the cache, rollups, subscriptions)", () => {
+  it("exports what other parts register, prefixed jupiter_; works unexported when metrics are off", async () => {
+    const widgets = gateway.gateway.observability.registrar.counter({
+      name: "test_widgets_total",
+      help: "Widgets, for the registrar's test",
+      labelNames: ["kind"] as const,
+    });
+    widgets.inc({ kind: "blue" }, 3);
+    widgets.inc({ kind: "red" });
+    const samples = await scrape(`${gateway.url}/metrics`);
+    expect(valueOf(samples, "jupiter_test_widgets_total", { kind: "blue" })).toBe(3);
+    expect(valueOf(samples, "jupiter_test_widgets_total", { kind: "red" })).toBe(1);
+
+    const plain = await startTestGateway(database);
+    try {
+      const gauge = plain.gateway.observability.registrar.gauge({ name: "test_level", help: "A level" });
+      gauge.set(7);
+      expect((await gauge.get()).values[0]?.value).toBe(7);
+    } finally {
+      await plain.stop();
+    }
+  });
+});
+
 describe("operation-name cardinality", () => {
   it("keeps the first METRICS_MAX_OPERATION_NAMES names and folds the rest into `other`", async () => {
     const capped = await startTestGateway(database, {

@@ -29,6 +29,7 @@ const commands: CommandStartedEvent[] = [];
 async function startTracedGateway(
   sampler: "parentbased_always_on" | "parentbased_always_off",
   spanProcessor: SpanProcessor = new SimpleSpanProcessor({ exporter }),
+  logStream?: { write(line: string): void },
 ) {
   const defaults = loadConfig({});
   const config: Config = {
@@ -37,7 +38,7 @@ async function startTracedGateway(
     mongodbDb: database.dbName,
     host: "127.0.0.1",
     port: 0,
-    logLevel: "silent",
+    logLevel: logStream ? "info" : "silent",
     demoData: "never",
     auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET },
     observability: {
@@ -50,7 +51,7 @@ async function startTracedGateway(
       },
     },
   };
-  return startGateway(config, { playground: false, spanProcessor });
+  return startGateway(config, { playground: false, spanProcessor, logStream });
 }
 
 beforeAll(async () => {
@@ -199,6 +200,41 @@ describe("traces (in-memory span exporter)", () => {
     });
     await traceOf(marker);
     expect(exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === traceId)).toEqual([]);
+  });
+
+  it("every log line of a request carries the trace id of its span", async () => {
+    const lines: { msg: string; request_id?: string; trace_id?: string }[] = [];
+    const logged = await startTracedGateway("parentbased_always_on", new SimpleSpanProcessor({ exporter }), {
+      write: (line) => void lines.push(JSON.parse(line) as (typeof lines)[number]),
+    });
+    try {
+      const requestId = `trace-log-${randomBytes(4).toString("hex")}`;
+      const result = await post(
+        graphqlUrl(logged),
+        `query Logged { cases(first: 1) { edges { node { id } } } }`,
+        {
+          "x-request-id": requestId,
+        },
+      );
+      expect(result.status).toBe(200);
+      await expect
+        .poll(() => lines.some((l) => l.request_id === requestId && l.msg === "request completed"))
+        .toBe(true);
+      const mine = lines.filter((line) => line.request_id === requestId);
+      expect(mine.map((line) => line.msg)).toEqual([
+        "incoming request",
+        "graphql request",
+        "request completed",
+      ]);
+      const traceIds = new Set(mine.map((line) => line.trace_id));
+      expect(traceIds.size).toBe(1);
+      const [traceId] = [...traceIds];
+      expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+      const spans = await traceOf(traceId!);
+      expect(spans.some((span) => span.name === "query Logged")).toBe(true);
+    } finally {
+      await logged.stop();
+    }
   });
 
   it("records nothing with OTEL_TRACES_SAMPLER=parentbased_always_off", async () => {
