@@ -8,6 +8,7 @@ import {
 import type { CommandStartedEvent } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
+import { ApiKeyRepository } from "../../src/auth/api-key.repository";
 import { type Config, loadConfig } from "../../src/config";
 import { type Gateway, graphqlUrl, startGateway } from "../../src/main";
 import {
@@ -200,6 +201,29 @@ describe("traces (in-memory span exporter)", () => {
     });
     await traceOf(marker);
     expect(exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === traceId)).toEqual([]);
+  });
+
+  it("an API key's lookup, before GraphQL runs, is a child of the request's span", async () => {
+    const { key } = await new ApiKeyRepository(database.db).create("tracing", UserRole.VIEWER);
+    const traceId = randomBytes(16).toString("hex");
+    const result = await post(
+      graphqlUrl(gateway),
+      `query ByKey { cases(first: 1) { edges { node { id } } } }`,
+      {
+        authorization: `ApiKey ${key}`,
+        traceparent: `00-${traceId}-${randomBytes(8).toString("hex")}-01`,
+      },
+    );
+    expect(result.status).toBe(200);
+    const spans = await traceOf(traceId);
+    const http = spans.find((span) => span.name === "POST /graphql")!;
+    const lookups = spans.filter(
+      (span) =>
+        span.attributes["db.collection.name"] === "api_keys" &&
+        span.attributes["db.operation.name"] === "find",
+    );
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]!.parentSpanContext?.spanId).toBe(http.spanContext().spanId);
   });
 
   it("every log line of a request carries the trace id of its span", async () => {
