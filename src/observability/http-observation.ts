@@ -17,17 +17,17 @@ import {
   ATTR_HTTP_ROUTE,
 } from "@opentelemetry/semantic-conventions";
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerOptions } from "fastify";
+import { requestIdOf } from "../context";
 import type { GatewayMetrics } from "./gateway-metrics";
 import { codeLabel, refusalReasonOfHttp } from "./refusal-reason";
 import { beginObservation, observationOf, runWithObservation } from "./request-observation";
 
-/** An `x-request-id` worth keeping: 1 to 128 visible ASCII characters (as src/context.ts). */
-const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
-
-/** Fastify's genReqId: the caller's `x-request-id` when sensible, else a random UUID. */
+/**
+ * Fastify's genReqId: the caller's `x-request-id` when sensible (the rule of
+ * src/context.ts), else a random UUID; so the logs' request_id is the audit trail's.
+ */
 export function requestIdOfRaw(raw: IncomingMessage): string {
-  const header = raw.headers["x-request-id"];
-  return typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
+  return requestIdOf({ headers: raw.headers, id: randomUUID() });
 }
 
 type ChildLoggerFactory = NonNullable<FastifyServerOptions["childLoggerFactory"]>;
@@ -104,8 +104,8 @@ export function registerGraphqlRouteHooks(scope: FastifyInstance, metrics: Gatew
   });
   scope.addHook("onSend", async (request, reply, payload) => {
     const observation = observationOf(request.raw);
-    if (!observation || observation.graphqlOperations > 0 || request.method === "OPTIONS") return payload;
     const status = reply.statusCode;
+    if (!observation || observation.graphqlOperations > 0 || status < 400) return payload;
     const code = errorCodeOfPayload(payload);
     const outcome = code ?? `HTTP_${status}`;
     const reason = refusalReasonOfHttp(status, code);
