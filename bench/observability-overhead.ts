@@ -41,7 +41,7 @@ export async function withObservability(
   if (variant === "tracing") {
     const sink = createServer((request, response) => {
       request.resume();
-      request.on("end", () => response.writeHead(200, { "content-type": "application/x-protobuf" }).end());
+      request.on("end", () => response.writeHead(200, { "content-type": "application/json" }).end("{}"));
     });
     await new Promise<void>((resolve) => sink.listen(0, "127.0.0.1", resolve));
     const { port } = sink.address() as AddressInfo;

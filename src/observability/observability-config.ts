@@ -24,7 +24,7 @@ export interface ObservabilityConfig {
 }
 
 export interface TracingConfig {
-  /** Where spans are POSTed (OTLP/HTTP, protobuf): the full traces URL. */
+  /** Where spans are POSTed (OTLP/HTTP, JSON encoding): the full traces URL. */
   tracesEndpoint: string;
   serviceName: string;
   sampler: TraceSampler;
