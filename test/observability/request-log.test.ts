@@ -62,11 +62,13 @@ describe("request logs", () => {
     gateway.resetCommands();
     const result = await gateway.graphql(
       QUERY,
-      { first: 4, filter: { tagsAny: [SECRET_TAG] } },
+      { first: 4 },
       { "x-request-id": requestId, traceparent: `00-${traceId}-${randomBytes(8).toString("hex")}-01` },
     );
     expect(result.errors).toBeUndefined();
     const commandsSent = gateway.commands.length;
+    // The page and its assignees' batch: commands from the resolvers and from DataLoader alike.
+    expect(commandsSent).toBeGreaterThanOrEqual(2);
     // Fastify writes "request completed" after the response: wait for the request's last line.
     await expect
       .poll(() => lines.some((l) => l.request_id === requestId && l.msg === "request completed"))
