@@ -22,6 +22,11 @@ type Settings<T> = Omit<T, "registers" | "name"> & {
  * as they land): `registrar.counter({ name: "cache_hits_total", help: "…" })` gives a
  * prom-client Counter exported on /metrics as `jupiter_cache_hits_total`. When metrics
  * are off the metric still works but is registered nowhere, so callers never check.
+ * Register each metric once per gateway (prom-client refuses a second one of the same
+ * name). The names the issue (#16) expects: `cache_hits_total`, `cache_misses_total`,
+ * `cache_evictions_total`, `cache_bytes`; `rollup_watermark_lag_seconds`,
+ * `rollup_refresh_duration_seconds`; `subscriptions_active`, `live_recomputations_total`.
+ * Labels must be bounded: never a client-chosen string.
  */
 export interface MetricsRegistrar {
   counter<T extends string>(settings: Settings<CounterConfiguration<T>>): Counter<T>;
