@@ -73,8 +73,8 @@ export class GatewayMetrics {
     buckets: BATCH_SIZE_BUCKETS,
   });
 
-  constructor(options: { maxOperationNames: number }) {
-    this.operationNames = new OperationNameLabels(options.maxOperationNames);
+  constructor(options: { maxOperationNames: number; knownOperationNames?: Iterable<string> }) {
+    this.operationNames = new OperationNameLabels(options.maxOperationNames, options.knownOperationNames);
     // prom-client's process metrics: event-loop lag, heap, GC, CPU, handles.
     collectDefaultMetrics({ register: this.registry });
   }

@@ -9,6 +9,7 @@ import { traceDatabaseCommands } from "./database-spans";
 import { GatewayMetrics } from "./gateway-metrics";
 import { type GatewayTracing, startGatewayTracing } from "./gateway-tracing";
 import { graphqlTracingPlugin } from "./graphql-tracing.plugin";
+import { knownOperationNames } from "./known-operation-names";
 import {
   createChildLoggerFactory,
   registerGraphqlRouteHooks,
@@ -47,7 +48,10 @@ export class Observability {
     dependencies: ObservabilityDependencies = {},
   ) {
     this.metrics = metricsEnabled(config)
-      ? new GatewayMetrics({ maxOperationNames: config.maxOperationNames })
+      ? new GatewayMetrics({
+          maxOperationNames: config.maxOperationNames,
+          knownOperationNames: knownOperationNames(),
+        })
       : undefined;
     this.registrar = this.metrics?.registrar ?? createMetricsRegistrar(undefined);
     this.tracing = config.tracing
