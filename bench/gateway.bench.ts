@@ -17,7 +17,10 @@
  * Seeds a fresh database with seedDemoData, then load-tests four queries with
  * autocannon against the gateway and against a minimal Fastify server that answers the
  * same GraphQL requests with direct driver calls (no GraphQL execution, DataLoader or
- * validation); the ratio of their throughputs is the gateway's overhead.
+ * validation); the ratio of their throughputs is the gateway's overhead. Two more
+ * gateways run the same load with metrics on and with tracing on at 100% sampling
+ * (bench/observability-overhead.ts): their req/s and ratio to the plain gateway are
+ * the last columns.
  *
  * The database, the gateway and the baseline each run in a child process of their own
  * (this file again, with --role): sharing one event loop with each other or with
@@ -44,6 +47,13 @@ import { seedDemoData } from "../src/seed/seed-demo-data";
 import { UserRole } from "../schema/enums/user-role.enum";
 import { issueDemoTokens, randomJwtSecret } from "../src/auth/demo-tokens";
 import { metricsDirectHandlers, metricsScenarios } from "./metrics-scenarios";
+import {
+  OBSERVABILITY_VARIANTS,
+  observabilityVariantOf,
+  OVERHEAD_HEADER,
+  overheadCells,
+  withObservability,
+} from "./observability-overhead";
 
 /** BENCH_SMOKE=1: tiny data, one second per run; checks the script, its figures mean nothing. */
 const SMOKE = process.env.BENCH_SMOKE === "1";
@@ -104,6 +114,13 @@ async function main(): Promise<void> {
 
     const gatewayUrl = (await startChild("gateway", children, uri)).address;
     const directUrl = (await startChild("direct", children, uri)).address;
+    // Overhead columns: the same gateway with metrics on, and with tracing on (100% sampled).
+    const [metricsUrl, tracingUrl] = await Promise.all(
+      OBSERVABILITY_VARIANTS.map(
+        async (variant) =>
+          (await startChild("gateway", children, uri, { BENCH_OBSERVABILITY: variant })).address,
+      ),
+    );
 
     const scenarios = await buildScenarios(db);
     const rows: string[][] = [];
@@ -111,6 +128,8 @@ async function main(): Promise<void> {
       await checkSameAnswers(scenario, gatewayUrl, directUrl);
       const viaGateway = await load(gatewayUrl, scenario);
       const viaDirect = await load(directUrl, scenario);
+      const withMetrics = await load(metricsUrl!, scenario);
+      const withTracing = await load(tracingUrl!, scenario);
       rows.push([
         scenario.name,
         viaGateway.rps.toFixed(0),
@@ -120,6 +139,7 @@ async function main(): Promise<void> {
         viaDirect.p50.toFixed(1),
         viaDirect.p99.toFixed(1),
         `${(viaDirect.rps / viaGateway.rps).toFixed(2)}x`,
+        ...overheadCells(viaGateway.rps, withMetrics.rps, withTracing.rps),
       ]);
     }
     console.log(
@@ -127,7 +147,17 @@ async function main(): Promise<void> {
         `${settings.connections} connections, ${settings.duration} s per run; latencies in ms\n`,
     );
     printTable(
-      ["scenario", "gateway req/s", "p50", "p99", "direct req/s", "p50", "p99", "direct/gateway"],
+      [
+        "scenario",
+        "gateway req/s",
+        "p50",
+        "p99",
+        "direct req/s",
+        "p50",
+        "p99",
+        "direct/gateway",
+        ...OVERHEAD_HEADER,
+      ],
       rows,
     );
   } finally {
@@ -144,9 +174,10 @@ async function startChild(
   role: Role,
   children: ChildProcess[],
   uri?: string,
+  env: Record<string, string> = {},
 ): Promise<{ address: string; note: string }> {
   const child = spawn(process.execPath, [...process.execArgv, __filename, `--role=${role}`], {
-    env: { ...process.env, ...(uri ? { BENCH_MONGODB_URI: uri } : {}) },
+    env: { ...process.env, ...(uri ? { BENCH_MONGODB_URI: uri } : {}), ...env },
     stdio: ["pipe", "pipe", "inherit"],
   });
   children.push(child);
@@ -185,7 +216,7 @@ async function runRole(role: Role): Promise<void> {
   } else {
     const uri = process.env.BENCH_MONGODB_URI!;
     if (role === "gateway") {
-      const gateway = await startGateway(
+      const observed = await withObservability(
         {
           ...loadConfig({
             LOG_LEVEL: "silent",
@@ -199,10 +230,14 @@ async function runRole(role: Role): Promise<void> {
           port: 0,
           dbMaxTimeMs: MAX_TIME_MS,
         },
-        { playground: false },
+        observabilityVariantOf(process.env),
       );
+      const gateway = await startGateway(observed.config, { playground: false });
       console.log(`ready ${graphqlUrl(gateway)}`);
-      stop = () => gateway.stop();
+      stop = async () => {
+        await gateway.stop();
+        await observed.stop();
+      };
     } else {
       const client = await MongoClient.connect(uri);
       const app = await startDirectServer(client.db(DB_NAME));

@@ -1,5 +1,6 @@
 import { ConfigError } from "./errors/config-error";
 import { type MetricsConfig, parseMetricsConfig } from "./metrics-config";
+import { type ObservabilityConfig, readObservabilityConfig } from "./observability/observability-config";
 
 /** Pino's levels, plus "silent" to log nothing. */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -51,6 +52,8 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * MAX_CONCURRENT_AGGREGATIONS (4), MAX_RESPONSE_BYTES (8 MiB), SHUTDOWN_GRACE_MS (10000),
  * ANALYTICS_READ_PREFERENCE (primary), ANALYTICS_MAX_STALENESS_SECONDS (0), RATE_LIMIT_STORE (mongodb).
  * Analytics (see src/metrics-config.ts): SLA_TARGETS, MAX_METRIC_ROWS.
+ * Observability (METRICS_TOKEN, METRICS_PORT, METRICS_MAX_OPERATION_NAMES, SLOW_OPERATION_MS and
+ * the OTEL_* variables): see src/observability/observability-config.ts and the README.
  */
 export interface Config {
   /** Absent: the CLI provisions a database and fills this in before start. */
@@ -68,6 +71,8 @@ export interface Config {
   faults: FaultsConfig;
   /** alertMetrics, caseMetrics, caseBacklog. */
   metrics: MetricsConfig;
+  /** Metrics, traces and request logs: METRICS_*, SLOW_OPERATION_MS, OTEL_* (src/observability). */
+  observability: ObservabilityConfig;
 }
 
 /** Read preferences ANALYTICS_READ_PREFERENCE accepts (the driver's modes, lower case). */
@@ -277,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rateLimitStore: oneOf("RATE_LIMIT_STORE", RATE_LIMIT_STORES, "mongodb"),
     },
     metrics: parseMetricsConfig(read, integer, problems),
+    observability: readObservabilityConfig({ read, integer, boolean, problems }),
   };
   const staleness = config.faults.analyticsMaxStalenessSeconds;
   if (staleness !== 0 && staleness < 90) {

@@ -53,6 +53,8 @@ export interface GatewayContext extends ValidationContext {
 export interface ContextDependencies {
   repositories: GatewayRepositories;
   maxPageSize: number;
+  /** Told the size of each DataLoader batch (src/observability). */
+  onLoaderBatch?: (loader: string, keys: number) => void;
 }
 
 /**
@@ -74,7 +76,7 @@ export function createContextFactory(
       caller: { requestId: requestIdOf(request), ip: request.ip, actor: actorOf(identity), identity },
       log: request.log,
       repositories: dependencies.repositories,
-      loaders: createGatewayLoaders(dependencies.repositories),
+      loaders: createGatewayLoaders(dependencies.repositories, dependencies.onLoaderBatch),
       maxPageSize: dependencies.maxPageSize,
     };
   };

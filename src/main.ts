@@ -9,6 +9,7 @@ import { driverOptionsOf } from "./db/driver-options";
 import { createMongoClient } from "./db/mongo-client";
 import { ensureIndexes } from "./db/ensure-indexes";
 import { ConfigError } from "./errors/config-error";
+import { Observability, type ObservabilityDependencies } from "./observability/observability";
 import { createServer, GRAPHQL_PATH } from "./server";
 
 /** Optional collaborators of startGateway; production passes none or few. */
@@ -25,6 +26,8 @@ export interface GatewayDependencies {
   beforeListen?: (db: Db) => Promise<void>;
   /** Initial headers of the playground (demo mode: a Bearer token), computed after beforeListen. */
   playgroundHeaders?: (db: Db) => Promise<Record<string, string> | undefined>;
+  /** Replaces the OTLP export of spans (tests: an in-memory exporter); tracing must be configured. */
+  spanProcessor?: ObservabilityDependencies["spanProcessor"];
 }
 
 /** A running gateway. */
@@ -34,6 +37,10 @@ export interface Gateway {
   app: FastifyInstance;
   client: MongoClient;
   db: Db;
+  /** Metrics (and their registrar for other parts), tracing and request logs. */
+  observability: Observability;
+  /** The URL of /metrics on METRICS_PORT, when that listener runs. */
+  metricsUrl: string | undefined;
   /**
    * Graceful stop: stops accepting connections, lets in-flight requests finish, stops
    * Apollo, then closes the MongoClient. Safe to call more than once.
@@ -48,10 +55,18 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
       "MONGODB_URI is required to start the gateway (`jupiter serve` provisions one when unset)",
     ]);
   }
-  const client = createMongoClient(config.mongodbUri, {
-    ...driverOptionsOf(config.faults),
-    ...dependencies.mongoClientOptions,
+  const observability = new Observability(config.observability, {
+    spanProcessor: dependencies.spanProcessor,
   });
+  const client = createMongoClient(
+    config.mongodbUri,
+    {
+      ...driverOptionsOf(config.faults),
+      ...observability.mongoClientOptions(),
+      ...dependencies.mongoClientOptions,
+    },
+    (created) => observability.instrumentClient(created),
+  );
   // Started without a database: listen anyway (/readyz 503, GraphQL DATABASE_UNAVAILABLE)
   // and finish these steps in the background once it answers.
   let log: FastifyBaseLogger | undefined = dependencies.logger;
@@ -79,11 +94,19 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
       logStream: dependencies.logStream,
       playgroundHeaders,
       readiness,
+      observability,
     });
     log = app.log;
     if (!readiness.ready) app.log.warn("the database is unavailable; serving 503 until it answers");
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;
+    let metricsUrl: string | undefined;
+    try {
+      metricsUrl = await observability.listenMetrics(config.host);
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
@@ -97,12 +120,22 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
           clearTimeout(force);
           await readiness.settled();
           await client.close();
+          await observability.close();
         }
       })());
-    return { url: `http://${urlHost(config.host)}:${port}`, app, client, db, stop };
+    return {
+      url: `http://${urlHost(config.host)}:${port}`,
+      app,
+      client,
+      db,
+      observability,
+      metricsUrl,
+      stop,
+    };
   } catch (error) {
     readiness.close();
     await client.close().catch(() => undefined);
+    await observability.close().catch(() => undefined);
     throw error;
   }
 }

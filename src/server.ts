@@ -12,6 +12,7 @@ import { createJwtVerifier } from "./auth/jwt-verifier";
 import { createContextFactory, type GatewayContext } from "./context";
 import { errorLoggingPlugin } from "./errors/error-logging.plugin";
 import { formatError } from "./errors/format-error";
+import type { Observability } from "./observability/observability";
 import { exampleQueries } from "./playground/example-queries";
 import { registerPlayground } from "./playground/playground.route";
 import { aliasLimitRule } from "./protections/alias-limit";
@@ -60,6 +61,8 @@ export interface ServerOptions {
    * the gateway started without one. Default: a readiness over `db.client` of its own.
    */
   readiness?: DatabaseReadiness;
+  /** Metrics, traces and request logs (src/observability); none when absent. */
+  observability?: Observability;
 }
 
 /**
@@ -78,13 +81,19 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const bodyLimit = protections.maxBodyBytes;
   // Requests arriving while the app closes get the gateway's own SHUTTING_DOWN (availabilityHook).
   const return503OnClosing = false;
+  const { observability } = options;
+  // Request ids from x-request-id, request_id and trace_id on every line of a request.
+  const observed = observability?.fastifyOptions(GRAPHQL_PATH) ?? {};
   const app: FastifyInstance = options.logger
-    ? Fastify({ loggerInstance: options.logger, bodyLimit, return503OnClosing })
+    ? Fastify({ loggerInstance: options.logger, bodyLimit, return503OnClosing, ...observed })
     : Fastify({
         bodyLimit,
         return503OnClosing,
         logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+        ...observed,
       });
+  observability?.registerAppHooks(app);
+  observability?.instrumentSchema(schema);
 
   const apollo = new ApolloServer<GatewayContext>({
     schema,
@@ -117,6 +126,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       aggregationLimitPlugin(
         new AdmissionControl(config.faults.maxConcurrentAggregations, config.faults.maxQueuedRequests),
       ),
+      ...(observability?.apolloPlugins(app.log) ?? []),
     ],
   });
   await apollo.start();
@@ -218,6 +228,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       : []),
   ];
   await app.register(async (scope) => {
+    observability?.registerGraphqlHooks(scope);
     // Before the body is read and before any database command: drain, readiness, admission.
     scope.addHook(
       "onRequest",
@@ -236,7 +247,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     await scope.register(fastifyApollo(apollo), {
       path: GRAPHQL_PATH,
       method: ["GET", "POST", "OPTIONS"],
-      context: createContextFactory({ repositories, maxPageSize: config.maxPageSize }),
+      context: createContextFactory({
+        repositories,
+        maxPageSize: config.maxPageSize,
+        onLoaderBatch: observability?.onLoaderBatch,
+      }),
     });
   });
   return app;

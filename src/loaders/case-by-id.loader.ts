@@ -3,14 +3,18 @@ import type { ObjectId } from "mongodb";
 import type { Case } from "../../schema/types/case.type";
 import type { CaseRepository } from "../repositories/case.repository";
 import { objectIdCacheKey } from "./object-id-cache-key";
+import { type BatchObserver, observedBatch } from "./observed-batch";
 
 /** Cases by id (Query.case, Alert.case): one `find _id $in` per batch; null for a miss. */
-export function createCaseByIdLoader(cases: CaseRepository): DataLoader<ObjectId, Case | null, string> {
+export function createCaseByIdLoader(
+  cases: CaseRepository,
+  onBatch?: BatchObserver,
+): DataLoader<ObjectId, Case | null, string> {
   return new DataLoader(
-    async (ids) => {
+    observedBatch(onBatch, async (ids) => {
       const found = new Map((await cases.findByIds(ids)).map((node) => [node.id, node]));
       return ids.map((id) => found.get(id.toHexString()) ?? null);
-    },
+    }),
     { cacheKeyFn: objectIdCacheKey },
   );
 }

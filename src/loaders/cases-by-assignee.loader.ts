@@ -4,6 +4,7 @@ import type { CaseStatus } from "../../schema/enums/case-status.enum";
 import type { Case } from "../../schema/types/case.type";
 import type { CaseRepository } from "../repositories/case.repository";
 import { batchByVariant } from "./batch-by-variant";
+import { type BatchObserver, observedBatch } from "./observed-batch";
 
 /** User.assignedCases(status, first): the arguments are part of the key. */
 export interface CasesByAssigneeKey {
@@ -15,18 +16,20 @@ export interface CasesByAssigneeKey {
 /** The newest cases of each assignee: one aggregate per batch (per distinct arguments). */
 export function createCasesByAssigneeLoader(
   cases: CaseRepository,
+  onBatch?: BatchObserver,
 ): DataLoader<CasesByAssigneeKey, Case[], string> {
   // Sorted, so that [OPEN, CLOSED] and [CLOSED, OPEN] share a query and a cache entry.
   const variantOf = (key: CasesByAssigneeKey) =>
     `${key.statuses ? [...new Set(key.statuses)].sort().join(",") : "any"}:${key.first}`;
   return new DataLoader(
-    (keys) =>
+    observedBatch(onBatch, (keys) =>
       batchByVariant(keys, {
         idOf: (key) => key.assigneeId,
         variantOf,
         load: (ids, { statuses, first }) => cases.newestByAssignees(ids, statuses, first),
         missing: () => [],
       }),
+    ),
     { cacheKeyFn: (key) => `${key.assigneeId.toHexString()}:${variantOf(key)}` },
   );
 }

@@ -24,13 +24,19 @@ export interface GatewayLoaders {
   openCaseCountByAssignee: DataLoader<ObjectId, number, string>;
 }
 
-export function createGatewayLoaders({ cases, alerts, users }: GatewayRepositories): GatewayLoaders {
+/** `onBatch`, when given, is told each batch's loader and number of keys (metrics). */
+export function createGatewayLoaders(
+  { cases, alerts, users }: GatewayRepositories,
+  onBatch?: (loader: keyof GatewayLoaders, keys: number) => void,
+): GatewayLoaders {
+  const observer = (loader: keyof GatewayLoaders) =>
+    onBatch ? (keys: number) => onBatch(loader, keys) : undefined;
   return {
-    userById: createUserByIdLoader(users),
-    caseById: createCaseByIdLoader(cases),
-    alertsByCase: createAlertsByCaseLoader(alerts),
-    alertCountByCase: createAlertCountByCaseLoader(alerts),
-    casesByAssignee: createCasesByAssigneeLoader(cases),
-    openCaseCountByAssignee: createOpenCaseCountByAssigneeLoader(cases),
+    userById: createUserByIdLoader(users, observer("userById")),
+    caseById: createCaseByIdLoader(cases, observer("caseById")),
+    alertsByCase: createAlertsByCaseLoader(alerts, observer("alertsByCase")),
+    alertCountByCase: createAlertCountByCaseLoader(alerts, observer("alertCountByCase")),
+    casesByAssignee: createCasesByAssigneeLoader(cases, observer("casesByAssignee")),
+    openCaseCountByAssignee: createOpenCaseCountByAssigneeLoader(cases, observer("openCaseCountByAssignee")),
   };
 }

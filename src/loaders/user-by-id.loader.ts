@@ -3,14 +3,18 @@ import type { ObjectId } from "mongodb";
 import type { User } from "../../schema/types/user.type";
 import type { UserRepository } from "../repositories/user.repository";
 import { objectIdCacheKey } from "./object-id-cache-key";
+import { type BatchObserver, observedBatch } from "./observed-batch";
 
 /** Users by id (Case.assignee): one `find _id $in` per batch; null for a dangling reference. */
-export function createUserByIdLoader(users: UserRepository): DataLoader<ObjectId, User | null, string> {
+export function createUserByIdLoader(
+  users: UserRepository,
+  onBatch?: BatchObserver,
+): DataLoader<ObjectId, User | null, string> {
   return new DataLoader(
-    async (ids) => {
+    observedBatch(onBatch, async (ids) => {
       const found = new Map((await users.findByIds(ids)).map((user) => [user.id, user]));
       return ids.map((id) => found.get(id.toHexString()) ?? null);
-    },
+    }),
     { cacheKeyFn: objectIdCacheKey },
   );
 }
