@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger, FastifyRequest } from "fastify";
 import type { ValidationContext } from "../schema/validate-arguments";
-import { UserRole } from "../schema/enums/user-role.enum";
+import { UserRole } from "./domain/user-role.enum";
 import { identityOf } from "./auth/authenticate-request";
 import { actorOf, CallerKind, type Identity } from "./auth/caller";
 import type { WriteOrigin } from "./audit/audit-trail";

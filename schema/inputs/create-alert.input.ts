@@ -6,10 +6,11 @@ import { VALIDATION_MESSAGES } from "../arguments/validation-messages";
 import { Severity } from "../enums/severity.enum";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 import { INPUT_RULES } from "./input-rules";
+import type { NewAlertRecord } from "../../src/domain/new-alert.record";
 
 /** A new alert: Mutation.createAlert. */
 @InputType("CreateAlertInput", { description: "A new alert. It starts unresolved" })
-export class CreateAlertInput {
+export class CreateAlertInput implements NewAlertRecord {
   @Field(() => String, { description: `Kind of signal, e.g. "cpu"; ${INPUT_RULES.alertLabel}` })
   @TrimmedLength(1, ALERT_LABEL_MAX_LENGTH)
   type!: string;

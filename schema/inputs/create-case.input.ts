@@ -7,10 +7,11 @@ import { Priority } from "../enums/priority.enum";
 import { Severity } from "../enums/severity.enum";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
 import { INPUT_RULES } from "./input-rules";
+import type { NewCaseRecord } from "../../src/domain/new-case.record";
 
 /** A new case: Mutation.createCase. */
 @InputType("CreateCaseInput", { description: "A new case. It starts OPEN, unresolved" })
-export class CreateCaseInput {
+export class CreateCaseInput implements NewCaseRecord {
   @Field(() => String, { description: INPUT_RULES.title })
   @TrimmedLength(1, TITLE_MAX_LENGTH)
   title!: string;

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { ObjectId } from "mongodb";
-import type { Alert } from "../../schema/types/alert.type";
+import type { AlertRecord } from "../domain/alert.record";
 import type { AlertRepository } from "../repositories/alert.repository";
 import { batchByVariant } from "./batch-by-variant";
 
@@ -14,7 +14,7 @@ export interface AlertsByCaseKey {
 /** The newest alerts of each case: one aggregate per batch (per distinct arguments). */
 export function createAlertsByCaseLoader(
   alerts: AlertRepository,
-): DataLoader<AlertsByCaseKey, Alert[], string> {
+): DataLoader<AlertsByCaseKey, AlertRecord[], string> {
   const variantOf = (key: AlertsByCaseKey) => `${key.resolved ?? "any"}:${key.first}`;
   return new DataLoader(
     (keys) =>

@@ -1,11 +1,11 @@
 import DataLoader from "dataloader";
 import type { ObjectId } from "mongodb";
-import type { Case } from "../../schema/types/case.type";
+import type { CaseRecord } from "../domain/case.record";
 import type { CaseRepository } from "../repositories/case.repository";
 import { objectIdCacheKey } from "./object-id-cache-key";
 
 /** Cases by id (Query.case, Alert.case): one `find _id $in` per batch; null for a miss. */
-export function createCaseByIdLoader(cases: CaseRepository): DataLoader<ObjectId, Case | null, string> {
+export function createCaseByIdLoader(cases: CaseRepository): DataLoader<ObjectId, CaseRecord | null, string> {
   return new DataLoader(
     async (ids) => {
       const found = new Map((await cases.findByIds(ids)).map((node) => [node.id, node]));

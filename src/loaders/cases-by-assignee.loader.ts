@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { ObjectId } from "mongodb";
-import type { CaseStatus } from "../../schema/enums/case-status.enum";
-import type { Case } from "../../schema/types/case.type";
+import type { CaseStatus } from "../domain/case-status.enum";
+import type { CaseRecord } from "../domain/case.record";
 import type { CaseRepository } from "../repositories/case.repository";
 import { batchByVariant } from "./batch-by-variant";
 
@@ -15,7 +15,7 @@ export interface CasesByAssigneeKey {
 /** The newest cases of each assignee: one aggregate per batch (per distinct arguments). */
 export function createCasesByAssigneeLoader(
   cases: CaseRepository,
-): DataLoader<CasesByAssigneeKey, Case[], string> {
+): DataLoader<CasesByAssigneeKey, CaseRecord[], string> {
   // Sorted, so that [OPEN, CLOSED] and [CLOSED, OPEN] share a query and a cache entry.
   const variantOf = (key: CasesByAssigneeKey) =>
     `${key.statuses ? [...new Set(key.statuses)].sort().join(",") : "any"}:${key.first}`;

@@ -1,11 +1,11 @@
 import DataLoader from "dataloader";
 import type { ObjectId } from "mongodb";
-import type { User } from "../../schema/types/user.type";
+import type { UserRecord } from "../domain/user.record";
 import type { UserRepository } from "../repositories/user.repository";
 import { objectIdCacheKey } from "./object-id-cache-key";
 
 /** Users by id (Case.assignee): one `find _id $in` per batch; null for a dangling reference. */
-export function createUserByIdLoader(users: UserRepository): DataLoader<ObjectId, User | null, string> {
+export function createUserByIdLoader(users: UserRepository): DataLoader<ObjectId, UserRecord | null, string> {
   return new DataLoader(
     async (ids) => {
       const found = new Map((await users.findByIds(ids)).map((user) => [user.id, user]));

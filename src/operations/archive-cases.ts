@@ -1,5 +1,5 @@
 import type { Db, Document, ObjectId } from "mongodb";
-import { CaseStatus } from "../../schema/enums/case-status.enum";
+import { CaseStatus } from "../domain/case-status.enum";
 import { COLLECTIONS } from "../db/collection-names";
 import { acquireLock, type LockOptions } from "./migration-lock";
 import { type OperationReporting, reporterOf } from "./operation-events";

@@ -1,5 +1,5 @@
 import type { Document } from "mongodb";
-import type { Severity } from "../../schema/enums/severity.enum";
+import type { Severity } from "../domain/severity.enum";
 
 export interface AlertSeverityBreakdownPipelineInput {
   resolved: boolean;

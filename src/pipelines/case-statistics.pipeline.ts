@@ -1,6 +1,6 @@
 import type { Document, ObjectId } from "mongodb";
-import { CASE_STATUS_ORDER, type CaseStatus } from "../../schema/enums/case-status.enum";
-import type { Severity } from "../../schema/enums/severity.enum";
+import { CASE_STATUS_ORDER, type CaseStatus } from "../domain/case-status.enum";
+import type { Severity } from "../domain/severity.enum";
 import { SEVERITIES_BY_RANK_DESC } from "./severity-order";
 
 /** low .. critical: a descending sort on the index puts critical first and unknown values (-1) last. */

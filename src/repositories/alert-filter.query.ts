@@ -1,11 +1,11 @@
 import { type Filter, ObjectId } from "mongodb";
 import type { AlertDocument } from "../db/alert.document";
-import type { AlertFilter } from "../../schema/inputs/alert-filter.input";
+import type { AlertFilterCriteria } from "../domain/alert-filter.criteria";
 import { allOf } from "./all-of";
 import { dateRangeQuery } from "./date-range.query";
 
 /** The MongoDB filter for an AlertFilter (already validated at the edge). */
-export function alertFilterQuery(filter: AlertFilter | null | undefined): Filter<AlertDocument> {
+export function alertFilterQuery(filter: AlertFilterCriteria | null | undefined): Filter<AlertDocument> {
   if (!filter) return {};
   const conditions: Filter<AlertDocument>[] = [];
   if (filter.type) conditions.push({ type: { $in: filter.type } });

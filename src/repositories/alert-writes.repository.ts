@@ -1,5 +1,5 @@
 import { type ClientSession, type MatchKeysAndValues, ObjectId } from "mongodb";
-import type { CreateAlertInput } from "../../schema/inputs/create-alert.input";
+import type { NewAlertRecord } from "../domain/new-alert.record";
 import { AUDIT_ACTIONS, type AuditAction } from "../audit/audit-actions";
 import type { AuditTrail, WriteOrigin } from "../audit/audit-trail";
 import type { AlertDocument } from "../db/alert.document";
@@ -28,7 +28,7 @@ export class AlertWriteRepository {
     private readonly options: RepositoryOptions,
   ) {}
 
-  async create(input: CreateAlertInput, origin: WriteOrigin): Promise<AlertDocument> {
+  async create(input: NewAlertRecord, origin: WriteOrigin): Promise<AlertDocument> {
     return this.runner.run(async ({ session }) => {
       const caseId = input.caseId ? ObjectId.createFromHexString(input.caseId) : null;
       if (caseId) await touchCase(this.collections.cases, caseId, session, this.options.maxTimeMS);

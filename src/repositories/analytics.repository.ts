@@ -1,6 +1,6 @@
 import { type Db, type Document, MongoServerError, type ObjectId } from "mongodb";
-import type { CaseStatus } from "../../schema/enums/case-status.enum";
-import type { Severity } from "../../schema/enums/severity.enum";
+import type { CaseStatus } from "../domain/case-status.enum";
+import type { Severity } from "../domain/severity.enum";
 import type { AlertDocument } from "../db/alert.document";
 import type { CaseDocument } from "../db/case.document";
 import { COLLECTIONS } from "../db/collection-names";

@@ -1,7 +1,7 @@
 import type { Collection, Filter } from "mongodb";
 import { ObjectId } from "mongodb";
-import type { AuditLogArguments } from "../../schema/arguments/audit-log.arguments";
-import type { AuditLogEntry } from "../../schema/types/audit-log-entry.type";
+import type { AuditLogListCriteria } from "../domain/audit-log-list.criteria";
+import type { AuditLogEntryRecord } from "../domain/audit-log-entry.record";
 import type { AuditLogDocument } from "../audit/audit-log.document";
 import { toAuditLogEntry } from "./audit-log.mapper";
 import type { KeysetOrdering } from "./keyset-ordering";
@@ -29,7 +29,7 @@ export class AuditLogRepository {
   ) {}
 
   /** One page of `Query.auditLog` (keyset paging, see keyset-pager.ts). */
-  async page(args: AuditLogArguments): Promise<Page<AuditLogEntry>> {
+  async page(args: AuditLogListCriteria): Promise<Page<AuditLogEntryRecord>> {
     const filter: Filter<AuditLogDocument> = {};
     if (args.targetId) filter.target_id = ObjectId.createFromHexString(args.targetId);
     if (args.action) filter.action = args.action;

@@ -1,11 +1,11 @@
 import { type Filter, ObjectId } from "mongodb";
 import type { CaseDocument } from "../db/case.document";
-import type { CaseFilter } from "../../schema/inputs/case-filter.input";
+import type { CaseFilterCriteria } from "../domain/case-filter.criteria";
 import { allOf } from "./all-of";
 import { dateRangeQuery } from "./date-range.query";
 
 /** The MongoDB filter for a CaseFilter (already validated at the edge). */
-export function caseFilterQuery(filter: CaseFilter | null | undefined): Filter<CaseDocument> {
+export function caseFilterQuery(filter: CaseFilterCriteria | null | undefined): Filter<CaseDocument> {
   if (!filter) return {};
   const conditions: Filter<CaseDocument>[] = [];
   if (filter.status) conditions.push({ status: { $in: filter.status } });

@@ -1,8 +1,8 @@
 import { type ClientSession, ObjectId } from "mongodb";
-import { CaseStatus } from "../../schema/enums/case-status.enum";
-import { Priority } from "../../schema/enums/priority.enum";
-import type { CreateCaseInput } from "../../schema/inputs/create-case.input";
-import type { UpdateCaseInput } from "../../schema/inputs/update-case.input";
+import { CaseStatus } from "../domain/case-status.enum";
+import { Priority } from "../domain/priority.enum";
+import type { NewCaseRecord } from "../domain/new-case.record";
+import type { CaseChangesRecord } from "../domain/case-changes.record";
 import { AUDIT_ACTIONS, type AuditAction } from "../audit/audit-actions";
 import type { AuditTrail, WriteOrigin } from "../audit/audit-trail";
 import type { CaseDocument } from "../db/case.document";
@@ -39,7 +39,7 @@ export class CaseWriteRepository {
     private readonly options: RepositoryOptions,
   ) {}
 
-  async create(input: CreateCaseInput, origin: WriteOrigin): Promise<CaseDocument> {
+  async create(input: NewCaseRecord, origin: WriteOrigin): Promise<CaseDocument> {
     return this.runner.run(async ({ session }) => {
       const assignee = input.assigneeId ? ObjectId.createFromHexString(input.assigneeId) : null;
       if (assignee) await requireUser(this.collections.users, assignee, session, this.options.maxTimeMS);
@@ -65,7 +65,7 @@ export class CaseWriteRepository {
   }
 
   /** Sets the fields the input gives (validated: at least one, none null). */
-  async update(id: ObjectId, input: UpdateCaseInput, origin: WriteOrigin): Promise<CaseDocument> {
+  async update(id: ObjectId, input: CaseChangesRecord, origin: WriteOrigin): Promise<CaseDocument> {
     const set: Partial<CaseDocument> = {};
     if (input.title !== undefined) set.title = input.title.trim();
     if (input.description !== undefined) set.description = input.description;

@@ -1,7 +1,7 @@
 import { type ClientSession, MongoServerError, ObjectId } from "mongodb";
-import type { UserRole } from "../../schema/enums/user-role.enum";
-import type { CreateUserInput } from "../../schema/inputs/create-user.input";
-import type { UpdateUserInput } from "../../schema/inputs/update-user.input";
+import type { UserRole } from "../domain/user-role.enum";
+import type { NewUserRecord } from "../domain/new-user.record";
+import type { UserChangesRecord } from "../domain/user-changes.record";
 import { AUDIT_ACTIONS, type AuditAction } from "../audit/audit-actions";
 import type { AuditTrail, WriteOrigin } from "../audit/audit-trail";
 import { COLLECTIONS } from "../db/collection-names";
@@ -31,7 +31,7 @@ export class UserWriteRepository {
    * concurrent requests for one address cannot both succeed: the loser's insert is
    * refused (code 11000) and answers CONFLICT.
    */
-  async create(input: CreateUserInput, origin: WriteOrigin): Promise<UserDocument> {
+  async create(input: NewUserRecord, origin: WriteOrigin): Promise<UserDocument> {
     const email = input.email.trim().toLowerCase();
     try {
       return await this.runner.run(async ({ session }) => {
@@ -59,7 +59,7 @@ export class UserWriteRepository {
   }
 
   /** Sets the name and/or settings (validated: at least one, none null). */
-  async update(id: ObjectId, input: UpdateUserInput, origin: WriteOrigin): Promise<UserDocument> {
+  async update(id: ObjectId, input: UserChangesRecord, origin: WriteOrigin): Promise<UserDocument> {
     const set: Partial<UserDocument> = {};
     if (input.name !== undefined) set.name = input.name.trim();
     if (input.settings !== undefined) set.settings = toPlainDocument(input.settings);

@@ -1,4 +1,4 @@
-import { CASE_STATUS_ORDER, CaseStatus } from "../../schema/enums/case-status.enum";
+import { CASE_STATUS_ORDER, CaseStatus } from "../domain/case-status.enum";
 import { BadUserInputError } from "../errors/gateway-error";
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { UserRole } from "../../src/domain/user-role.enum";
 import { hashApiKey } from "../../src/auth/api-key-hash";
 import { API_KEYS_COLLECTION } from "../../src/auth/api-key.repository";
 import { runCli } from "../operations/support/run-cli";

@@ -1,8 +1,8 @@
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CaseStatus } from "../../schema/enums/case-status.enum";
-import { Priority } from "../../schema/enums/priority.enum";
-import { Severity } from "../../schema/enums/severity.enum";
+import { CaseStatus } from "../../src/domain/case-status.enum";
+import { Priority } from "../../src/domain/priority.enum";
+import { Severity } from "../../src/domain/severity.enum";
 import type { CaseDocument } from "../../src/db/case.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { caseStatisticsPipeline } from "../../src/pipelines/case-statistics.pipeline";

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGatewaySchema } from "../../schema/build-schema";
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { UserRole } from "../../src/domain/user-role.enum";
 import { operationCost } from "../../src/protections/cost-limit";
 import { Lexer, parse, Source, TokenKind } from "graphql";
 import { buildIncidentFixture, insertIncidentFixture } from "../gateway/fixtures/incident-fixture";

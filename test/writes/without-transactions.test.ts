@@ -1,7 +1,7 @@
 import type { Db } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CaseStatus } from "../../schema/enums/case-status.enum";
-import { Severity } from "../../schema/enums/severity.enum";
+import { CaseStatus } from "../../src/domain/case-status.enum";
+import { Severity } from "../../src/domain/severity.enum";
 import type { CreateAlertInput } from "../../schema/inputs/create-alert.input";
 import { AuditTrail } from "../../src/audit/audit-trail";
 import { dataCollections } from "../../src/db/data-collections";
