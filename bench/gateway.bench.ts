@@ -29,7 +29,7 @@ import { loadConfig } from "../src/config";
 import type { AlertDocument } from "../src/db/alert.document";
 import type { CaseDocument } from "../src/db/case.document";
 import { COLLECTIONS } from "../src/db/collection-names";
-import { ensureIndexes } from "../src/db/ensure-indexes";
+import { ensureIndexes } from "../src/operations/ensure-indexes";
 import { provisionDatabase } from "../src/db/provision-database";
 import type { UserDocument } from "../src/db/user.document";
 import { graphqlUrl, startGateway } from "../src/main";

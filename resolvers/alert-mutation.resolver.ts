@@ -8,7 +8,7 @@ import { RULES } from "../src/auth/auth-checker";
 import { type GatewayContext, writeOrigin } from "../src/context";
 import type { AlertDocument } from "../src/db/alert.document";
 import { toAlert } from "../src/repositories/alert.mapper";
-import { forgetAlert } from "../src/repositories/stale-loaders";
+import { forgetAlert } from "../src/loaders/stale-loaders";
 import { objectIdOf } from "../src/repositories/write-helpers";
 
 /** Writes of alerts; each answers the alert as stored after the write and is audited. */

@@ -11,7 +11,7 @@ import { RULES } from "../src/auth/auth-checker";
 import { type GatewayContext, writeOrigin } from "../src/context";
 import type { CaseDocument } from "../src/db/case.document";
 import { toCase } from "../src/repositories/case.mapper";
-import { forgetCase } from "../src/repositories/stale-loaders";
+import { forgetCase } from "../src/loaders/stale-loaders";
 import { objectIdOf } from "../src/repositories/write-helpers";
 
 /**

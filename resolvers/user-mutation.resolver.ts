@@ -6,7 +6,7 @@ import { User } from "../schema/types/user.type";
 import { RULES } from "../src/auth/auth-checker";
 import { type GatewayContext, writeOrigin } from "../src/context";
 import type { UserDocument } from "../src/db/user.document";
-import { forgetUser } from "../src/repositories/stale-loaders";
+import { forgetUser } from "../src/loaders/stale-loaders";
 import { toUser } from "../src/repositories/user.mapper";
 import { objectIdOf } from "../src/repositories/write-helpers";
 

@@ -5,7 +5,7 @@ import type { Db, MongoClient, MongoClientOptions } from "mongodb";
 import { buildGatewaySchema } from "../schema/build-schema";
 import type { Config } from "./config";
 import { connectMongoClient } from "./db/mongo-client";
-import { ensureIndexes } from "./db/ensure-indexes";
+import { ensureIndexes } from "./operations/ensure-indexes";
 import { ConfigError } from "./errors/config-error";
 import { createServer, GRAPHQL_PATH } from "./server";
 

@@ -5,10 +5,10 @@ import { pathToFileURL } from "node:url";
 import { type ClientSession, type Db, MongoServerError } from "mongodb";
 import { COLLECTIONS } from "../db/collection-names";
 import { DATA_MODEL_INDEXES } from "../db/data-model-indexes";
-import { acquireLock, type LockOptions } from "./migration-lock";
+import { acquireLock, type LockOptions } from "./operation-lock";
 import { OperationError } from "./operation-error";
 import { type OperationReporting, reporterOf } from "./operation-events";
-import { detectTransactionSupport } from "./transaction-support";
+import { detectTransactionSupport } from "../db/transaction-support";
 
 /** Where the project's migrations live: `migrations/` at the repository root. */
 export const DEFAULT_MIGRATIONS_DIR = resolve(__dirname, "../../migrations");

@@ -10,7 +10,7 @@ import type { UnusedIndexRecord } from "../domain/unused-index.record";
 import { AUDIT_ACTIONS } from "../audit/audit-actions";
 import type { AuditTrail, WriteOrigin } from "../audit/audit-trail";
 import { COLLECTIONS } from "../db/collection-names";
-import { collectionStats, type IndexStats } from "../operations/database-stats";
+import { collectionStats, type IndexStats } from "../db/collection-stats";
 import { toJsonValue } from "./audit-log.mapper";
 import type { RepositoryOptions } from "./repository-options";
 
@@ -22,7 +22,7 @@ const PROFILE_COLLECTION = "system.profile";
 
 /**
  * The admin API's database work: server health, per-collection statistics and index
- * usage (src/operations/database-stats.ts, shared with `jupiter db stats`), the
+ * usage (src/db/collection-stats.ts, shared with `jupiter db stats`), the
  * profiler and the operations in progress. Every command carries maxTimeMS.
  */
 export class AdminRepository {

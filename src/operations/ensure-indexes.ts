@@ -1,5 +1,5 @@
 import type { Db } from "mongodb";
-import { setupDatabase } from "../operations/setup-database";
+import { setupDatabase } from "./setup-database";
 
 /**
  * Makes sure the data model exists before the gateway serves: every collection with its

@@ -1,9 +1,9 @@
 import type { AlertDocument } from "../db/alert.document";
 import type { CaseDocument } from "../db/case.document";
 import type { UserDocument } from "../db/user.document";
-import type { GatewayLoaders } from "../loaders/gateway-loaders";
-import { toCase } from "./case.mapper";
-import { toUser } from "./user.mapper";
+import type { GatewayLoaders } from "./gateway-loaders";
+import { toCase } from "../repositories/case.mapper";
+import { toUser } from "../repositories/user.mapper";
 
 /*
  * After a mutation, the request's loaders must not answer from what they cached before

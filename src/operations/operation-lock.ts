@@ -3,7 +3,17 @@ import { randomUUID } from "node:crypto";
 import { type Db, MongoServerError } from "mongodb";
 import { OperationError } from "./operation-error";
 
-/** Operation locks ("migrations", "archive"): one document per lock name, unique on `name`. */
+/*
+ * The lock of a long database operation, held as a lease (it expires unless renewed), so
+ * that one runner at a time does it: `jupiter db migrate` takes "migrations", `jupiter db
+ * archive` takes "archive". Any further operation that must not run twice at once takes a
+ * name of its own here.
+ */
+
+/**
+ * One document per lock name, unique on `name`. The collection keeps the name it had when
+ * only migrations locked, so that a lock held by an older version is still seen.
+ */
 export const LOCKS_COLLECTION = "migration_locks";
 
 export interface LockDocument {
