@@ -35,6 +35,7 @@ import type { UserDocument } from "../src/db/user.document";
 import { graphqlUrl, startGateway } from "../src/main";
 import { AnalyticsRepository } from "../src/repositories/analytics.repository";
 import { seedDemoData } from "../src/seed/seed-demo-data";
+import { parseObjectId } from "../src/db/parse-object-id";
 
 const settings = {
   cases: positiveInteger("BENCH_CASES", 100_000),
@@ -351,7 +352,7 @@ async function startDirectServer(db: Db): Promise<FastifyInstance> {
 
   const handlers: Record<string, (variables: Record<string, unknown>) => Promise<unknown>> = {
     CaseDetail: async ({ id }) => {
-      const doc = await cases.findOne({ _id: ObjectId.createFromHexString(String(id)) });
+      const doc = await cases.findOne({ _id: parseObjectId(String(id), "id") });
       if (!doc) return { case: null };
       const [assignees, alertsByCase] = await Promise.all([
         usersById(doc.assignee ? [doc.assignee] : []),

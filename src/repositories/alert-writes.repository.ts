@@ -11,6 +11,7 @@ import type { RepositoryOptions } from "./repository-options";
 import { nextUpdatedAt } from "./versioned-update";
 import { caseExists, touchCase } from "./write-helpers";
 import type { WriteRunner } from "./write-runner";
+import { parseObjectId } from "../db/parse-object-id";
 
 /**
  * Writes of the `alerts` collection, each one WriteRunner unit with its audit entry (see
@@ -36,7 +37,7 @@ export class AlertWriteRepository {
 
   async create(input: NewAlertRecord, origin: WriteOrigin): Promise<AlertDocument> {
     return this.runner.run(async ({ session }) => {
-      const caseId = input.caseId ? ObjectId.createFromHexString(input.caseId) : null;
+      const caseId = input.caseId ? parseObjectId(input.caseId, "input.caseId") : null;
       if (caseId) await touchCase(this.collections.cases, caseId, session, this.options.maxTimeMS);
       const at = new Date();
       const document: AlertDocument = {

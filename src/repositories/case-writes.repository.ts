@@ -17,6 +17,7 @@ import { AuditedWriter } from "./audited-writer";
 import type { RepositoryOptions } from "./repository-options";
 import { requireUser } from "./write-helpers";
 import type { WriteRunner } from "./write-runner";
+import { parseObjectId } from "../db/parse-object-id";
 
 /** A deleted case and the alerts it released. */
 export interface DeletedCase {
@@ -46,7 +47,7 @@ export class CaseWriteRepository {
 
   async create(input: NewCaseRecord, origin: WriteOrigin): Promise<CaseDocument> {
     return this.runner.run(async ({ session }) => {
-      const assignee = input.assigneeId ? ObjectId.createFromHexString(input.assigneeId) : null;
+      const assignee = input.assigneeId ? parseObjectId(input.assigneeId, "input.assigneeId") : null;
       if (assignee) await requireUser(this.collections.users, assignee, session, this.options.maxTimeMS);
       const at = new Date();
       const document: CaseDocument = {

@@ -1,14 +1,8 @@
-import type { ClientSession, Collection } from "mongodb";
-import { ObjectId } from "mongodb";
+import type { ClientSession, Collection, ObjectId } from "mongodb";
 import type { CaseDocument } from "../db/case.document";
 import type { UserDocument } from "../db/user.document";
 import { NotFoundError } from "../errors/gateway-error";
 import { updateVersioned } from "./versioned-update";
-
-/** An id that passed validation (`@IsMongoId`) at the edge. */
-export function objectIdOf(hex: string): ObjectId {
-  return ObjectId.createFromHexString(hex);
-}
 
 /** NOT_FOUND unless the user exists. */
 export async function requireUser(
