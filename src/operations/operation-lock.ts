@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { type Db, MongoServerError } from "mongodb";
 import { OperationError } from "./operation-error";
+import { MONGO_SERVER_CODES } from "../errors/mongo-server-codes";
 
 /*
  * The lock of a long database operation, held as a lease (it expires unless renewed), so
@@ -43,8 +44,6 @@ export interface HeldLock {
   release(): Promise<void>;
 }
 
-const DUPLICATE_KEY = 11000;
-
 /**
  * Takes the lock `name` atomically: one findOneAndUpdate with upsert on a filter that
  * matches only an expired lock. With a unique index on `name`, a live lock of another
@@ -82,7 +81,7 @@ export async function acquireLock(db: Db, name: string, options: LockOptions = {
         return heldLock(db, name, owner, ttlMs, previous !== null);
       }
     } catch (error) {
-      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+      if (!(error instanceof MongoServerError && error.code === MONGO_SERVER_CODES.duplicateKey)) throw error;
     }
     const holder = await locks.findOne({ name });
     const since = holder?.acquired_at?.toISOString() ?? "?";

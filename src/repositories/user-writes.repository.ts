@@ -12,9 +12,7 @@ import { toPlainDocument } from "../validation/plain-document";
 import { AuditedWriter } from "./audited-writer";
 import type { RepositoryOptions } from "./repository-options";
 import type { WriteRunner } from "./write-runner";
-
-/** MongoDB's code for a write refused by a unique index. */
-const DUPLICATE_KEY = 11000;
+import { MONGO_SERVER_CODES } from "../errors/mongo-server-codes";
 
 /** Writes of the `users` collection, each one WriteRunner unit with its audit entry. */
 export class UserWriteRepository {
@@ -56,7 +54,7 @@ export class UserWriteRepository {
         return document;
       });
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) {
+      if (error instanceof MongoServerError && error.code === MONGO_SERVER_CODES.duplicateKey) {
         throw new ConflictError(`A user with email ${email} exists already`, { field: "email", email });
       }
       throw error;
