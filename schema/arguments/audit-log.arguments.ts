@@ -1,7 +1,7 @@
 import { IsMongoId, MaxLength } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { ConnectionArguments } from "./connection.arguments";
-import { VALIDATION_MESSAGES } from "./validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import type { AuditLogListCriteria } from "../../src/domain/audit-log-list.criteria";
 
 /** Arguments of `Query.auditLog`. */

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsMongoId } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { Severity } from "../enums/severity.enum";
-import { VALIDATION_MESSAGES } from "../arguments/validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 import type { AlertFilterCriteria } from "../../src/domain/alert-filter.criteria";
 

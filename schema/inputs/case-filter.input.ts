@@ -3,7 +3,7 @@ import { Field, ID, InputType } from "type-graphql";
 import { CaseStatus } from "../enums/case-status.enum";
 import { Priority } from "../enums/priority.enum";
 import { Severity } from "../enums/severity.enum";
-import { VALIDATION_MESSAGES } from "../arguments/validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 import type { CaseFilterCriteria } from "../../src/domain/case-filter.criteria";
 

@@ -2,11 +2,11 @@ import { IsEnum, MaxLength } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { IsPlainDocument, IsTagList, NotNullWhenGiven, TrimmedLength } from "../../src/validation/decorators";
 import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from "../../src/validation/write-limits";
-import { VALIDATION_MESSAGES } from "../arguments/validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import { Priority } from "../enums/priority.enum";
 import { Severity } from "../enums/severity.enum";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
-import { INPUT_RULES } from "./input-rules";
+import { INPUT_RULES } from "../validation/input-rules";
 import type { CaseChangesRecord } from "../../src/domain/case-changes.record";
 
 /** The fields an update may set. */

@@ -2,7 +2,7 @@ import { Field, InputType } from "type-graphql";
 import { IsPlainDocument, NotNullWhenGiven, TrimmedLength } from "../../src/validation/decorators";
 import { NAME_MAX_LENGTH } from "../../src/validation/write-limits";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
-import { INPUT_RULES } from "./input-rules";
+import { INPUT_RULES } from "../validation/input-rules";
 import type { UserChangesRecord } from "../../src/domain/user-changes.record";
 
 /** The fields an update may set. */

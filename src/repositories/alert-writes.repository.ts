@@ -9,7 +9,7 @@ import { BadUserInputError, NotFoundError } from "../errors/gateway-error";
 import { AuditedWriter } from "./audited-writer";
 import type { RepositoryOptions } from "./repository-options";
 import { nextUpdatedAt } from "./versioned-update";
-import { caseExists, touchCase } from "./write-helpers";
+import { caseExists, touchCase } from "./case-reference";
 import type { WriteRunner } from "./write-runner";
 import { parseObjectId } from "../db/parse-object-id";
 

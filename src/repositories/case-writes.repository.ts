@@ -15,7 +15,7 @@ import { MAX_TAGS } from "../validation/write-limits";
 import { assertTransition, resolvedAtAfter } from "../workflow/case-workflow";
 import { AuditedWriter } from "./audited-writer";
 import type { RepositoryOptions } from "./repository-options";
-import { requireUser } from "./write-helpers";
+import { requireUser } from "./user-reference";
 import type { WriteRunner } from "./write-runner";
 import { parseObjectId } from "../db/parse-object-id";
 

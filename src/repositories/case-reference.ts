@@ -1,19 +1,11 @@
 import type { ClientSession, Collection, ObjectId } from "mongodb";
 import type { CaseDocument } from "../db/case.document";
-import type { UserDocument } from "../db/user.document";
-import { NotFoundError } from "../errors/gateway-error";
 import { updateVersioned } from "./versioned-update";
 
-/** NOT_FOUND unless the user exists. */
-export async function requireUser(
-  users: Collection<UserDocument>,
-  id: ObjectId,
-  session: ClientSession | undefined,
-  maxTimeMS: number,
-): Promise<void> {
-  const found = await users.findOne({ _id: id }, { session, maxTimeMS, projection: { _id: 1 } });
-  if (!found) throw new NotFoundError("User", id.toHexString());
-}
+/*
+ * Guards of a reference to a case (an alert's case_id): the case must exist when the
+ * reference is written, and must not be deleted meanwhile.
+ */
 
 /**
  * Writes to a case that another document is about to reference (an alert linked to it):
