@@ -21,6 +21,7 @@ type Documents = {
     "query DashboardSeverityBreakdown($resolved: Boolean = false) {\n  alertSeverityBreakdown(resolved: $resolved) {\n    severity\n    count\n  }\n}": typeof types.DashboardSeverityBreakdownDocument,
     "query SearchCases($query: String!, $first: Int = 20) {\n  searchCases(query: $query, first: $first) {\n    score\n    case {\n      id\n      title\n      severity\n      status\n      priority\n      createdAt\n      assignee {\n        id\n        name\n      }\n    }\n  }\n}": typeof types.SearchCasesDocument,
     "mutation UpdateCaseStatus($id: ID!, $status: CaseStatus!, $note: String) {\n  changeCaseStatus(id: $id, status: $status, note: $note) {\n    id\n    status\n    resolvedAt\n    resolutionTimeSeconds\n    updatedAt\n  }\n}": typeof types.UpdateCaseStatusDocument,
+    "query UsersPage($filter: UserFilter, $first: Int = 20, $after: String) {\n  users(filter: $filter, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        name\n        email\n        role\n        lastLogin\n        openCaseCount\n      }\n    }\n  }\n}": typeof types.UsersPageDocument,
 };
 const documents: Documents = {
     "query CaseDetail($id: ID!, $alertsResolved: Boolean, $alertsFirst: Int = 20) {\n  case(id: $id) {\n    id\n    title\n    description\n    severity\n    status\n    priority\n    tags\n    metadata\n    createdAt\n    updatedAt\n    resolvedAt\n    resolutionTimeSeconds\n    assignee {\n      id\n      name\n    }\n    alertCount(resolved: $alertsResolved)\n    alerts(resolved: $alertsResolved, first: $alertsFirst) {\n      id\n      type\n      severity\n      message\n      timestamp\n      resolved\n    }\n  }\n}": types.CaseDetailDocument,
@@ -30,6 +31,7 @@ const documents: Documents = {
     "query DashboardSeverityBreakdown($resolved: Boolean = false) {\n  alertSeverityBreakdown(resolved: $resolved) {\n    severity\n    count\n  }\n}": types.DashboardSeverityBreakdownDocument,
     "query SearchCases($query: String!, $first: Int = 20) {\n  searchCases(query: $query, first: $first) {\n    score\n    case {\n      id\n      title\n      severity\n      status\n      priority\n      createdAt\n      assignee {\n        id\n        name\n      }\n    }\n  }\n}": types.SearchCasesDocument,
     "mutation UpdateCaseStatus($id: ID!, $status: CaseStatus!, $note: String) {\n  changeCaseStatus(id: $id, status: $status, note: $note) {\n    id\n    status\n    resolvedAt\n    resolutionTimeSeconds\n    updatedAt\n  }\n}": types.UpdateCaseStatusDocument,
+    "query UsersPage($filter: UserFilter, $first: Int = 20, $after: String) {\n  users(filter: $filter, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        name\n        email\n        role\n        lastLogin\n        openCaseCount\n      }\n    }\n  }\n}": types.UsersPageDocument,
 };
 
 /**
@@ -74,6 +76,10 @@ export function graphql(source: "query SearchCases($query: String!, $first: Int 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation UpdateCaseStatus($id: ID!, $status: CaseStatus!, $note: String) {\n  changeCaseStatus(id: $id, status: $status, note: $note) {\n    id\n    status\n    resolvedAt\n    resolutionTimeSeconds\n    updatedAt\n  }\n}"): (typeof documents)["mutation UpdateCaseStatus($id: ID!, $status: CaseStatus!, $note: String) {\n  changeCaseStatus(id: $id, status: $status, note: $note) {\n    id\n    status\n    resolvedAt\n    resolutionTimeSeconds\n    updatedAt\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsersPage($filter: UserFilter, $first: Int = 20, $after: String) {\n  users(filter: $filter, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        name\n        email\n        role\n        lastLogin\n        openCaseCount\n      }\n    }\n  }\n}"): (typeof documents)["query UsersPage($filter: UserFilter, $first: Int = 20, $after: String) {\n  users(filter: $filter, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        id\n        name\n        email\n        role\n        lastLogin\n        openCaseCount\n      }\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -20,6 +20,7 @@ const EXPECTED_OPERATIONS = [
   "DashboardSeverityBreakdown",
   "SearchCases",
   "UpdateCaseStatus",
+  "UsersPage",
 ];
 
 describe("client codegen", () => {
