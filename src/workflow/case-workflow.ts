@@ -20,9 +20,6 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]
   [CaseStatus.CLOSED]: [],
 };
 
-/** Statuses in which a case has a resolved_at. */
-export const RESOLVED_STATUSES: readonly CaseStatus[] = [CaseStatus.RESOLVED, CaseStatus.CLOSED];
-
 /** The statuses a case may go to from `from`, in workflow order. */
 export function allowedTransitions(from: CaseStatus): readonly CaseStatus[] {
   return CASE_TRANSITIONS[from] ?? [];

@@ -10,11 +10,6 @@ export function comparable(value: unknown): string {
   return JSON.stringify(sortKeys(EJSON.serialize(value, { relaxed: true })));
 }
 
-/** Canonical Extended JSON of one document: types exact, field order as stored. */
-export function canonicalLine(document: unknown): string {
-  return EJSON.stringify(document, { relaxed: false });
-}
-
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === "object") {
