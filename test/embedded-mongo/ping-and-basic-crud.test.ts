@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestEngine, type TestEngine } from "./support/start-test-engine";
+import { describe, expect, it } from "vitest";
+import { useTestEngine } from "./support/use-test-engine";
 
 describe("embedded engine smoke", () => {
-  let t: TestEngine;
-  beforeAll(async () => {
-    t = await startTestEngine();
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
+  const engine = useTestEngine("smoke");
 
   it("answers ping and basic CRUD through the driver", async () => {
-    const db = t.client.db("smoke");
+    const db = engine.db;
     expect(await db.command({ ping: 1 })).toMatchObject({ ok: 1 });
     const coll = db.collection<{ _id?: unknown; n: number; tag: string }>("items");
     const docs = Array.from({ length: 250 }, (_, i) => ({ n: i, tag: i % 2 === 0 ? "even" : "odd" }));
