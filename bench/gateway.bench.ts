@@ -38,13 +38,13 @@ import { loadConfig } from "../src/config";
 import type { AlertDocument } from "../src/db/alert.document";
 import type { CaseDocument } from "../src/db/case.document";
 import { COLLECTIONS } from "../src/db/collection-names";
-import { ensureIndexes } from "../src/db/ensure-indexes";
+import { ensureIndexes } from "../src/operations/ensure-indexes";
 import { provisionDatabase } from "../src/db/provision-database";
 import type { UserDocument } from "../src/db/user.document";
 import { graphqlUrl, startGateway } from "../src/main";
 import { AnalyticsRepository } from "../src/repositories/analytics.repository";
 import { seedDemoData } from "../src/seed/seed-demo-data";
-import { UserRole } from "../schema/enums/user-role.enum";
+import { UserRole } from "../src/domain/user-role.enum";
 import { issueDemoTokens, randomJwtSecret } from "../src/auth/demo-tokens";
 import { metricsDirectHandlers, metricsScenarios } from "./metrics-scenarios";
 import {
@@ -54,6 +54,7 @@ import {
   overheadCells,
   withObservability,
 } from "./observability-overhead";
+import { parseObjectId } from "../src/db/parse-object-id";
 
 /** BENCH_SMOKE=1: tiny data, one second per run; checks the script, its figures mean nothing. */
 const SMOKE = process.env.BENCH_SMOKE === "1";
@@ -416,7 +417,7 @@ async function startDirectServer(db: Db): Promise<FastifyInstance> {
 
   const handlers: Record<string, (variables: Record<string, unknown>) => Promise<unknown>> = {
     CaseDetail: async ({ id }) => {
-      const doc = await cases.findOne({ _id: ObjectId.createFromHexString(String(id)) });
+      const doc = await cases.findOne({ _id: parseObjectId(String(id), "id") });
       if (!doc) return { case: null };
       const [assignees, alertsByCase] = await Promise.all([
         usersById(doc.assignee ? [doc.assignee] : []),

@@ -8,8 +8,8 @@ import { RULES } from "../src/auth/auth-checker";
 import { type GatewayContext, writeOrigin } from "../src/context";
 import type { AlertDocument } from "../src/db/alert.document";
 import { toAlert } from "../src/repositories/alert.mapper";
-import { forgetAlert } from "../src/repositories/stale-loaders";
-import { objectIdOf } from "../src/repositories/write-helpers";
+import { forgetAlert } from "../src/loaders/stale-loaders";
+import { parseObjectId } from "../src/db/parse-object-id";
 
 /** Writes of alerts; each answers the alert as stored after the write and is audited. */
 @Resolver(() => Alert)
@@ -35,7 +35,11 @@ export class AlertMutationResolver {
   ): Promise<Alert> {
     return answer(
       context,
-      await context.repositories.alertWrites.resolve(objectIdOf(id), resolution, writeOrigin(context)),
+      await context.repositories.alertWrites.resolve(
+        parseObjectId(id, "id"),
+        resolution,
+        writeOrigin(context),
+      ),
     );
   }
 
@@ -50,8 +54,8 @@ export class AlertMutationResolver {
     return answer(
       context,
       await context.repositories.alertWrites.link(
-        objectIdOf(alertId),
-        objectIdOf(caseId),
+        parseObjectId(alertId, "alertId"),
+        parseObjectId(caseId, "caseId"),
         writeOrigin(context),
       ),
     );
@@ -65,7 +69,7 @@ export class AlertMutationResolver {
   ): Promise<Alert> {
     return answer(
       context,
-      await context.repositories.alertWrites.unlink(objectIdOf(alertId), writeOrigin(context)),
+      await context.repositories.alertWrites.unlink(parseObjectId(alertId, "alertId"), writeOrigin(context)),
     );
   }
 }

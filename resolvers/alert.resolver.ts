@@ -1,6 +1,6 @@
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { AlertsArguments } from "../schema/arguments/alerts.arguments";
-import { parseObjectId } from "../schema/arguments/parse-object-id";
+import { parseObjectId } from "../src/db/parse-object-id";
 import { AlertConnection } from "../schema/types/alert-connection.type";
 import { Alert } from "../schema/types/alert.type";
 import { Case } from "../schema/types/case.type";

@@ -11,8 +11,8 @@ import { RULES } from "../src/auth/auth-checker";
 import { type GatewayContext, writeOrigin } from "../src/context";
 import type { CaseDocument } from "../src/db/case.document";
 import { toCase } from "../src/repositories/case.mapper";
-import { forgetCase } from "../src/repositories/stale-loaders";
-import { objectIdOf } from "../src/repositories/write-helpers";
+import { forgetCase } from "../src/loaders/stale-loaders";
+import { parseObjectId } from "../src/db/parse-object-id";
 
 /**
  * Writes of cases. Each mutation answers the case as stored after the write, is recorded
@@ -38,7 +38,7 @@ export class CaseMutationResolver {
   ): Promise<Case> {
     return answer(
       context,
-      await context.repositories.caseWrites.update(objectIdOf(id), input, writeOrigin(context)),
+      await context.repositories.caseWrites.update(parseObjectId(id, "id"), input, writeOrigin(context)),
     );
   }
 
@@ -56,7 +56,12 @@ export class CaseMutationResolver {
   ): Promise<Case> {
     return answer(
       context,
-      await context.repositories.caseWrites.changeStatus(objectIdOf(id), status, note, writeOrigin(context)),
+      await context.repositories.caseWrites.changeStatus(
+        parseObjectId(id, "id"),
+        status,
+        note,
+        writeOrigin(context),
+      ),
     );
   }
 
@@ -66,10 +71,10 @@ export class CaseMutationResolver {
     @Args(() => AssignCaseArguments) { id, assigneeId }: AssignCaseArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Case> {
-    const assignee = assigneeId ? objectIdOf(assigneeId) : null;
+    const assignee = assigneeId ? parseObjectId(assigneeId, "assigneeId") : null;
     return answer(
       context,
-      await context.repositories.caseWrites.assign(objectIdOf(id), assignee, writeOrigin(context)),
+      await context.repositories.caseWrites.assign(parseObjectId(id, "id"), assignee, writeOrigin(context)),
     );
   }
 
@@ -83,7 +88,7 @@ export class CaseMutationResolver {
   ): Promise<Case> {
     return answer(
       context,
-      await context.repositories.caseWrites.addTags(objectIdOf(id), tags, writeOrigin(context)),
+      await context.repositories.caseWrites.addTags(parseObjectId(id, "id"), tags, writeOrigin(context)),
     );
   }
 
@@ -95,7 +100,7 @@ export class CaseMutationResolver {
   ): Promise<Case> {
     return answer(
       context,
-      await context.repositories.caseWrites.removeTags(objectIdOf(id), tags, writeOrigin(context)),
+      await context.repositories.caseWrites.removeTags(parseObjectId(id, "id"), tags, writeOrigin(context)),
     );
   }
 
@@ -111,7 +116,7 @@ export class CaseMutationResolver {
     @Ctx() context: GatewayContext,
   ): Promise<DeleteCasePayload> {
     const { deleted, unlinkedAlertIds } = await context.repositories.caseWrites.delete(
-      objectIdOf(id),
+      parseObjectId(id, "id"),
       writeOrigin(context),
     );
     forgetCase(context.loaders, deleted._id, null);

@@ -2,7 +2,7 @@ import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Ro
 import { CaseAlertCountArguments } from "../schema/arguments/case-alert-count.arguments";
 import { CaseAlertsArguments } from "../schema/arguments/case-alerts.arguments";
 import { CasesArguments } from "../schema/arguments/cases.arguments";
-import { parseObjectId } from "../schema/arguments/parse-object-id";
+import { parseObjectId } from "../src/db/parse-object-id";
 import { Alert } from "../schema/types/alert.type";
 import { CaseConnection } from "../schema/types/case-connection.type";
 import { Case } from "../schema/types/case.type";

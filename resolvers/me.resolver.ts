@@ -1,8 +1,8 @@
-import { ObjectId } from "mongodb";
 import { Authorized, Ctx, Query, Resolver } from "type-graphql";
 import { Caller } from "../schema/types/caller.type";
 import { RULES } from "../src/auth/auth-checker";
 import type { GatewayContext } from "../src/context";
+import { parseObjectId } from "../src/db/parse-object-id";
 
 /** The caller of the request. */
 @Resolver(() => Caller)
@@ -14,9 +14,7 @@ export class MeResolver {
     const me = new Caller();
     me.kind = identity.kind;
     me.role = identity.role;
-    me.user = identity.userId
-      ? await loaders.userById.load(ObjectId.createFromHexString(identity.userId))
-      : null;
+    me.user = identity.userId ? await loaders.userById.load(parseObjectId(identity.userId, "sub")) : null;
     me.apiKeyName = identity.apiKeyName ?? null;
     return me;
   }

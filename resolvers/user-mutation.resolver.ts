@@ -6,9 +6,9 @@ import { User } from "../schema/types/user.type";
 import { RULES } from "../src/auth/auth-checker";
 import { type GatewayContext, writeOrigin } from "../src/context";
 import type { UserDocument } from "../src/db/user.document";
-import { forgetUser } from "../src/repositories/stale-loaders";
+import { forgetUser } from "../src/loaders/stale-loaders";
 import { toUser } from "../src/repositories/user.mapper";
-import { objectIdOf } from "../src/repositories/write-helpers";
+import { parseObjectId } from "../src/db/parse-object-id";
 
 /** Writes of users; each answers the user as stored after the write and is audited. */
 @Resolver(() => User)
@@ -32,7 +32,7 @@ export class UserMutationResolver {
   ): Promise<User> {
     return answer(
       context,
-      await context.repositories.userWrites.update(objectIdOf(id), input, writeOrigin(context)),
+      await context.repositories.userWrites.update(parseObjectId(id, "id"), input, writeOrigin(context)),
     );
   }
 
@@ -44,7 +44,7 @@ export class UserMutationResolver {
   ): Promise<User> {
     return answer(
       context,
-      await context.repositories.userWrites.updateRole(objectIdOf(id), role, writeOrigin(context)),
+      await context.repositories.userWrites.updateRole(parseObjectId(id, "id"), role, writeOrigin(context)),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { AssignedCasesArguments } from "../schema/arguments/assigned-cases.arguments";
-import { parseObjectId } from "../schema/arguments/parse-object-id";
+import { parseObjectId } from "../src/db/parse-object-id";
 import { UsersArguments } from "../schema/arguments/users.arguments";
 import { Case } from "../schema/types/case.type";
 import { UserConnection } from "../schema/types/user-connection.type";

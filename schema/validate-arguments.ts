@@ -1,7 +1,7 @@
 import { validate, type ValidationError } from "class-validator";
 import type { ResolverData } from "type-graphql";
 import { BadUserInputError } from "../src/errors/gateway-error";
-import { pageSizeProperties } from "./arguments/max-page-size.decorator";
+import { pageSizeProperties } from "./validation/max-page-size.decorator";
 
 /** What validation needs from the request context. */
 export interface ValidationContext {

@@ -7,7 +7,7 @@ import type { Config } from "./config";
 import { DatabaseReadiness } from "./db/database-availability";
 import { driverOptionsOf } from "./db/driver-options";
 import { createMongoClient } from "./db/mongo-client";
-import { ensureIndexes } from "./db/ensure-indexes";
+import { ensureIndexes } from "./operations/ensure-indexes";
 import { ConfigError } from "./errors/config-error";
 import { Observability, type ObservabilityDependencies } from "./observability/observability";
 import { createServer, GRAPHQL_PATH } from "./server";

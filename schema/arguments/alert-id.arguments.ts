@@ -1,6 +1,6 @@
 import { IsMongoId } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
-import { VALIDATION_MESSAGES } from "./validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 
 /** Arguments of a mutation on one alert named by id (`Mutation.unlinkAlert`). */
 @ArgsType()

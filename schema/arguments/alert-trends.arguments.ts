@@ -2,7 +2,7 @@ import { ArrayMaxSize, MaxLength } from "class-validator";
 import { ArgsType, Field } from "type-graphql";
 import { TrendGranularity } from "../enums/trend-granularity.enum";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
-import { VALIDATION_MESSAGES } from "./validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 
 /** Arguments of `Query.alertTrends`. */
 @ArgsType()

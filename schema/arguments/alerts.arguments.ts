@@ -3,10 +3,11 @@ import { ArgsType, Field } from "type-graphql";
 import { AlertFilter } from "../inputs/alert-filter.input";
 import { AlertOrder } from "../inputs/alert-order.input";
 import { ConnectionArguments } from "./connection.arguments";
+import type { AlertListCriteria } from "../../src/domain/alert-list.criteria";
 
 /** Arguments of `Query.alerts`. */
 @ArgsType()
-export class AlertsArguments extends ConnectionArguments {
+export class AlertsArguments extends ConnectionArguments implements AlertListCriteria {
   @Field(() => AlertFilter, { nullable: true })
   @ValidateNested()
   filter?: AlertFilter;

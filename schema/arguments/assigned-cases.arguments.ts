@@ -1,8 +1,8 @@
 import { Min } from "class-validator";
 import { ArgsType, Field, Int } from "type-graphql";
 import { CaseStatus } from "../enums/case-status.enum";
-import { MaxPageSize } from "./max-page-size.decorator";
-import { VALIDATION_MESSAGES } from "./validation-messages";
+import { MaxPageSize } from "../validation/max-page-size.decorator";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 
 /** Arguments of `User.assignedCases`: the user's newest cases. */
 @ArgsType()

@@ -1,11 +1,12 @@
 import { IsMongoId, MaxLength } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { ConnectionArguments } from "./connection.arguments";
-import { VALIDATION_MESSAGES } from "./validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
+import type { AuditLogListCriteria } from "../../src/domain/audit-log-list.criteria";
 
 /** Arguments of `Query.auditLog`. */
 @ArgsType()
-export class AuditLogArguments extends ConnectionArguments {
+export class AuditLogArguments extends ConnectionArguments implements AuditLogListCriteria {
   @Field(() => ID, { nullable: true, description: "Only entries about this case, alert or user" })
   @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
   targetId?: string | null;

@@ -1,8 +1,8 @@
 import { IsMongoId } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { IsTagList } from "../../src/validation/decorators";
-import { INPUT_RULES } from "../inputs/input-rules";
-import { VALIDATION_MESSAGES } from "./validation-messages";
+import { INPUT_RULES } from "../validation/input-rules";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 
 /** Arguments of `Mutation.addCaseTags` and `Mutation.removeCaseTags`. */
 @ArgsType()

@@ -3,10 +3,11 @@ import { ArgsType, Field } from "type-graphql";
 import { CaseFilter } from "../inputs/case-filter.input";
 import { CaseOrder } from "../inputs/case-order.input";
 import { ConnectionArguments } from "./connection.arguments";
+import type { CaseListCriteria } from "../../src/domain/case-list.criteria";
 
 /** Arguments of `Query.cases`. */
 @ArgsType()
-export class CasesArguments extends ConnectionArguments {
+export class CasesArguments extends ConnectionArguments implements CaseListCriteria {
   @Field(() => CaseFilter, { nullable: true })
   @ValidateNested()
   filter?: CaseFilter;

@@ -3,8 +3,8 @@ import { ArgsType, Field, ID } from "type-graphql";
 import { TrimmedLength } from "../../src/validation/decorators";
 import { NOTE_MAX_LENGTH } from "../../src/validation/write-limits";
 import { CaseStatus } from "../enums/case-status.enum";
-import { INPUT_RULES } from "../inputs/input-rules";
-import { VALIDATION_MESSAGES } from "./validation-messages";
+import { INPUT_RULES } from "../validation/input-rules";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 
 /** Arguments of `Mutation.changeCaseStatus`. */
 @ArgsType()

@@ -1,6 +1,6 @@
 import { IsIn } from "class-validator";
 import { ArgsType, Field } from "type-graphql";
-import { DATA_MODEL_COLLECTIONS } from "./data-model-collections";
+import { DATA_MODEL_COLLECTIONS } from "../../src/db/data-model-collections";
 
 /** Arguments of `Query.indexUsage`. */
 @ArgsType()

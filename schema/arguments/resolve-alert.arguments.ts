@@ -2,8 +2,8 @@ import { IsMongoId } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { TrimmedLength } from "../../src/validation/decorators";
 import { RESOLUTION_MAX_LENGTH } from "../../src/validation/write-limits";
-import { INPUT_RULES } from "../inputs/input-rules";
-import { VALIDATION_MESSAGES } from "./validation-messages";
+import { INPUT_RULES } from "../validation/input-rules";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 
 /** Arguments of `Mutation.resolveAlert`. */
 @ArgsType()

@@ -1,7 +1,7 @@
 import { Min } from "class-validator";
 import { ArgsType, Field, Int } from "type-graphql";
-import { MaxPageSize } from "./max-page-size.decorator";
-import { VALIDATION_MESSAGES } from "./validation-messages";
+import { MaxPageSize } from "../validation/max-page-size.decorator";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 
 /** Arguments of `Query.slowOperations`. */
 @ArgsType()

@@ -1,7 +1,7 @@
 import { IsEnum, IsMongoId } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { UserRole } from "../enums/user-role.enum";
-import { VALIDATION_MESSAGES } from "./validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 
 /** Arguments of `Mutation.updateUserRole`. */
 @ArgsType()

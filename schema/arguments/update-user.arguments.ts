@@ -2,7 +2,7 @@ import { IsMongoId, ValidateNested } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { SetsAtLeastOneOf } from "../../src/validation/decorators";
 import { UPDATE_USER_FIELDS, UpdateUserInput } from "../inputs/update-user.input";
-import { VALIDATION_MESSAGES } from "./validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 
 /** Arguments of `Mutation.updateUser`. */
 @ArgsType()

@@ -1,10 +1,9 @@
 import { registerEnumType } from "type-graphql";
+import { AlertOrderField } from "../../src/domain/alert-order-field.enum";
 
-/** What a list of alerts can be ordered by. */
-export enum AlertOrderField {
-  TIMESTAMP = "TIMESTAMP",
-  SEVERITY = "SEVERITY",
-}
+// The plain enum lives in src/domain/ so that the data layer need not load type-graphql;
+// importing it from here registers it with the schema.
+export { AlertOrderField };
 
 registerEnumType(AlertOrderField, {
   name: "AlertOrderField",

@@ -1,12 +1,9 @@
 import { registerEnumType } from "type-graphql";
+import { CaseOrderField } from "../../src/domain/case-order-field.enum";
 
-/** What a list of cases can be ordered by. */
-export enum CaseOrderField {
-  CREATED_AT = "CREATED_AT",
-  UPDATED_AT = "UPDATED_AT",
-  SEVERITY = "SEVERITY",
-  PRIORITY = "PRIORITY",
-}
+// The plain enum lives in src/domain/ so that the data layer need not load type-graphql;
+// importing it from here registers it with the schema.
+export { CaseOrderField };
 
 registerEnumType(CaseOrderField, {
   name: "CaseOrderField",

@@ -1,19 +1,8 @@
 import { registerEnumType } from "type-graphql";
+import { CaseStatus } from "../../src/domain/case-status.enum";
 
-/** Workflow state of a case. Values are what MongoDB stores. */
-export enum CaseStatus {
-  OPEN = "open",
-  IN_PROGRESS = "in_progress",
-  RESOLVED = "resolved",
-  CLOSED = "closed",
-}
-
-/** Workflow order, used wherever statuses are sorted. */
-export const CASE_STATUS_ORDER: readonly CaseStatus[] = [
-  CaseStatus.OPEN,
-  CaseStatus.IN_PROGRESS,
-  CaseStatus.RESOLVED,
-  CaseStatus.CLOSED,
-];
+// The plain enum lives in src/domain/ so that the data layer need not load type-graphql;
+// importing it from here registers it with the schema.
+export { CaseStatus };
 
 registerEnumType(CaseStatus, { name: "CaseStatus", description: "Workflow state of a case" });

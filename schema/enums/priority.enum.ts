@@ -1,20 +1,9 @@
 import { registerEnumType } from "type-graphql";
+import { Priority } from "../../src/domain/priority.enum";
 
-/** Priority of a case. Values are what MongoDB stores. */
-export enum Priority {
-  LOW = "low",
-  MEDIUM = "medium",
-  HIGH = "high",
-  CRITICAL = "critical",
-}
-
-/** Rank for sorting, as for severity. */
-export const PRIORITY_RANK: Readonly<Record<Priority, number>> = {
-  [Priority.LOW]: 1,
-  [Priority.MEDIUM]: 2,
-  [Priority.HIGH]: 3,
-  [Priority.CRITICAL]: 4,
-};
+// The plain enum lives in src/domain/ so that the data layer need not load type-graphql;
+// importing it from here registers it with the schema.
+export { Priority };
 
 registerEnumType(Priority, {
   name: "Priority",

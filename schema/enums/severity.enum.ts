@@ -1,20 +1,9 @@
 import { registerEnumType } from "type-graphql";
+import { Severity } from "../../src/domain/severity.enum";
 
-/** Severity of a case or an alert. Values are what MongoDB stores. */
-export enum Severity {
-  LOW = "low",
-  MEDIUM = "medium",
-  HIGH = "high",
-  CRITICAL = "critical",
-}
-
-/** Rank for sorting: never sort the stored strings, which would put "medium" first. */
-export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
-  [Severity.LOW]: 1,
-  [Severity.MEDIUM]: 2,
-  [Severity.HIGH]: 3,
-  [Severity.CRITICAL]: 4,
-};
+// The plain enum lives in src/domain/ so that the data layer need not load type-graphql;
+// importing it from here registers it with the schema.
+export { Severity };
 
 registerEnumType(Severity, {
   name: "Severity",

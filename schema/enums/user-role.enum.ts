@@ -1,11 +1,8 @@
 import { registerEnumType } from "type-graphql";
+import { UserRole } from "../../src/domain/user-role.enum";
 
-/** What a user may do. Values are what MongoDB stores. */
-export enum UserRole {
-  ADMIN = "admin",
-  ANALYST = "analyst",
-  RESPONDER = "responder",
-  VIEWER = "viewer",
-}
+// The plain enum lives in src/domain/ so that the data layer need not load type-graphql;
+// importing it from here registers it with the schema.
+export { UserRole };
 
 registerEnumType(UserRole, { name: "UserRole", description: "Role of a user" });

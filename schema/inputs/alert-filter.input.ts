@@ -1,8 +1,9 @@
 import { ArrayMaxSize, IsMongoId } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { Severity } from "../enums/severity.enum";
-import { VALIDATION_MESSAGES } from "../arguments/validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
+import type { AlertFilterCriteria } from "../../src/domain/alert-filter.criteria";
 
 /** Conditions on alerts; an alert must meet all that are given. */
 @InputType("AlertFilter", {
@@ -10,7 +11,7 @@ import { DateTimeScalar } from "../scalars/date-time.scalar";
     "Conditions an alert must all meet. A list matches any of its values (an empty list matches nothing); " +
     "timestampAfter is inclusive, timestampBefore exclusive",
 })
-export class AlertFilter {
+export class AlertFilter implements AlertFilterCriteria {
   @Field(() => [String], { nullable: true })
   @ArrayMaxSize(100, { message: VALIDATION_MESSAGES.tooManyItems })
   type?: string[];

@@ -3,8 +3,9 @@ import { Field, ID, InputType } from "type-graphql";
 import { CaseStatus } from "../enums/case-status.enum";
 import { Priority } from "../enums/priority.enum";
 import { Severity } from "../enums/severity.enum";
-import { VALIDATION_MESSAGES } from "../arguments/validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
+import type { CaseFilterCriteria } from "../../src/domain/case-filter.criteria";
 
 /**
  * Conditions on cases; a case must meet all that are given. Ranges are half-open
@@ -15,7 +16,7 @@ import { DateTimeScalar } from "../scalars/date-time.scalar";
     "Conditions a case must all meet. A list matches any of its values (an empty list matches nothing); " +
     "`…After` bounds are inclusive, `…Before` bounds exclusive",
 })
-export class CaseFilter {
+export class CaseFilter implements CaseFilterCriteria {
   @Field(() => [CaseStatus], { nullable: true })
   status?: CaseStatus[];
 

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsMongoId } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
-import { VALIDATION_MESSAGES } from "../arguments/validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 
 /** Which cases the statistics count. */

@@ -2,14 +2,15 @@ import { IsEnum, IsMongoId, MaxLength } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { TrimmedLength } from "../../src/validation/decorators";
 import { ALERT_LABEL_MAX_LENGTH, ALERT_MESSAGE_MAX_LENGTH } from "../../src/validation/write-limits";
-import { VALIDATION_MESSAGES } from "../arguments/validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import { Severity } from "../enums/severity.enum";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
-import { INPUT_RULES } from "./input-rules";
+import { INPUT_RULES } from "../validation/input-rules";
+import type { NewAlertRecord } from "../../src/domain/new-alert.record";
 
 /** A new alert: Mutation.createAlert. */
 @InputType("CreateAlertInput", { description: "A new alert. It starts unresolved" })
-export class CreateAlertInput {
+export class CreateAlertInput implements NewAlertRecord {
   @Field(() => String, { description: `Kind of signal, e.g. "cpu"; ${INPUT_RULES.alertLabel}` })
   @TrimmedLength(1, ALERT_LABEL_MAX_LENGTH)
   type!: string;

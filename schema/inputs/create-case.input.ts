@@ -2,15 +2,16 @@ import { IsEnum, IsMongoId, MaxLength } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { IsPlainDocument, IsTagList, TrimmedLength } from "../../src/validation/decorators";
 import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from "../../src/validation/write-limits";
-import { VALIDATION_MESSAGES } from "../arguments/validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import { Priority } from "../enums/priority.enum";
 import { Severity } from "../enums/severity.enum";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
-import { INPUT_RULES } from "./input-rules";
+import { INPUT_RULES } from "../validation/input-rules";
+import type { NewCaseRecord } from "../../src/domain/new-case.record";
 
 /** A new case: Mutation.createCase. */
 @InputType("CreateCaseInput", { description: "A new case. It starts OPEN, unresolved" })
-export class CreateCaseInput {
+export class CreateCaseInput implements NewCaseRecord {
   @Field(() => String, { description: INPUT_RULES.title })
   @TrimmedLength(1, TITLE_MAX_LENGTH)
   title!: string;

@@ -4,11 +4,12 @@ import { IsEmailAddress, IsPlainDocument, TrimmedLength } from "../../src/valida
 import { NAME_MAX_LENGTH } from "../../src/validation/write-limits";
 import { UserRole } from "../enums/user-role.enum";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
-import { INPUT_RULES } from "./input-rules";
+import { INPUT_RULES } from "../validation/input-rules";
+import type { NewUserRecord } from "../../src/domain/new-user.record";
 
 /** A new user: Mutation.createUser. */
 @InputType("CreateUserInput", { description: "A new user" })
-export class CreateUserInput {
+export class CreateUserInput implements NewUserRecord {
   @Field(() => String, { description: INPUT_RULES.email })
   @IsEmailAddress()
   email!: string;

@@ -1,6 +1,6 @@
 import { MaxLength } from "class-validator";
 import { Field, InputType } from "type-graphql";
-import { VALIDATION_MESSAGES } from "../arguments/validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import { TimeGranularity } from "../enums/time-granularity.enum";
 import { Weekday } from "../enums/weekday.enum";
 

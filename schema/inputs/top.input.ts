@@ -1,6 +1,6 @@
 import { Max, MaxLength, Min } from "class-validator";
 import { Field, InputType, Int } from "type-graphql";
-import { VALIDATION_MESSAGES } from "../arguments/validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 
 /** Keep the largest dimension combinations. */
 @InputType("TopInput", {

@@ -2,11 +2,12 @@ import { IsEnum, MaxLength } from "class-validator";
 import { Field, InputType } from "type-graphql";
 import { IsPlainDocument, IsTagList, NotNullWhenGiven, TrimmedLength } from "../../src/validation/decorators";
 import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from "../../src/validation/write-limits";
-import { VALIDATION_MESSAGES } from "../arguments/validation-messages";
+import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import { Priority } from "../enums/priority.enum";
 import { Severity } from "../enums/severity.enum";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
-import { INPUT_RULES } from "./input-rules";
+import { INPUT_RULES } from "../validation/input-rules";
+import type { CaseChangesRecord } from "../../src/domain/case-changes.record";
 
 /** The fields an update may set. */
 export const UPDATE_CASE_FIELDS = [
@@ -24,7 +25,7 @@ export const UPDATE_CASE_FIELDS = [
     "Changes to a case: at least one field; a field left out keeps its value, and null is refused. " +
     "tags and metadata replace the stored value as a whole",
 })
-export class UpdateCaseInput {
+export class UpdateCaseInput implements CaseChangesRecord {
   @Field(() => String, { nullable: true, description: INPUT_RULES.title })
   @NotNullWhenGiven()
   @TrimmedLength(1, TITLE_MAX_LENGTH)

@@ -2,13 +2,14 @@ import type { ObjectId } from "mongodb";
 import { Field, ID, ObjectType } from "type-graphql";
 import { Severity } from "../enums/severity.enum";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
+import type { AlertRecord } from "../../src/domain/alert.record";
 
 /**
  * A signal from a monitoring source, possibly attached to a case. Built by toAlert
  * (src/repositories/alert.mapper.ts); `case` is a field resolver.
  */
 @ObjectType("Alert", { description: "A signal from a monitoring source, possibly attached to a case" })
-export class Alert {
+export class Alert implements AlertRecord {
   @Field(() => ID)
   id!: string;
 

@@ -1,13 +1,14 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
+import type { AuditLogEntryRecord } from "../../src/domain/audit-log-entry.record";
 
 /**
  * One entry of the audit trail: what a mutation changed. Built by toAuditLogEntry
  * (src/repositories/audit-log.mapper.ts) from an `audit_logs` document.
  */
 @ObjectType("AuditLogEntry", { description: "What one mutation changed, by whom, in which request" })
-export class AuditLogEntry {
+export class AuditLogEntry implements AuditLogEntryRecord {
   @Field(() => ID)
   id!: string;
 

@@ -5,6 +5,7 @@ import { Priority } from "../enums/priority.enum";
 import { Severity } from "../enums/severity.enum";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
+import type { CaseRecord } from "../../src/domain/case.record";
 
 /**
  * An incident under investigation. Built from a `cases` document by toCase
@@ -12,7 +13,7 @@ import { JSONObjectScalar } from "../scalars/json-object.scalar";
  * resolvers in resolvers/case.resolver.ts that go through per-request loaders.
  */
 @ObjectType("Case", { description: "An incident under investigation" })
-export class Case {
+export class Case implements CaseRecord {
   @Field(() => ID)
   id!: string;
 

@@ -1,11 +1,12 @@
 import { Field, Float, ObjectType } from "type-graphql";
 import { IndexUsage } from "./index-usage.type";
+import type { CollectionStatsRecord } from "../../src/domain/collection-stats.record";
 
 /** Count, sizes and indexes of one collection. */
 @ObjectType("CollectionStats", {
   description: "Count, sizes and indexes of one collection of the data model",
 })
-export class CollectionStats {
+export class CollectionStats implements CollectionStatsRecord {
   @Field(() => String)
   name!: string;
 

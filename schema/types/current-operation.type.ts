@@ -1,11 +1,12 @@
 import { Field, Float, ObjectType } from "type-graphql";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
+import type { CurrentOperationRecord } from "../../src/domain/current-operation.record";
 
 /** One operation the server is running now ($currentOp). */
 @ObjectType("CurrentOperation", {
   description: "An operation the database server is running now ($currentOp)",
 })
-export class CurrentOperation {
+export class CurrentOperation implements CurrentOperationRecord {
   @Field(() => String, { description: "The server's id of the operation (for killOp)" })
   opid!: string;
 

@@ -1,9 +1,10 @@
 import { Field, Float, ObjectType } from "type-graphql";
 import { ConnectionCounts } from "./connection-counts.type";
+import type { DatabaseHealthRecord } from "../../src/domain/database-health.record";
 
 /** Whether the database answers, and the server's main figures. */
 @ObjectType("DatabaseHealth", { description: "Whether the database answers, and the server's main figures" })
-export class DatabaseHealth {
+export class DatabaseHealth implements DatabaseHealthRecord {
   @Field(() => Boolean, {
     description: "false when the server did not answer a ping; the other fields are null then",
   })

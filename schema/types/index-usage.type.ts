@@ -1,10 +1,11 @@
 import { Field, Float, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
+import type { IndexUsageRecord } from "../../src/domain/index-usage.record";
 
 /** How often one index was used ($indexStats accesses). */
 @ObjectType("IndexUsage", { description: "How often one index was used since `since` ($indexStats)" })
-export class IndexUsage {
+export class IndexUsage implements IndexUsageRecord {
   @Field(() => String)
   name!: string;
 

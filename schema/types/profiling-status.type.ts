@@ -1,8 +1,9 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import type { ProfilingStatusRecord } from "../../src/domain/profiling-status.record";
 
 /** The profiler settings of the gateway's database, before and after a change. */
 @ObjectType("ProfilingStatus", { description: "The database profiler's level before and after a change" })
-export class ProfilingStatus {
+export class ProfilingStatus implements ProfilingStatusRecord {
   @Field(() => Int, { description: "The level before the change" })
   previousLevel!: number;
 

@@ -1,10 +1,11 @@
 import { Field, Float, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
+import type { SlowOperationRecord } from "../../src/domain/slow-operation.record";
 
 /** One entry of the database profiler (`system.profile`). */
 @ObjectType("SlowOperation", { description: "One operation the database profiler recorded (system.profile)" })
-export class SlowOperation {
+export class SlowOperation implements SlowOperationRecord {
   @Field(() => String, { description: 'The kind of operation, e.g. "query", "insert", "command"' })
   op!: string;
 

@@ -1,10 +1,11 @@
 import { Field, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
+import type { UnusedIndexRecord } from "../../src/domain/unused-index.record";
 
 /** An index no operation used since it was counted from. */
 @ObjectType("UnusedIndex", { description: "An index of the data model that no operation used since `since`" })
-export class UnusedIndex {
+export class UnusedIndex implements UnusedIndexRecord {
   @Field(() => String)
   collection!: string;
 

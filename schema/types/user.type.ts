@@ -4,13 +4,14 @@ import { RULES, SELF } from "../../src/auth/auth-checker";
 import { UserRole } from "../enums/user-role.enum";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
+import type { UserRecord } from "../../src/domain/user.record";
 
 /**
  * Someone who works cases. Built by toUser (src/repositories/user.mapper.ts);
  * assignedCases and openCaseCount are field resolvers.
  */
 @ObjectType("User", { description: "Someone who works cases" })
-export class User {
+export class User implements UserRecord {
   @Field(() => ID)
   id!: string;
 

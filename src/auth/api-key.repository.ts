@@ -1,5 +1,5 @@
 import { type Collection, type Db, ObjectId } from "mongodb";
-import type { UserRole } from "../../schema/enums/user-role.enum";
+import type { UserRole } from "../domain/user-role.enum";
 import { generateApiKey, hashApiKey } from "./api-key-hash";
 
 /** The collection of API keys. */

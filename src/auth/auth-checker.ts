@@ -1,5 +1,5 @@
 import type { AuthChecker } from "type-graphql";
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { UserRole } from "../domain/user-role.enum";
 import { ErrorCode } from "../errors/error-code";
 import { GatewayError } from "../errors/gateway-error";
 import { hasRole, type Identity, isRole } from "./caller";

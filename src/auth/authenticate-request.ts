@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { UserRole } from "../domain/user-role.enum";
 import { ErrorCode } from "../errors/error-code";
 import { rejectRequest } from "../protections/reject-request";
 import type { ApiKeyRepository } from "./api-key.repository";

@@ -1,4 +1,4 @@
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { UserRole } from "../domain/user-role.enum";
 
 /** How the caller of a request proved who it is. */
 export enum CallerKind {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { SignJWT } from "jose";
 import type { Db } from "mongodb";
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { UserRole } from "../domain/user-role.enum";
 import { COLLECTIONS } from "../db/collection-names";
 import { ROLES } from "./caller";
 

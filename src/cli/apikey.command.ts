@@ -1,9 +1,9 @@
 import { type Command, Option } from "commander";
-import { ObjectId } from "mongodb";
 import { ApiKeyRepository } from "../auth/api-key.repository";
 import { ROLES } from "../auth/caller";
 import { OperationError } from "../operations/operation-error";
 import { runDbAction } from "./db/run-db-action";
+import { isObjectIdHex, parseObjectId } from "../db/parse-object-id";
 
 /**
  * `jupiter apikey create|list|revoke`: API keys of services, in the api_keys
@@ -67,10 +67,10 @@ export function registerApikeyCommand(program: Command): void {
     .argument("<id>", "the key's id")
     .action(async (id: string) => {
       await runDbAction("apikey revoke", async ({ db, print }) => {
-        if (!ObjectId.isValid(id) || !/^[0-9a-f]{24}$/i.test(id)) {
+        if (!isObjectIdHex(id)) {
           throw new OperationError(`"${id}" is not a key id`, "use an id printed by `jupiter apikey list`");
         }
-        const revoked = await new ApiKeyRepository(db).revoke(ObjectId.createFromHexString(id));
+        const revoked = await new ApiKeyRepository(db).revoke(parseObjectId(id, "id"));
         if (!revoked) throw new OperationError(`no API key has the id ${id}`, "see `jupiter apikey list`");
         print(`revoked ${id}`);
       });

@@ -1,5 +1,5 @@
 import type { ObjectId } from "mongodb";
-import type { Severity } from "../../schema/enums/severity.enum";
+import type { Severity } from "../domain/severity.enum";
 
 /** An `alerts` document as MongoDB stores it (snake_case). */
 export interface AlertDocument {

@@ -1,7 +1,7 @@
 import type { ObjectId } from "mongodb";
-import type { CaseStatus } from "../../schema/enums/case-status.enum";
-import type { Priority } from "../../schema/enums/priority.enum";
-import type { Severity } from "../../schema/enums/severity.enum";
+import type { CaseStatus } from "../domain/case-status.enum";
+import type { Priority } from "../domain/priority.enum";
+import type { Severity } from "../domain/severity.enum";
 
 /** A `cases` document as MongoDB stores it (snake_case). */
 export interface CaseDocument {

@@ -1,5 +1,5 @@
 import type { ObjectId } from "mongodb";
-import type { UserRole } from "../../schema/enums/user-role.enum";
+import type { UserRole } from "../domain/user-role.enum";
 
 /** A `users` document as MongoDB stores it (snake_case). */
 export interface UserDocument {

@@ -4,9 +4,7 @@ import { MongoServerError } from "mongodb";
 import { isDatabaseUnavailableError } from "../db/database-availability";
 import { ErrorCode } from "./error-code";
 import { GatewayError } from "./gateway-error";
-
-/** MongoDB's code for an operation stopped by its maxTimeMS. */
-const MAX_TIME_MS_EXPIRED = 50;
+import { MONGO_SERVER_CODES } from "./mongo-server-codes";
 
 /**
  * Codes a client may see as they are: the gateway's own (src/errors/error-code.ts)
@@ -33,7 +31,8 @@ export function classifyError(
   formattedCode?: unknown,
 ): "expected" | "timeout" | "unavailable" | "unexpected" {
   const original = unwrapResolverError(error);
-  if (original instanceof MongoServerError && original.code === MAX_TIME_MS_EXPIRED) return "timeout";
+  if (original instanceof MongoServerError && original.code === MONGO_SERVER_CODES.maxTimeMSExpired)
+    return "timeout";
   if (isDatabaseUnavailableError(original)) return "unavailable";
   if (original instanceof GatewayError) return "expected";
   if (original instanceof GraphQLError) {

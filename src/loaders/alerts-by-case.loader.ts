@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { ObjectId } from "mongodb";
-import type { Alert } from "../../schema/types/alert.type";
+import type { AlertRecord } from "../domain/alert.record";
 import type { AlertRepository } from "../repositories/alert.repository";
 import { batchByVariant } from "./batch-by-variant";
 import { type BatchObserver, observedBatch } from "./observed-batch";
@@ -16,7 +16,7 @@ export interface AlertsByCaseKey {
 export function createAlertsByCaseLoader(
   alerts: AlertRepository,
   onBatch?: BatchObserver,
-): DataLoader<AlertsByCaseKey, Alert[], string> {
+): DataLoader<AlertsByCaseKey, AlertRecord[], string> {
   const variantOf = (key: AlertsByCaseKey) => `${key.resolved ?? "any"}:${key.first}`;
   return new DataLoader(
     observedBatch(onBatch, (keys) =>

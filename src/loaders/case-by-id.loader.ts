@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { ObjectId } from "mongodb";
-import type { Case } from "../../schema/types/case.type";
+import type { CaseRecord } from "../domain/case.record";
 import type { CaseRepository } from "../repositories/case.repository";
 import { objectIdCacheKey } from "./object-id-cache-key";
 import { type BatchObserver, observedBatch } from "./observed-batch";
@@ -9,7 +9,7 @@ import { type BatchObserver, observedBatch } from "./observed-batch";
 export function createCaseByIdLoader(
   cases: CaseRepository,
   onBatch?: BatchObserver,
-): DataLoader<ObjectId, Case | null, string> {
+): DataLoader<ObjectId, CaseRecord | null, string> {
   return new DataLoader(
     observedBatch(onBatch, async (ids) => {
       const found = new Map((await cases.findByIds(ids)).map((node) => [node.id, node]));

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { ObjectId } from "mongodb";
-import type { CaseStatus } from "../../schema/enums/case-status.enum";
-import type { Case } from "../../schema/types/case.type";
+import type { CaseStatus } from "../domain/case-status.enum";
+import type { CaseRecord } from "../domain/case.record";
 import type { CaseRepository } from "../repositories/case.repository";
 import { batchByVariant } from "./batch-by-variant";
 import { type BatchObserver, observedBatch } from "./observed-batch";
@@ -17,7 +17,7 @@ export interface CasesByAssigneeKey {
 export function createCasesByAssigneeLoader(
   cases: CaseRepository,
   onBatch?: BatchObserver,
-): DataLoader<CasesByAssigneeKey, Case[], string> {
+): DataLoader<CasesByAssigneeKey, CaseRecord[], string> {
   // Sorted, so that [OPEN, CLOSED] and [CLOSED, OPEN] share a query and a cache entry.
   const variantOf = (key: CasesByAssigneeKey) =>
     `${key.statuses ? [...new Set(key.statuses)].sort().join(",") : "any"}:${key.first}`;

@@ -1,8 +1,8 @@
 import type DataLoader from "dataloader";
 import type { ObjectId } from "mongodb";
-import type { Case } from "../../schema/types/case.type";
-import type { User } from "../../schema/types/user.type";
-import type { Alert } from "../../schema/types/alert.type";
+import type { CaseRecord } from "../domain/case.record";
+import type { UserRecord } from "../domain/user.record";
+import type { AlertRecord } from "../domain/alert.record";
 import type { GatewayRepositories } from "../repositories/gateway-repositories";
 import { type AlertCountByCaseKey, createAlertCountByCaseLoader } from "./alert-count-by-case.loader";
 import { type AlertsByCaseKey, createAlertsByCaseLoader } from "./alerts-by-case.loader";
@@ -16,11 +16,11 @@ import { createUserByIdLoader } from "./user-by-id.loader";
  * so a cache never outlives the request nor leaks data between callers.
  */
 export interface GatewayLoaders {
-  userById: DataLoader<ObjectId, User | null, string>;
-  caseById: DataLoader<ObjectId, Case | null, string>;
-  alertsByCase: DataLoader<AlertsByCaseKey, Alert[], string>;
+  userById: DataLoader<ObjectId, UserRecord | null, string>;
+  caseById: DataLoader<ObjectId, CaseRecord | null, string>;
+  alertsByCase: DataLoader<AlertsByCaseKey, AlertRecord[], string>;
   alertCountByCase: DataLoader<AlertCountByCaseKey, number, string>;
-  casesByAssignee: DataLoader<CasesByAssigneeKey, Case[], string>;
+  casesByAssignee: DataLoader<CasesByAssigneeKey, CaseRecord[], string>;
   openCaseCountByAssignee: DataLoader<ObjectId, number, string>;
 }
 

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { ObjectId } from "mongodb";
-import type { User } from "../../schema/types/user.type";
+import type { UserRecord } from "../domain/user.record";
 import type { UserRepository } from "../repositories/user.repository";
 import { objectIdCacheKey } from "./object-id-cache-key";
 import { type BatchObserver, observedBatch } from "./observed-batch";
@@ -9,7 +9,7 @@ import { type BatchObserver, observedBatch } from "./observed-batch";
 export function createUserByIdLoader(
   users: UserRepository,
   onBatch?: BatchObserver,
-): DataLoader<ObjectId, User | null, string> {
+): DataLoader<ObjectId, UserRecord | null, string> {
   return new DataLoader(
     observedBatch(onBatch, async (ids) => {
       const found = new Map((await users.findByIds(ids)).map((user) => [user.id, user]));

@@ -1,7 +1,7 @@
 import type { Db, Document, ObjectId } from "mongodb";
-import { CaseStatus } from "../../schema/enums/case-status.enum";
+import { CaseStatus } from "../domain/case-status.enum";
 import { COLLECTIONS } from "../db/collection-names";
-import { acquireLock, type LockOptions } from "./migration-lock";
+import { acquireLock, type LockOptions } from "./operation-lock";
 import { type OperationReporting, reporterOf } from "./operation-events";
 
 export interface ArchiveCasesOptions extends OperationReporting {

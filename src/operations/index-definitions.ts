@@ -1,5 +1,5 @@
 import type { Document, IndexDescription } from "mongodb";
-import { comparable } from "./canonical";
+import { comparable } from "./comparable";
 
 /**
  * One index reduced to what decides its behaviour, in the shape `listIndexes` reports, so

@@ -5,10 +5,11 @@ import { pathToFileURL } from "node:url";
 import { type ClientSession, type Db, MongoServerError } from "mongodb";
 import { COLLECTIONS } from "../db/collection-names";
 import { DATA_MODEL_INDEXES } from "../db/data-model-indexes";
-import { acquireLock, type LockOptions } from "./migration-lock";
+import { acquireLock, type LockOptions } from "./operation-lock";
 import { OperationError } from "./operation-error";
 import { type OperationReporting, reporterOf } from "./operation-events";
-import { detectTransactionSupport } from "./transaction-support";
+import { detectTransactionSupport } from "../db/transaction-support";
+import { MONGO_SERVER_CODES } from "../errors/mongo-server-codes";
 
 /** Where the project's migrations live: `migrations/` at the repository root. */
 export const DEFAULT_MIGRATIONS_DIR = resolve(__dirname, "../../migrations");
@@ -78,7 +79,6 @@ export interface MigrationRunResult {
 }
 
 const MIGRATION_FILE = /^(\d+[_-][\w-]+)\.(ts|js)$/;
-const DUPLICATE_KEY = 11000;
 
 /** The migration files of `dir`, ordered by name (their numeric prefix). */
 export function listMigrationFiles(dir = DEFAULT_MIGRATIONS_DIR): MigrationFile[] {
@@ -170,7 +170,7 @@ export async function migrateUp(db: Db, options: MigrationOptions = {}): Promise
           .collection<MigrationRecord>(COLLECTIONS.migrations)
           .insertOne({ ...record, duration_ms: durationMs }, { session });
       } catch (error) {
-        if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) {
+        if (error instanceof MongoServerError && error.code === MONGO_SERVER_CODES.duplicateKey) {
           throw new OperationError(
             `migration ${file.name} was recorded by another runner while this one applied it`,
             "this should not happen under the lock: check for runners that bypass it, and the data of this migration",

@@ -2,7 +2,7 @@ import { type Db, type Document, type IndexDescription, MongoServerError } from 
 import { COLLECTIONS } from "../db/collection-names";
 import { COLLECTION_VALIDATORS, VALIDATION_ACTION, VALIDATION_LEVEL } from "../db/collection-validators";
 import { DATA_MODEL_INDEXES } from "../db/data-model-indexes";
-import { comparable } from "./canonical";
+import { comparable } from "./comparable";
 import {
   differences,
   fromDescription,

@@ -1,5 +1,5 @@
 import type { Document } from "mongodb";
-import type { Severity } from "../../schema/enums/severity.enum";
+import type { Severity } from "../domain/severity.enum";
 import { ALERT_DIMENSIONS } from "./metric-dimensions";
 import { metricsPipeline } from "./metrics.pipeline";
 

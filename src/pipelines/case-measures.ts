@@ -1,6 +1,6 @@
 import type { Document } from "mongodb";
-import { CaseStatus } from "../../schema/enums/case-status.enum";
-import type { Severity } from "../../schema/enums/severity.enum";
+import { CaseStatus } from "../domain/case-status.enum";
+import type { Severity } from "../domain/severity.enum";
 import type { MeasureSet } from "./metric-measures";
 
 /** Percentile fields of DurationStats and their p. */

@@ -1,6 +1,6 @@
 import type { Document, ObjectId } from "mongodb";
-import type { CaseStatus } from "../../schema/enums/case-status.enum";
-import type { Severity } from "../../schema/enums/severity.enum";
+import type { CaseStatus } from "../domain/case-status.enum";
+import type { Severity } from "../domain/severity.enum";
 import { CASE_DIMENSIONS } from "./metric-dimensions";
 import { metricsPipeline } from "./metrics.pipeline";
 

@@ -1,5 +1,5 @@
-import { CASE_STATUS_ORDER } from "../../schema/enums/case-status.enum";
-import { PRIORITY_RANK, Priority } from "../../schema/enums/priority.enum";
+import { CASE_STATUS_ORDER } from "../domain/case-status.enum";
+import { PRIORITY_RANK, Priority } from "../domain/priority.enum";
 import type { MetricDimension } from "./metric-dimension";
 import { SEVERITIES_BY_RANK_DESC } from "./severity-order";
 

@@ -1,4 +1,4 @@
-import { SEVERITY_RANK, Severity } from "../../schema/enums/severity.enum";
+import { SEVERITY_RANK, Severity } from "../domain/severity.enum";
 
 /**
  * Severities from most to least severe (critical, high, medium, low), derived from

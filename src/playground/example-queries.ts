@@ -1,158 +1,36 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { getOperationAST, parse } from "graphql";
 import type { ExampleQuery } from "./example-query";
 
+/** The client operations that codegen types (codegen.yml): the playground shows the same documents. */
+export const CLIENT_OPERATIONS_DIR = resolve(__dirname, "../../clients/operations");
+
+/** The tab the playground opens on; the others follow in file-name order. */
+const OPENING_TAB = "CasesPage";
+
 /**
- * The playground's default tabs: one per area of the public API. They use only
- * the published contract, so a schema change that breaks them also breaks clients.
+ * One tab per `*.graphql` file of `dir`, named after its operation, with the example
+ * variables of `<file>.variables.json` beside it where there is one. An operation added
+ * there becomes a tab by itself; a file without a named operation is an error at start.
  */
-export const exampleQueries: readonly ExampleQuery[] = [
-  {
-    name: "CasesPage",
-    query: `query CasesPage($filter: CaseFilter, $orderBy: CaseOrder, $first: Int, $after: String) {
-  cases(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      cursor
-      node {
-        id
-        title
-        status
-        severity
-        priority
-        tags
-        createdAt
-        assignee {
-          id
-          name
-        }
-        alertCount(resolved: false)
-      }
-    }
-  }
+export function loadExampleQueries(dir: string = CLIENT_OPERATIONS_DIR): ExampleQuery[] {
+  const examples = readdirSync(dir)
+    .filter((file) => file.endsWith(".graphql"))
+    .sort()
+    .map((file) => {
+      const query = readFileSync(join(dir, file), "utf8");
+      const name = getOperationAST(parse(query))?.name?.value;
+      if (!name) throw new Error(`${join(dir, file)}: expected one named operation`);
+      const variablesFile = join(dir, `${basename(file, ".graphql")}.variables.json`);
+      const variables = existsSync(variablesFile)
+        ? (JSON.parse(readFileSync(variablesFile, "utf8")) as Record<string, unknown>)
+        : undefined;
+      return { name, query, ...(variables ? { variables } : {}) };
+    });
+  const opening = examples.filter((example) => example.name === OPENING_TAB);
+  return [...opening, ...examples.filter((example) => example.name !== OPENING_TAB)];
 }
-`,
-    variables: {
-      filter: {
-        status: ["OPEN", "IN_PROGRESS"],
-        severity: ["CRITICAL", "HIGH"],
-        createdAfter: "2024-01-01T00:00:00Z",
-      },
-      orderBy: { field: "CREATED_AT", direction: "DESC" },
-      first: 20,
-      after: null,
-    },
-  },
-  {
-    name: "CaseDetail",
-    query: `query CaseDetail($id: ID!) {
-  case(id: $id) {
-    id
-    title
-    description
-    status
-    severity
-    priority
-    tags
-    metadata
-    createdAt
-    updatedAt
-    resolvedAt
-    resolutionTimeSeconds
-    assignee {
-      id
-      name
-    }
-    alertCount
-    alerts(first: 20) {
-      id
-      type
-      severity
-      message
-      timestamp
-      resolved
-    }
-  }
-}
-`,
-    variables: { id: "replace-with-a-case-id-from-CasesPage" },
-  },
-  {
-    name: "CaseStatistics",
-    query: `query CaseStatistics($filter: CaseStatisticsFilter) {
-  caseStatistics(filter: $filter) {
-    status
-    severity
-    count
-    avgResolutionTimeSeconds
-  }
-}
-`,
-    variables: { filter: { createdAfter: "2024-01-01T00:00:00Z" } },
-  },
-  {
-    name: "AlertTrends",
-    query: `query AlertTrends($from: DateTime, $to: DateTime, $timezone: String) {
-  alertTrends(from: $from, to: $to, granularity: DAY, timezone: $timezone, fillGaps: true) {
-    bucket
-    date
-    type
-    count
-  }
-}
-`,
-    variables: { from: "2024-01-01T00:00:00Z", to: "2024-01-31T00:00:00Z", timezone: "Europe/Berlin" },
-  },
-  {
-    name: "AlertSeverityBreakdown",
-    query: `query AlertSeverityBreakdown {
-  alertSeverityBreakdown(resolved: false) {
-    severity
-    count
-  }
-}
-`,
-  },
-  {
-    name: "SearchCases",
-    query: `query SearchCases($query: String!, $first: Int) {
-  searchCases(query: $query, first: $first) {
-    score
-    case {
-      id
-      title
-      status
-      severity
-    }
-  }
-}
-`,
-    variables: { query: "database timeout", first: 10 },
-  },
-  {
-    name: "Users",
-    query: `query Users($first: Int, $after: String) {
-  users(first: $first, after: $after) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-        name
-        email
-        role
-        lastLogin
-        openCaseCount
-      }
-    }
-  }
-}
-`,
-    variables: { first: 20 },
-  },
-];
+
+/** The playground's default tabs: the client operations of clients/operations/. */
+export const exampleQueries: readonly ExampleQuery[] = loadExampleQueries();

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { type DocumentNode, type FieldNode, Kind, type SelectionSetNode } from "graphql";
 import { hasRole, type Identity } from "../auth/caller";
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { UserRole } from "../domain/user-role.enum";
 import { ErrorCode } from "../errors/error-code";
 import { GatewayError } from "../errors/gateway-error";
 

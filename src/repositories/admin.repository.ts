@@ -1,16 +1,16 @@
 import { type Db, type Document, ObjectId } from "mongodb";
-import { CollectionStats } from "../../schema/types/collection-stats.type";
-import { ConnectionCounts } from "../../schema/types/connection-counts.type";
-import { CurrentOperation } from "../../schema/types/current-operation.type";
-import { DatabaseHealth } from "../../schema/types/database-health.type";
-import { IndexUsage } from "../../schema/types/index-usage.type";
-import { ProfilingStatus } from "../../schema/types/profiling-status.type";
-import { SlowOperation } from "../../schema/types/slow-operation.type";
-import { UnusedIndex } from "../../schema/types/unused-index.type";
+import type { CollectionStatsRecord } from "../domain/collection-stats.record";
+import type { ConnectionCountsRecord } from "../domain/connection-counts.record";
+import type { CurrentOperationRecord } from "../domain/current-operation.record";
+import type { DatabaseHealthRecord } from "../domain/database-health.record";
+import type { IndexUsageRecord } from "../domain/index-usage.record";
+import type { ProfilingStatusRecord } from "../domain/profiling-status.record";
+import type { SlowOperationRecord } from "../domain/slow-operation.record";
+import type { UnusedIndexRecord } from "../domain/unused-index.record";
 import { AUDIT_ACTIONS } from "../audit/audit-actions";
 import type { AuditTrail, WriteOrigin } from "../audit/audit-trail";
 import { COLLECTIONS } from "../db/collection-names";
-import { collectionStats, type IndexStats } from "../operations/database-stats";
+import { collectionStats, type IndexStats } from "../db/collection-stats";
 import { toJsonValue } from "./audit-log.mapper";
 import type { RepositoryOptions } from "./repository-options";
 
@@ -22,7 +22,7 @@ const PROFILE_COLLECTION = "system.profile";
 
 /**
  * The admin API's database work: server health, per-collection statistics and index
- * usage (src/operations/database-stats.ts, shared with `jupiter db stats`), the
+ * usage (src/db/collection-stats.ts, shared with `jupiter db stats`), the
  * profiler and the operations in progress. Every command carries maxTimeMS.
  */
 export class AdminRepository {
@@ -33,15 +33,14 @@ export class AdminRepository {
   ) {}
 
   /** ping, then serverStatus and hello; unreachable (not an error) when the ping fails. */
-  async health(): Promise<DatabaseHealth> {
-    const health = new DatabaseHealth();
+  async health(): Promise<DatabaseHealthRecord> {
     const { maxTimeMS } = this.options;
     const admin = this.db.client.db("admin");
     const started = performance.now();
     try {
       await this.db.command({ ping: 1, maxTimeMS });
     } catch {
-      return Object.assign(health, {
+      return {
         reachable: false,
         version: null,
         uptimeSeconds: null,
@@ -49,64 +48,70 @@ export class AdminRepository {
         replicaSetState: null,
         replicaSetName: null,
         pingMillis: null,
-      });
+      };
     }
-    health.reachable = true;
-    health.pingMillis = performance.now() - started;
+    const pingMillis = performance.now() - started;
     const [status, hello] = await Promise.all([
       admin.command({ serverStatus: 1, maxTimeMS }),
       admin.command({ hello: 1, maxTimeMS }),
     ]);
-    health.version = typeof status.version === "string" ? status.version : null;
-    health.uptimeSeconds = uptimeSeconds(status);
-    health.connections = connectionCounts(status.connections as Document | undefined);
-    health.replicaSetState = replicaSetState(hello);
-    health.replicaSetName = typeof hello.setName === "string" ? hello.setName : null;
-    return health;
+    return {
+      reachable: true,
+      version: typeof status.version === "string" ? status.version : null,
+      uptimeSeconds: uptimeSeconds(status),
+      connections: connectionCounts(status.connections as Document | undefined),
+      replicaSetState: replicaSetState(hello),
+      replicaSetName: typeof hello.setName === "string" ? hello.setName : null,
+      pingMillis,
+    };
   }
 
   /** Count, sizes and index usage of one collection of the data model (validated by the arguments). */
-  async collectionStats(name: string): Promise<CollectionStats> {
+  async collectionStats(name: string): Promise<CollectionStatsRecord> {
     const stats = await collectionStats(this.db, name, new Set(), "collection", this.options);
-    return Object.assign(new CollectionStats(), {
+    return {
       name: stats.name,
       documents: stats.count,
       sizeBytes: stats.size,
       storageSizeBytes: stats.storageSize,
       totalIndexSizeBytes: stats.totalIndexSize,
       indexes: stats.indexes.map(toIndexUsage),
-    });
+    };
   }
 
   /** Usage of each index of one collection of the data model. */
-  async indexUsage(collection: string): Promise<IndexUsage[]> {
+  async indexUsage(collection: string): Promise<IndexUsageRecord[]> {
     return (await collectionStats(this.db, collection, new Set(), "collection", this.options)).indexes.map(
       toIndexUsage,
     );
   }
 
   /** Indexes of the data model's collections that no operation used (accesses.ops 0), `_id_` excepted. */
-  async unusedIndexes(): Promise<UnusedIndex[]> {
-    const unused: UnusedIndex[] = [];
+  async unusedIndexes(): Promise<UnusedIndexRecord[]> {
+    const unused: UnusedIndexRecord[] = [];
     for (const collection of Object.values(COLLECTIONS)) {
       const stats = await collectionStats(this.db, collection, new Set(), "collection", this.options);
       for (const index of stats.indexes) {
         if (index.name === "_id_" || index.ops !== 0) continue;
-        unused.push(
-          Object.assign(new UnusedIndex(), {
-            collection,
-            name: index.name,
-            key: toJsonValue(index.key) as Record<string, unknown>,
-            since: index.since,
-          }),
-        );
+        unused.push({
+          collection,
+          name: index.name,
+          key: toJsonValue(index.key) as Record<string, unknown>,
+          since: index.since,
+        });
       }
     }
     return unused;
   }
 
   /** The newest profiler entries of the gateway's database that took at least minMillis. */
-  async slowOperations({ minMillis, first }: { minMillis: number; first: number }): Promise<SlowOperation[]> {
+  async slowOperations({
+    minMillis,
+    first,
+  }: {
+    minMillis: number;
+    first: number;
+  }): Promise<SlowOperationRecord[]> {
     const entries = await this.db
       .collection(PROFILE_COLLECTION)
       .find(
@@ -115,42 +120,38 @@ export class AdminRepository {
         { sort: { ts: -1 }, limit: first, maxTimeMS: this.options.maxTimeMS },
       )
       .toArray();
-    return entries.map((entry) =>
-      Object.assign(new SlowOperation(), {
-        op: String(entry.op ?? ""),
-        namespace: String(entry.ns ?? ""),
-        millis: Number(entry.millis ?? 0),
-        timestamp: entry.ts instanceof Date ? entry.ts : new Date(0),
-        docsExamined: numberOrNull(entry.docsExamined),
-        keysExamined: numberOrNull(entry.keysExamined),
-        returned: numberOrNull(entry.nreturned),
-        planSummary: typeof entry.planSummary === "string" ? entry.planSummary : null,
-        command: withoutDriverFields(entry.command),
-      }),
-    );
+    return entries.map((entry) => ({
+      op: String(entry.op ?? ""),
+      namespace: String(entry.ns ?? ""),
+      millis: Number(entry.millis ?? 0),
+      timestamp: entry.ts instanceof Date ? entry.ts : new Date(0),
+      docsExamined: numberOrNull(entry.docsExamined),
+      keysExamined: numberOrNull(entry.keysExamined),
+      returned: numberOrNull(entry.nreturned),
+      planSummary: typeof entry.planSummary === "string" ? entry.planSummary : null,
+      command: withoutDriverFields(entry.command),
+    }));
   }
 
   /** Operations in progress on the server ($currentOp), running for at least minSeconds. */
-  async currentOperations({ minSeconds }: { minSeconds: number }): Promise<CurrentOperation[]> {
+  async currentOperations({ minSeconds }: { minSeconds: number }): Promise<CurrentOperationRecord[]> {
     const pipeline: Document[] = [{ $currentOp: { allUsers: true, idleConnections: false } }];
     if (minSeconds > 0) pipeline.push({ $match: { microsecs_running: { $gte: minSeconds * 1_000_000 } } });
     const operations = await this.db.client
       .db("admin")
       .aggregate(pipeline, { maxTimeMS: this.options.maxTimeMS })
       .toArray();
-    return operations.map((operation) =>
-      Object.assign(new CurrentOperation(), {
-        opid: String(operation.opid),
-        op: typeof operation.op === "string" ? operation.op : null,
-        namespace: typeof operation.ns === "string" ? operation.ns : null,
-        secondsRunning:
-          operation.microsecs_running !== undefined
-            ? Number(operation.microsecs_running) / 1_000_000
-            : numberOrNull(operation.secs_running),
-        active: typeof operation.active === "boolean" ? operation.active : null,
-        command: withoutDriverFields(operation.command),
-      }),
-    );
+    return operations.map((operation) => ({
+      opid: String(operation.opid),
+      op: typeof operation.op === "string" ? operation.op : null,
+      namespace: typeof operation.ns === "string" ? operation.ns : null,
+      secondsRunning:
+        operation.microsecs_running !== undefined
+          ? Number(operation.microsecs_running) / 1_000_000
+          : numberOrNull(operation.secs_running),
+      active: typeof operation.active === "boolean" ? operation.active : null,
+      command: withoutDriverFields(operation.command),
+    }));
   }
 
   /**
@@ -158,7 +159,11 @@ export class AdminRepository {
    * records the change in the audit trail. The command cannot run in a transaction:
    * the entry is written after it succeeded.
    */
-  async setProfilingLevel(level: number, slowMillis: number, origin: WriteOrigin): Promise<ProfilingStatus> {
+  async setProfilingLevel(
+    level: number,
+    slowMillis: number,
+    origin: WriteOrigin,
+  ): Promise<ProfilingStatusRecord> {
     const reply = await this.db.command({
       profile: level,
       slowms: slowMillis,
@@ -179,17 +184,17 @@ export class AdminRepository {
       },
       origin,
     );
-    return Object.assign(new ProfilingStatus(), { previousLevel, level, slowMillis });
+    return { previousLevel, level, slowMillis };
   }
 }
 
-function toIndexUsage(index: IndexStats): IndexUsage {
-  return Object.assign(new IndexUsage(), {
+function toIndexUsage(index: IndexStats): IndexUsageRecord {
+  return {
     name: index.name,
     key: toJsonValue(index.key) as Record<string, unknown>,
     ops: index.ops,
     since: index.since,
-  });
+  };
 }
 
 /** Seconds since the server started: uptimeMillis where reported (finer), else uptime. */
@@ -198,12 +203,12 @@ function uptimeSeconds(status: Document): number | null {
   return numberOrNull(status.uptime);
 }
 
-function connectionCounts(connections: Document | undefined): ConnectionCounts | null {
+function connectionCounts(connections: Document | undefined): ConnectionCountsRecord | null {
   if (!connections) return null;
-  return Object.assign(new ConnectionCounts(), {
+  return {
     current: Number(connections.current ?? 0),
     available: Number(connections.available ?? 0),
-  });
+  };
 }
 
 /** The server's role as hello describes it. */

@@ -1,11 +1,12 @@
-import { type Filter, ObjectId } from "mongodb";
+import type { Filter } from "mongodb";
 import type { AlertDocument } from "../db/alert.document";
-import type { AlertFilter } from "../../schema/inputs/alert-filter.input";
+import type { AlertFilterCriteria } from "../domain/alert-filter.criteria";
 import { allOf } from "./all-of";
 import { dateRangeQuery } from "./date-range.query";
+import { parseObjectId } from "../db/parse-object-id";
 
 /** The MongoDB filter for an AlertFilter (already validated at the edge). */
-export function alertFilterQuery(filter: AlertFilter | null | undefined): Filter<AlertDocument> {
+export function alertFilterQuery(filter: AlertFilterCriteria | null | undefined): Filter<AlertDocument> {
   if (!filter) return {};
   const conditions: Filter<AlertDocument>[] = [];
   if (filter.type) conditions.push({ type: { $in: filter.type } });
@@ -13,7 +14,7 @@ export function alertFilterQuery(filter: AlertFilter | null | undefined): Filter
   if (filter.severity) conditions.push({ severity: { $in: filter.severity } });
   if (filter.resolved !== undefined && filter.resolved !== null)
     conditions.push({ resolved: filter.resolved });
-  if (filter.caseId) conditions.push({ case_id: ObjectId.createFromHexString(filter.caseId) });
+  if (filter.caseId) conditions.push({ case_id: parseObjectId(filter.caseId, "filter.caseId") });
   const timestamp = dateRangeQuery(filter.timestampAfter, filter.timestampBefore);
   if (timestamp) conditions.push({ timestamp });
   return allOf(conditions);

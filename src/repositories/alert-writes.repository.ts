@@ -1,15 +1,17 @@
-import { type ClientSession, type MatchKeysAndValues, ObjectId } from "mongodb";
-import type { CreateAlertInput } from "../../schema/inputs/create-alert.input";
-import { AUDIT_ACTIONS, type AuditAction } from "../audit/audit-actions";
+import { type MatchKeysAndValues, ObjectId } from "mongodb";
+import type { NewAlertRecord } from "../domain/new-alert.record";
+import { AUDIT_ACTIONS } from "../audit/audit-actions";
 import type { AuditTrail, WriteOrigin } from "../audit/audit-trail";
 import type { AlertDocument } from "../db/alert.document";
 import { COLLECTIONS } from "../db/collection-names";
 import type { DataCollections } from "../db/data-collections";
 import { BadUserInputError, NotFoundError } from "../errors/gateway-error";
+import { AuditedWriter } from "./audited-writer";
 import type { RepositoryOptions } from "./repository-options";
-import { nextUpdatedAt, updateVersioned, type VersionedUpdate } from "./versioned-update";
-import { caseExists, touchCase } from "./write-helpers";
+import { nextUpdatedAt } from "./versioned-update";
+import { caseExists, touchCase } from "./case-reference";
 import type { WriteRunner } from "./write-runner";
+import { parseObjectId } from "../db/parse-object-id";
 
 /**
  * Writes of the `alerts` collection, each one WriteRunner unit with its audit entry (see
@@ -21,16 +23,21 @@ import type { WriteRunner } from "./write-runner";
  * pointing to a missing case.
  */
 export class AlertWriteRepository {
+  private readonly writer: AuditedWriter<AlertDocument>;
+
   constructor(
     private readonly collections: DataCollections,
     private readonly runner: WriteRunner,
-    private readonly audit: AuditTrail,
+    audit: AuditTrail,
     private readonly options: RepositoryOptions,
-  ) {}
+  ) {
+    const target = { collection: collections.alerts, name: COLLECTIONS.alerts, entity: "Alert" };
+    this.writer = new AuditedWriter(target, runner, audit, options);
+  }
 
-  async create(input: CreateAlertInput, origin: WriteOrigin): Promise<AlertDocument> {
+  async create(input: NewAlertRecord, origin: WriteOrigin): Promise<AlertDocument> {
     return this.runner.run(async ({ session }) => {
-      const caseId = input.caseId ? ObjectId.createFromHexString(input.caseId) : null;
+      const caseId = input.caseId ? parseObjectId(input.caseId, "input.caseId") : null;
       if (caseId) await touchCase(this.collections.cases, caseId, session, this.options.maxTimeMS);
       const at = new Date();
       const document: AlertDocument = {
@@ -51,14 +58,14 @@ export class AlertWriteRepository {
         await alerts.deleteOne({ _id: document._id });
         throw new NotFoundError("Case", caseId.toHexString());
       }
-      await this.record(AUDIT_ACTIONS.alertCreate, null, document, at, origin, session);
+      await this.writer.record(AUDIT_ACTIONS.alertCreate, null, document, at, origin, session);
       return document;
     });
   }
 
   /** Resolves an open alert; BAD_USER_INPUT when it is resolved already. */
   async resolve(id: ObjectId, resolution: string, origin: WriteOrigin): Promise<AlertDocument> {
-    return this.updateAudited(id, AUDIT_ACTIONS.alertResolve, origin, (before) => {
+    return this.writer.update(id, AUDIT_ACTIONS.alertResolve, origin, (before) => {
       if (before.resolved === true) {
         throw new BadUserInputError(`Alert ${id.toHexString()} is resolved already`, {
           id: id.toHexString(),
@@ -71,7 +78,7 @@ export class AlertWriteRepository {
   /** Attaches the alert to an existing case (moving it from its current one, if any). */
   async link(alertId: ObjectId, caseId: ObjectId, origin: WriteOrigin): Promise<AlertDocument> {
     const { alerts, cases } = this.collections;
-    return this.updateAudited(
+    return this.writer.update(
       alertId,
       AUDIT_ACTIONS.alertLink,
       origin,
@@ -101,51 +108,8 @@ export class AlertWriteRepository {
 
   /** Detaches the alert from its case; an alert without a case stays as it is (updated_at moves on). */
   async unlink(alertId: ObjectId, origin: WriteOrigin): Promise<AlertDocument> {
-    return this.updateAudited(alertId, AUDIT_ACTIONS.alertUnlink, origin, () => ({
+    return this.writer.update(alertId, AUDIT_ACTIONS.alertUnlink, origin, () => ({
       set: { case_id: null } as MatchKeysAndValues<AlertDocument>,
     }));
-  }
-
-  private async updateAudited(
-    id: ObjectId,
-    action: AuditAction,
-    origin: WriteOrigin,
-    plan: VersionedUpdate<AlertDocument>["plan"],
-    hooks: {
-      /** Runs before the update, in its unit: checks that may refuse it. */
-      before?: (session: ClientSession | undefined) => Promise<void>;
-      /** Runs after the update and before its audit entry: may undo it and throw. */
-      after?: (session: ClientSession | undefined, at: Date) => Promise<void>;
-    } = {},
-  ): Promise<AlertDocument> {
-    return this.runner.run(async ({ session }) => {
-      if (hooks.before) await hooks.before(session);
-      const { before, after, at } = await updateVersioned({
-        collection: this.collections.alerts,
-        id,
-        entity: "Alert",
-        session,
-        maxTimeMS: this.options.maxTimeMS,
-        plan,
-      });
-      if (hooks.after) await hooks.after(session, at);
-      await this.record(action, before, after, at, origin, session);
-      return after;
-    });
-  }
-
-  private async record(
-    action: AuditAction,
-    before: AlertDocument | null,
-    after: AlertDocument,
-    at: Date,
-    origin: WriteOrigin,
-    session: ClientSession | undefined,
-  ): Promise<void> {
-    await this.audit.record(
-      { action, collection: COLLECTIONS.alerts, targetId: after._id, before, after, at },
-      origin,
-      session,
-    );
   }
 }

@@ -1,18 +1,18 @@
 import type { AlertDocument } from "../db/alert.document";
-import { Alert } from "../../schema/types/alert.type";
+import type { AlertRecord } from "../domain/alert.record";
 
-/** The one place an `alerts` document (snake_case, as stored) becomes a GraphQL Alert. */
-export function toAlert(document: AlertDocument): Alert {
-  const node = new Alert();
-  node.objectId = document._id;
-  node.id = document._id.toHexString();
-  node.type = document.type;
-  node.source = document.source;
-  node.severity = document.severity;
-  node.message = document.message;
-  node.timestamp = document.timestamp;
-  node.resolved = document.resolved === true;
-  node.resolution = document.resolution ?? null;
-  node.caseId = document.case_id ?? null;
-  return node;
+/** The one place an `alerts` document (snake_case, as stored) becomes an AlertRecord. */
+export function toAlert(document: AlertDocument): AlertRecord {
+  return {
+    objectId: document._id,
+    id: document._id.toHexString(),
+    type: document.type,
+    source: document.source,
+    severity: document.severity,
+    message: document.message,
+    timestamp: document.timestamp,
+    resolved: document.resolved === true,
+    resolution: document.resolution ?? null,
+    caseId: document.case_id ?? null,
+  };
 }

@@ -1,14 +1,14 @@
 import type { Collection, Filter, ObjectId } from "mongodb";
-import type { AlertsArguments } from "../../schema/arguments/alerts.arguments";
-import type { Alert } from "../../schema/types/alert.type";
+import type { AlertListCriteria } from "../domain/alert-list.criteria";
+import type { AlertRecord } from "../domain/alert.record";
 import type { AlertDocument } from "../db/alert.document";
 import { toAlert } from "./alert.mapper";
 import { alertFilterQuery } from "./alert-filter.query";
-import { alertOrdering } from "./alert-ordering";
 import { findKeysetPage } from "./keyset-pager";
 import type { Page } from "./page";
 import type { RepositoryOptions } from "./repository-options";
 import { toPage } from "./to-page";
+import { ALERT_ORDERINGS, listOrdering } from "./list-ordering";
 
 /** Reads of the `alerts` collection. Batch methods serve the per-request loaders. */
 export class AlertRepository {
@@ -17,18 +17,18 @@ export class AlertRepository {
     private readonly options: RepositoryOptions,
   ) {}
 
-  async findById(id: ObjectId): Promise<Alert | null> {
+  async findById(id: ObjectId): Promise<AlertRecord | null> {
     const document = await this.collection.findOne({ _id: id }, { maxTimeMS: this.options.maxTimeMS });
     return document ? toAlert(document) : null;
   }
 
   /** One page of `Query.alerts` (keyset paging, see keyset-pager.ts). */
-  async page(args: AlertsArguments): Promise<Page<Alert>> {
+  async page(args: AlertListCriteria): Promise<Page<AlertRecord>> {
     const filter = alertFilterQuery(args.filter);
     const page = await findKeysetPage({
       collection: this.collection,
       filter,
-      ordering: alertOrdering(args.orderBy),
+      ordering: listOrdering(ALERT_ORDERINGS, args.orderBy),
       rankValues: args.filter?.severity,
       first: args.first,
       after: args.after,
@@ -49,7 +49,7 @@ export class AlertRepository {
     caseIds: readonly ObjectId[],
     resolved: boolean | undefined,
     first: number,
-  ): Promise<Map<string, Alert[]>> {
+  ): Promise<Map<string, AlertRecord[]>> {
     const groups = await this.collection
       .aggregate<{ _id: ObjectId; alerts: AlertDocument[] }>(
         [

@@ -1,6 +1,6 @@
 import type { Db, Document, ObjectId } from "mongodb";
-import type { CaseStatus } from "../../schema/enums/case-status.enum";
-import type { Severity } from "../../schema/enums/severity.enum";
+import type { CaseStatus } from "../domain/case-status.enum";
+import type { Severity } from "../domain/severity.enum";
 import { COLLECTIONS } from "../db/collection-names";
 import {
   alertSeverityBreakdownPipeline,

@@ -1,20 +1,20 @@
 import { ObjectId } from "mongodb";
-import { AuditLogEntry } from "../../schema/types/audit-log-entry.type";
+import type { AuditLogEntryRecord } from "../domain/audit-log-entry.record";
 import type { AuditLogDocument } from "../audit/audit-log.document";
 
-/** The one place an `audit_logs` document becomes a GraphQL AuditLogEntry. */
-export function toAuditLogEntry(document: AuditLogDocument): AuditLogEntry {
-  const node = new AuditLogEntry();
-  node.id = document._id.toHexString();
-  node.createdAt = document.created_at;
-  node.actor = document.actor;
-  node.action = document.action;
-  node.collection = document.collection;
-  node.targetId = document.target_id.toHexString();
-  node.changes = toJsonValue(document.changes ?? {}) as Record<string, unknown>;
-  node.requestId = document.request_id;
-  node.details = document.details ? (toJsonValue(document.details) as Record<string, unknown>) : null;
-  return node;
+/** The one place an `audit_logs` document becomes an AuditLogEntryRecord. */
+export function toAuditLogEntry(document: AuditLogDocument): AuditLogEntryRecord {
+  return {
+    id: document._id.toHexString(),
+    createdAt: document.created_at,
+    actor: document.actor,
+    action: document.action,
+    collection: document.collection,
+    targetId: document.target_id.toHexString(),
+    changes: toJsonValue(document.changes ?? {}) as Record<string, unknown>,
+    requestId: document.request_id,
+    details: document.details ? (toJsonValue(document.details) as Record<string, unknown>) : null,
+  };
 }
 
 /** Stored values as JSON: ObjectIds as hex strings, Dates as ISO-8601 strings. */

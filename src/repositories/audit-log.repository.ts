@@ -1,7 +1,6 @@
 import type { Collection, Filter } from "mongodb";
-import { ObjectId } from "mongodb";
-import type { AuditLogArguments } from "../../schema/arguments/audit-log.arguments";
-import type { AuditLogEntry } from "../../schema/types/audit-log-entry.type";
+import type { AuditLogListCriteria } from "../domain/audit-log-list.criteria";
+import type { AuditLogEntryRecord } from "../domain/audit-log-entry.record";
 import type { AuditLogDocument } from "../audit/audit-log.document";
 import { toAuditLogEntry } from "./audit-log.mapper";
 import type { KeysetOrdering } from "./keyset-ordering";
@@ -9,6 +8,7 @@ import { findKeysetPage } from "./keyset-pager";
 import type { Page } from "./page";
 import type { RepositoryOptions } from "./repository-options";
 import { toPage } from "./to-page";
+import { parseObjectId } from "../db/parse-object-id";
 
 /**
  * Audit entries come newest first: (created_at, _id) descending, served by the indexes
@@ -29,9 +29,9 @@ export class AuditLogRepository {
   ) {}
 
   /** One page of `Query.auditLog` (keyset paging, see keyset-pager.ts). */
-  async page(args: AuditLogArguments): Promise<Page<AuditLogEntry>> {
+  async page(args: AuditLogListCriteria): Promise<Page<AuditLogEntryRecord>> {
     const filter: Filter<AuditLogDocument> = {};
-    if (args.targetId) filter.target_id = ObjectId.createFromHexString(args.targetId);
+    if (args.targetId) filter.target_id = parseObjectId(args.targetId, "targetId");
     if (args.action) filter.action = args.action;
     const page = await findKeysetPage({
       collection: this.collection,

@@ -1,9 +1,9 @@
 import { type ClientSession, ObjectId } from "mongodb";
-import { CaseStatus } from "../../schema/enums/case-status.enum";
-import { Priority } from "../../schema/enums/priority.enum";
-import type { CreateCaseInput } from "../../schema/inputs/create-case.input";
-import type { UpdateCaseInput } from "../../schema/inputs/update-case.input";
-import { AUDIT_ACTIONS, type AuditAction } from "../audit/audit-actions";
+import { CaseStatus } from "../domain/case-status.enum";
+import { Priority } from "../domain/priority.enum";
+import type { NewCaseRecord } from "../domain/new-case.record";
+import type { CaseChangesRecord } from "../domain/case-changes.record";
+import { AUDIT_ACTIONS } from "../audit/audit-actions";
 import type { AuditTrail, WriteOrigin } from "../audit/audit-trail";
 import type { CaseDocument } from "../db/case.document";
 import { COLLECTIONS } from "../db/collection-names";
@@ -13,10 +13,11 @@ import { toPlainDocument } from "../validation/plain-document";
 import { normalizeTags } from "../validation/tags";
 import { MAX_TAGS } from "../validation/write-limits";
 import { assertTransition, resolvedAtAfter } from "../workflow/case-workflow";
+import { AuditedWriter } from "./audited-writer";
 import type { RepositoryOptions } from "./repository-options";
-import { updateVersioned, type VersionedUpdate } from "./versioned-update";
-import { requireUser } from "./write-helpers";
+import { requireUser } from "./user-reference";
 import type { WriteRunner } from "./write-runner";
+import { parseObjectId } from "../db/parse-object-id";
 
 /** A deleted case and the alerts it released. */
 export interface DeletedCase {
@@ -32,16 +33,21 @@ export interface DeletedCase {
  * so concurrent mutations of one case behave as if they ran one after the other.
  */
 export class CaseWriteRepository {
+  private readonly writer: AuditedWriter<CaseDocument>;
+
   constructor(
     private readonly collections: DataCollections,
     private readonly runner: WriteRunner,
     private readonly audit: AuditTrail,
     private readonly options: RepositoryOptions,
-  ) {}
+  ) {
+    const target = { collection: collections.cases, name: COLLECTIONS.cases, entity: "Case" };
+    this.writer = new AuditedWriter(target, runner, audit, options);
+  }
 
-  async create(input: CreateCaseInput, origin: WriteOrigin): Promise<CaseDocument> {
+  async create(input: NewCaseRecord, origin: WriteOrigin): Promise<CaseDocument> {
     return this.runner.run(async ({ session }) => {
-      const assignee = input.assigneeId ? ObjectId.createFromHexString(input.assigneeId) : null;
+      const assignee = input.assigneeId ? parseObjectId(input.assigneeId, "input.assigneeId") : null;
       if (assignee) await requireUser(this.collections.users, assignee, session, this.options.maxTimeMS);
       const at = new Date();
       const document: CaseDocument = {
@@ -59,13 +65,13 @@ export class CaseWriteRepository {
         metadata: toPlainDocument(input.metadata ?? {}),
       };
       await this.collections.cases.insertOne(document, { session });
-      await this.record(AUDIT_ACTIONS.caseCreate, null, document, at, origin, session);
+      await this.writer.record(AUDIT_ACTIONS.caseCreate, null, document, at, origin, session);
       return document;
     });
   }
 
   /** Sets the fields the input gives (validated: at least one, none null). */
-  async update(id: ObjectId, input: UpdateCaseInput, origin: WriteOrigin): Promise<CaseDocument> {
+  async update(id: ObjectId, input: CaseChangesRecord, origin: WriteOrigin): Promise<CaseDocument> {
     const set: Partial<CaseDocument> = {};
     if (input.title !== undefined) set.title = input.title.trim();
     if (input.description !== undefined) set.description = input.description;
@@ -73,7 +79,7 @@ export class CaseWriteRepository {
     if (input.priority !== undefined) set.priority = input.priority;
     if (input.tags !== undefined) set.tags = normalizeTags(input.tags);
     if (input.metadata !== undefined) set.metadata = toPlainDocument(input.metadata);
-    return this.updateAudited(id, AUDIT_ACTIONS.caseUpdate, origin, () => ({ set }));
+    return this.writer.update(id, AUDIT_ACTIONS.caseUpdate, origin, () => ({ set }));
   }
 
   /**
@@ -92,7 +98,7 @@ export class CaseWriteRepository {
     origin: WriteOrigin,
   ): Promise<CaseDocument> {
     const details = note ? { note: note.trim() } : undefined;
-    return this.updateAudited(
+    return this.writer.update(
       id,
       AUDIT_ACTIONS.caseStatusChange,
       origin,
@@ -106,21 +112,22 @@ export class CaseWriteRepository {
           },
         };
       },
-      details,
+      { details },
     );
   }
 
   /** Assigns the case to an existing user (NOT_FOUND otherwise), or unassigns it (null). */
   async assign(id: ObjectId, assigneeId: ObjectId | null, origin: WriteOrigin): Promise<CaseDocument> {
-    return this.updateAudited(
+    return this.writer.update(
       id,
       AUDIT_ACTIONS.caseAssign,
       origin,
       () => ({ set: { assignee: assigneeId } }),
-      undefined,
-      async (session) => {
-        if (!assigneeId) return;
-        await requireUser(this.collections.users, assigneeId, session, this.options.maxTimeMS);
+      {
+        before: async (session) => {
+          if (!assigneeId) return;
+          await requireUser(this.collections.users, assigneeId, session, this.options.maxTimeMS);
+        },
       },
     );
   }
@@ -128,7 +135,7 @@ export class CaseWriteRepository {
   /** Adds the tags the case lacks, after its own; BAD_USER_INPUT past MAX_TAGS tags in all. */
   async addTags(id: ObjectId, tags: readonly string[], origin: WriteOrigin): Promise<CaseDocument> {
     const wanted = normalizeTags(tags);
-    return this.updateAudited(id, AUDIT_ACTIONS.caseTagsAdd, origin, (before) => {
+    return this.writer.update(id, AUDIT_ACTIONS.caseTagsAdd, origin, (before) => {
       const current = before.tags ?? [];
       const added = wanted.filter((tag) => !current.includes(tag));
       const tagsAfter = [...current, ...added];
@@ -146,7 +153,7 @@ export class CaseWriteRepository {
   /** Removes the tags given (after trimming); tags the case lacks are ignored. */
   async removeTags(id: ObjectId, tags: readonly string[], origin: WriteOrigin): Promise<CaseDocument> {
     const unwanted = new Set(normalizeTags(tags));
-    return this.updateAudited(id, AUDIT_ACTIONS.caseTagsRemove, origin, (before) => ({
+    return this.writer.update(id, AUDIT_ACTIONS.caseTagsRemove, origin, (before) => ({
       set: { tags: (before.tags ?? []).filter((tag) => !unwanted.has(tag)) },
     }));
   }
@@ -215,44 +222,5 @@ export class CaseWriteRepository {
       { session, maxTimeMS: this.options.maxTimeMS },
     );
     return ids;
-  }
-
-  private async updateAudited(
-    id: ObjectId,
-    action: AuditAction,
-    origin: WriteOrigin,
-    plan: VersionedUpdate<CaseDocument>["plan"],
-    details?: Record<string, unknown>,
-    precondition?: (session: ClientSession | undefined) => Promise<void>,
-  ): Promise<CaseDocument> {
-    return this.runner.run(async ({ session }) => {
-      if (precondition) await precondition(session);
-      const { before, after, at } = await updateVersioned({
-        collection: this.collections.cases,
-        id,
-        entity: "Case",
-        session,
-        maxTimeMS: this.options.maxTimeMS,
-        plan,
-      });
-      await this.record(action, before, after, at, origin, session, details);
-      return after;
-    });
-  }
-
-  private async record(
-    action: AuditAction,
-    before: CaseDocument | null,
-    after: CaseDocument,
-    at: Date,
-    origin: WriteOrigin,
-    session: ClientSession | undefined,
-    details?: Record<string, unknown>,
-  ): Promise<void> {
-    await this.audit.record(
-      { action, collection: COLLECTIONS.cases, targetId: after._id, before, after, at, details },
-      origin,
-      session,
-    );
   }
 }

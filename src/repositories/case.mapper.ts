@@ -1,27 +1,28 @@
 import type { CaseDocument } from "../db/case.document";
-import { Case } from "../../schema/types/case.type";
+import type { CaseRecord } from "../domain/case.record";
 
 /**
- * The one place a `cases` document (snake_case, as stored) becomes a GraphQL Case
- * (camelCase). Relations stay references here; field resolvers load them.
+ * The one place a `cases` document (snake_case, as stored) becomes a CaseRecord
+ * (camelCase), which the GraphQL Case type serves as it is. Relations stay references here; field resolvers load them.
  */
-export function toCase(document: CaseDocument): Case {
-  const node = new Case();
-  node.objectId = document._id;
-  node.id = document._id.toHexString();
-  node.title = document.title;
-  node.description = document.description ?? "";
-  node.severity = document.severity;
-  node.status = document.status;
-  node.priority = document.priority;
-  node.assigneeId = document.assignee ?? null;
-  node.createdAt = document.created_at;
-  node.updatedAt = document.updated_at;
-  node.resolvedAt = document.resolved_at ?? null;
-  node.resolutionTimeSeconds = node.resolvedAt
-    ? Math.floor((node.resolvedAt.getTime() - node.createdAt.getTime()) / 1000)
-    : null;
-  node.tags = document.tags ?? [];
-  node.metadata = document.metadata ?? {};
-  return node;
+export function toCase(document: CaseDocument): CaseRecord {
+  const resolvedAt = document.resolved_at ?? null;
+  return {
+    objectId: document._id,
+    id: document._id.toHexString(),
+    title: document.title,
+    description: document.description ?? "",
+    severity: document.severity,
+    status: document.status,
+    priority: document.priority,
+    assigneeId: document.assignee ?? null,
+    createdAt: document.created_at,
+    updatedAt: document.updated_at,
+    resolvedAt,
+    resolutionTimeSeconds: resolvedAt
+      ? Math.floor((resolvedAt.getTime() - document.created_at.getTime()) / 1000)
+      : null,
+    tags: document.tags ?? [],
+    metadata: document.metadata ?? {},
+  };
 }

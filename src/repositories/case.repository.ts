@@ -1,12 +1,12 @@
 import type { Collection, Filter, ObjectId } from "mongodb";
-import { CaseStatus } from "../../schema/enums/case-status.enum";
-import type { CasesArguments } from "../../schema/arguments/cases.arguments";
-import type { Case } from "../../schema/types/case.type";
+import { CaseStatus } from "../domain/case-status.enum";
+import type { CaseListCriteria } from "../domain/case-list.criteria";
+import type { CaseRecord } from "../domain/case.record";
 import type { CaseDocument } from "../db/case.document";
 import { toCase } from "./case.mapper";
 import { caseFilterQuery } from "./case-filter.query";
-import { caseOrdering } from "./case-ordering";
 import { findKeysetPage } from "./keyset-pager";
+import { CASE_ORDERINGS, listOrdering } from "./list-ordering";
 import type { Page } from "./page";
 import type { RepositoryOptions } from "./repository-options";
 import { toPage } from "./to-page";
@@ -16,7 +16,7 @@ export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.OPEN, CaseS
 
 /** A case found by text search with its relevance score. */
 export interface CaseSearchResult {
-  case: Case;
+  case: CaseRecord;
   score: number;
 }
 
@@ -28,7 +28,7 @@ export class CaseRepository {
   ) {}
 
   /** The cases with these ids that exist, in no particular order. */
-  async findByIds(ids: readonly ObjectId[]): Promise<Case[]> {
+  async findByIds(ids: readonly ObjectId[]): Promise<CaseRecord[]> {
     const documents = await this.collection
       .find({ _id: { $in: [...ids] } }, { maxTimeMS: this.options.maxTimeMS })
       .toArray();
@@ -36,9 +36,9 @@ export class CaseRepository {
   }
 
   /** One page of `Query.cases` (keyset paging, see keyset-pager.ts). */
-  async page(args: CasesArguments): Promise<Page<Case>> {
+  async page(args: CaseListCriteria): Promise<Page<CaseRecord>> {
     const filter = caseFilterQuery(args.filter);
-    const ordering = caseOrdering(args.orderBy);
+    const ordering = listOrdering(CASE_ORDERINGS, args.orderBy);
     const page = await findKeysetPage({
       collection: this.collection,
       filter,
@@ -81,7 +81,7 @@ export class CaseRepository {
     assigneeIds: readonly ObjectId[],
     statuses: readonly CaseStatus[] | undefined,
     first: number,
-  ): Promise<Map<string, Case[]>> {
+  ): Promise<Map<string, CaseRecord[]>> {
     const match: Filter<CaseDocument> = { assignee: { $in: [...assigneeIds] } };
     if (statuses) match.status = { $in: [...statuses] };
     const groups = await this.collection

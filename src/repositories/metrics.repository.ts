@@ -1,6 +1,6 @@
 import type { Collection, Db, Document } from "mongodb";
-import type { Alert } from "../../schema/types/alert.type";
-import type { Case } from "../../schema/types/case.type";
+import type { AlertRecord } from "../domain/alert.record";
+import type { CaseRecord } from "../domain/case.record";
 import type { AlertDocument } from "../db/alert.document";
 import type { CaseDocument } from "../db/case.document";
 import { COLLECTIONS } from "../db/collection-names";
@@ -46,10 +46,9 @@ import type { IsoWeekday, TimeGranularity } from "../pipelines/time-granularity"
 import { resolveTrendWindow } from "../pipelines/trend-window";
 import { ZonedCalendar } from "../pipelines/zoned-calendar";
 import { toAlert } from "./alert.mapper";
-import { alertOrdering } from "./alert-ordering";
 import { toCase } from "./case.mapper";
-import { caseOrdering } from "./case-ordering";
 import { findKeysetPage } from "./keyset-pager";
+import { ALERT_ORDERINGS, CASE_ORDERINGS, listOrdering } from "./list-ordering";
 import type { Page } from "./page";
 import { runAggregation } from "./run-aggregation";
 import { toPage } from "./to-page";
@@ -238,11 +237,15 @@ export class MetricsRepository {
   }
 
   /** One page of the alerts behind a metric row, newest first. */
-  async alertPage(filter: Document, first: number, after: string | null | undefined): Promise<Page<Alert>> {
+  async alertPage(
+    filter: Document,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Page<AlertRecord>> {
     const page = await findKeysetPage({
       collection: this.alerts,
       filter,
-      ordering: alertOrdering(undefined),
+      ordering: listOrdering(ALERT_ORDERINGS, undefined),
       first,
       after,
       maxTimeMS: this.options.maxTimeMS,
@@ -253,11 +256,15 @@ export class MetricsRepository {
   }
 
   /** One page of the cases behind a metric row, newest first. */
-  async casePage(filter: Document, first: number, after: string | null | undefined): Promise<Page<Case>> {
+  async casePage(
+    filter: Document,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Page<CaseRecord>> {
     const page = await findKeysetPage({
       collection: this.cases,
       filter,
-      ordering: caseOrdering(undefined),
+      ordering: listOrdering(CASE_ORDERINGS, undefined),
       first,
       after,
       maxTimeMS: this.options.maxTimeMS,

@@ -1,29 +1,32 @@
-import { type ClientSession, MongoServerError, ObjectId } from "mongodb";
-import type { UserRole } from "../../schema/enums/user-role.enum";
-import type { CreateUserInput } from "../../schema/inputs/create-user.input";
-import type { UpdateUserInput } from "../../schema/inputs/update-user.input";
-import { AUDIT_ACTIONS, type AuditAction } from "../audit/audit-actions";
+import { MongoServerError, ObjectId } from "mongodb";
+import type { UserRole } from "../domain/user-role.enum";
+import type { NewUserRecord } from "../domain/new-user.record";
+import type { UserChangesRecord } from "../domain/user-changes.record";
+import { AUDIT_ACTIONS } from "../audit/audit-actions";
 import type { AuditTrail, WriteOrigin } from "../audit/audit-trail";
 import { COLLECTIONS } from "../db/collection-names";
 import type { DataCollections } from "../db/data-collections";
 import type { UserDocument } from "../db/user.document";
 import { ConflictError } from "../errors/gateway-error";
 import { toPlainDocument } from "../validation/plain-document";
+import { AuditedWriter } from "./audited-writer";
 import type { RepositoryOptions } from "./repository-options";
-import { updateVersioned, type VersionedUpdate } from "./versioned-update";
 import type { WriteRunner } from "./write-runner";
-
-/** MongoDB's code for a write refused by a unique index. */
-const DUPLICATE_KEY = 11000;
+import { MONGO_SERVER_CODES } from "../errors/mongo-server-codes";
 
 /** Writes of the `users` collection, each one WriteRunner unit with its audit entry. */
 export class UserWriteRepository {
+  private readonly writer: AuditedWriter<UserDocument>;
+
   constructor(
     private readonly collections: DataCollections,
     private readonly runner: WriteRunner,
-    private readonly audit: AuditTrail,
-    private readonly options: RepositoryOptions,
-  ) {}
+    audit: AuditTrail,
+    options: RepositoryOptions,
+  ) {
+    const target = { collection: collections.users, name: COLLECTIONS.users, entity: "User" };
+    this.writer = new AuditedWriter(target, runner, audit, options);
+  }
 
   /**
    * Inserts the user; the email is stored trimmed and lower-cased. Uniqueness is the
@@ -31,7 +34,7 @@ export class UserWriteRepository {
    * concurrent requests for one address cannot both succeed: the loser's insert is
    * refused (code 11000) and answers CONFLICT.
    */
-  async create(input: CreateUserInput, origin: WriteOrigin): Promise<UserDocument> {
+  async create(input: NewUserRecord, origin: WriteOrigin): Promise<UserDocument> {
     const email = input.email.trim().toLowerCase();
     try {
       return await this.runner.run(async ({ session }) => {
@@ -47,11 +50,11 @@ export class UserWriteRepository {
           last_login: null,
         };
         await this.collections.users.insertOne(document, { session });
-        await this.record(AUDIT_ACTIONS.userCreate, null, document, at, origin, session);
+        await this.writer.record(AUDIT_ACTIONS.userCreate, null, document, at, origin, session);
         return document;
       });
     } catch (error) {
-      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) {
+      if (error instanceof MongoServerError && error.code === MONGO_SERVER_CODES.duplicateKey) {
         throw new ConflictError(`A user with email ${email} exists already`, { field: "email", email });
       }
       throw error;
@@ -59,49 +62,14 @@ export class UserWriteRepository {
   }
 
   /** Sets the name and/or settings (validated: at least one, none null). */
-  async update(id: ObjectId, input: UpdateUserInput, origin: WriteOrigin): Promise<UserDocument> {
+  async update(id: ObjectId, input: UserChangesRecord, origin: WriteOrigin): Promise<UserDocument> {
     const set: Partial<UserDocument> = {};
     if (input.name !== undefined) set.name = input.name.trim();
     if (input.settings !== undefined) set.settings = toPlainDocument(input.settings);
-    return this.updateAudited(id, AUDIT_ACTIONS.userUpdate, origin, () => ({ set }));
+    return this.writer.update(id, AUDIT_ACTIONS.userUpdate, origin, () => ({ set }));
   }
 
   async updateRole(id: ObjectId, role: UserRole, origin: WriteOrigin): Promise<UserDocument> {
-    return this.updateAudited(id, AUDIT_ACTIONS.userRoleChange, origin, () => ({ set: { role } }));
-  }
-
-  private async updateAudited(
-    id: ObjectId,
-    action: AuditAction,
-    origin: WriteOrigin,
-    plan: VersionedUpdate<UserDocument>["plan"],
-  ): Promise<UserDocument> {
-    return this.runner.run(async ({ session }) => {
-      const { before, after, at } = await updateVersioned({
-        collection: this.collections.users,
-        id,
-        entity: "User",
-        session,
-        maxTimeMS: this.options.maxTimeMS,
-        plan,
-      });
-      await this.record(action, before, after, at, origin, session);
-      return after;
-    });
-  }
-
-  private async record(
-    action: AuditAction,
-    before: UserDocument | null,
-    after: UserDocument,
-    at: Date,
-    origin: WriteOrigin,
-    session: ClientSession | undefined,
-  ): Promise<void> {
-    await this.audit.record(
-      { action, collection: COLLECTIONS.users, targetId: after._id, before, after, at },
-      origin,
-      session,
-    );
+    return this.writer.update(id, AUDIT_ACTIONS.userRoleChange, origin, () => ({ set: { role } }));
   }
 }

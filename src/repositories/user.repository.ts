@@ -1,6 +1,6 @@
 import type { Collection, ObjectId } from "mongodb";
-import type { UsersArguments } from "../../schema/arguments/users.arguments";
-import type { User } from "../../schema/types/user.type";
+import type { UserListCriteria } from "../domain/user-list.criteria";
+import type { UserRecord } from "../domain/user.record";
 import type { UserDocument } from "../db/user.document";
 import type { KeysetOrdering } from "./keyset-ordering";
 import { findKeysetPage } from "./keyset-pager";
@@ -26,7 +26,7 @@ export class UserRepository {
   ) {}
 
   /** The users with these ids that exist, in no particular order. */
-  async findByIds(ids: readonly ObjectId[]): Promise<User[]> {
+  async findByIds(ids: readonly ObjectId[]): Promise<UserRecord[]> {
     const documents = await this.collection
       .find({ _id: { $in: [...ids] } }, { maxTimeMS: this.options.maxTimeMS })
       .toArray();
@@ -34,7 +34,7 @@ export class UserRepository {
   }
 
   /** One page of `Query.users` (keyset paging, see keyset-pager.ts). */
-  async page(args: UsersArguments): Promise<Page<User>> {
+  async page(args: UserListCriteria): Promise<Page<UserRecord>> {
     const filter = userFilterQuery(args.filter);
     const page = await findKeysetPage({
       collection: this.collection,

@@ -1,6 +1,6 @@
 import type { ClientSession, Db } from "mongodb";
 import { COLLECTIONS } from "../db/collection-names";
-import { detectTransactionSupport, type TransactionSupport } from "../operations/transaction-support";
+import { detectTransactionSupport, type TransactionSupport } from "../db/transaction-support";
 
 /** What a write's steps share: the session of its transaction, when it runs in one. */
 export interface WriteScope {
@@ -16,7 +16,7 @@ export interface WriteRunnerOptions {
 /**
  * Runs each mutation as one unit. Where the deployment supports multi-document
  * transactions — hello reports a replica set (setName) or mongos (msg "isdbgrid"), and a
- * trial transaction commits (src/operations/transaction-support.ts) — the unit is a
+ * trial transaction commits (src/db/transaction-support.ts) — the unit is a
  * transaction (`session.withTransaction`, snapshot reads, majority commit), so the
  * change, its side effects (e.g. alerts unlinked by deleteCase) and its audit entry
  * commit together or not at all; the driver retries it on transient errors such as

@@ -1,6 +1,6 @@
 import type { ObjectId } from "mongodb";
-import { CaseStatus } from "../../schema/enums/case-status.enum";
-import { Severity } from "../../schema/enums/severity.enum";
+import { CaseStatus } from "../domain/case-status.enum";
+import { Severity } from "../domain/severity.enum";
 import type { AlertDocument } from "../db/alert.document";
 import type { CaseDocument } from "../db/case.document";
 import { DEMO_VOCABULARY as V } from "./demo-vocabulary";

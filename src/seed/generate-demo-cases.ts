@@ -1,8 +1,8 @@
 import type { ObjectId } from "mongodb";
-import { CaseStatus } from "../../schema/enums/case-status.enum";
-import { Priority } from "../../schema/enums/priority.enum";
-import { Severity } from "../../schema/enums/severity.enum";
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { CaseStatus } from "../domain/case-status.enum";
+import { Priority } from "../domain/priority.enum";
+import { Severity } from "../domain/severity.enum";
+import { UserRole } from "../domain/user-role.enum";
 import type { CaseDocument } from "../db/case.document";
 import type { UserDocument } from "../db/user.document";
 import { DEMO_VOCABULARY as V } from "./demo-vocabulary";

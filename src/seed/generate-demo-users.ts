@@ -1,4 +1,4 @@
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { UserRole } from "../domain/user-role.enum";
 import type { UserDocument } from "../db/user.document";
 import { DEMO_VOCABULARY as V } from "./demo-vocabulary";
 import type { SeededRandom } from "./seeded-random";

@@ -1,4 +1,4 @@
-import { CASE_STATUS_ORDER, CaseStatus } from "../../schema/enums/case-status.enum";
+import { CASE_STATUS_ORDER, CaseStatus } from "../domain/case-status.enum";
 import { BadUserInputError } from "../errors/gateway-error";
 
 /**
@@ -19,9 +19,6 @@ export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]
   [CaseStatus.RESOLVED]: [CaseStatus.CLOSED, CaseStatus.IN_PROGRESS],
   [CaseStatus.CLOSED]: [],
 };
-
-/** Statuses in which a case has a resolved_at. */
-export const RESOLVED_STATUSES: readonly CaseStatus[] = [CaseStatus.RESOLVED, CaseStatus.CLOSED];
 
 /** The statuses a case may go to from `from`, in workflow order. */
 export function allowedTransitions(from: CaseStatus): readonly CaseStatus[] {

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UserRole } from "../../schema/enums/user-role.enum";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { beforeAll, describe, expect, it } from "vitest";
+import { UserRole } from "../../src/domain/user-role.enum";
 import { bearer } from "../helpers/test-jwt";
-
-let database: TestDatabase;
-let gateway: TestGateway;
+import { useTestGateway } from "../helpers/use-test-gateway";
 
 const CASES = 7;
 /** Indexes of the test's own, on collections of the data model. */
 const PROBE_INDEX = "admin_probe_type";
 const UNUSED_INDEX = "admin_unused_source";
 
+const { database, gateway } = useTestGateway("admin-api");
+
 beforeAll(async () => {
-  database = await openTestDatabase("admin-api");
-  gateway = await startTestGateway(database);
   const now = new Date();
   await database.db.collection("cases").insertMany(
     Array.from({ length: CASES }, (_, i) => ({
@@ -32,11 +28,6 @@ beforeAll(async () => {
   ]);
   await database.db.collection("alerts").createIndex({ type: 1 }, { name: PROBE_INDEX });
   await database.db.collection("alerts").createIndex({ source: 1, type: 1 }, { name: UNUSED_INDEX });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
 });
 
 async function adminQuery<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {

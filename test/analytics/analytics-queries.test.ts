@@ -1,18 +1,18 @@
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Severity } from "../../schema/enums/severity.enum";
+import { Severity } from "../../src/domain/severity.enum";
 import type { AlertDocument } from "../../src/db/alert.document";
 import type { CaseDocument } from "../../src/db/case.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { seedDemoData } from "../../src/seed/seed-demo-data";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { expectCaseStatisticsToMatch, expectedCaseStatistics } from "../helpers/expected-case-statistics";
 
 // Expectations are computed here from the stored documents in plain TypeScript, and
 // bucket boundaries are hand-written instants: nothing comes from the code under test.
 
 const SEVERITY_ORDER = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
-const STATUS_ORDER = ["OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED"];
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** The demo data ends here, well before the hand-written DST alerts of 2026. */
@@ -92,42 +92,11 @@ describe("caseStatistics over HTTP", () => {
   }
 
   function expected(docs: readonly CaseDocument[]): Row[] {
-    const groups = new Map<string, CaseDocument[]>();
-    for (const doc of docs)
-      groups.set(`${doc.status}|${doc.severity}`, [
-        ...(groups.get(`${doc.status}|${doc.severity}`) ?? []),
-        doc,
-      ]);
-    return [...groups.values()]
-      .map((group) => {
-        const seconds = group
-          .filter((doc) => doc.resolved_at)
-          .map((doc) => (doc.resolved_at!.getTime() - doc.created_at.getTime()) / 1000);
-        return {
-          status: group[0]!.status.toUpperCase(),
-          severity: group[0]!.severity.toUpperCase(),
-          count: group.length,
-          avgResolutionTimeSeconds: seconds.length
-            ? seconds.reduce((a, b) => a + b, 0) / seconds.length
-            : null,
-        };
-      })
-      .sort(
-        (a, b) =>
-          SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
-          STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
-      );
+    return expectedCaseStatistics(docs, "api");
   }
 
   function expectRows(actual: Row[], want: Row[]): void {
-    expect(actual.map(({ status, severity, count }) => [status, severity, count])).toEqual(
-      want.map(({ status, severity, count }) => [status, severity, count]),
-    );
-    actual.forEach((row, i) => {
-      const avg = want[i]!.avgResolutionTimeSeconds;
-      if (avg === null) expect(row.avgResolutionTimeSeconds).toBeNull();
-      else expect(row.avgResolutionTimeSeconds).toBeCloseTo(avg, 2);
-    });
+    expectCaseStatisticsToMatch(actual, want, 2);
   }
 
   it("counts every case per status and severity, most severe first, then in workflow order", async () => {

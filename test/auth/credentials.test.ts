@@ -3,28 +3,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { UserRole } from "../../src/domain/user-role.enum";
 import { hashApiKey } from "../../src/auth/api-key-hash";
 import { API_KEYS_COLLECTION } from "../../src/auth/api-key.repository";
 import { runCli } from "../operations/support/run-cli";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import { signTestJwt, TEST_JWT_SECRET, TEST_USER_ID } from "../helpers/test-jwt";
+import { type TestGateway, startTestGateway } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  database = await openTestDatabase("credentials");
-  gateway = await startTestGateway(database, {
+const { database, gateway } = useTestGateway("credentials", {
+  gateway: {
     authorization: null,
     auth: { issuer: "https://idp.example", audience: "jupiter" },
-  });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+  },
 });
 
 const ME = `{ me { kind role apiKeyName } }`;

@@ -1,33 +1,26 @@
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPlaygroundHeaders, issueDemoTokens, randomJwtSecret } from "../../src/auth/demo-tokens";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let gateway: TestGateway;
 const secret = randomJwtSecret();
 
-beforeAll(async () => {
-  database = await openTestDatabase("demo-tokens");
-  const now = new Date();
-  await database.db.collection("users").insertMany(
-    ["admin", "analyst", "responder", "viewer"].map((role) => ({
-      _id: new ObjectId(),
-      email: `${role}@example.com`,
-      name: `Demo ${role}`,
-      role,
-      settings: {},
-      created_at: now,
-      last_login: null,
-    })),
-  );
-  gateway = await startTestGateway(database, { auth: { jwtSecret: secret }, authorization: null });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { database, gateway } = useTestGateway("demo-tokens", {
+  seed: async (db) => {
+    const now = new Date();
+    await db.collection("users").insertMany(
+      ["admin", "analyst", "responder", "viewer"].map((role) => ({
+        _id: new ObjectId(),
+        email: `${role}@example.com`,
+        name: `Demo ${role}`,
+        role,
+        settings: {},
+        created_at: now,
+        last_login: null,
+      })),
+    );
+  },
+  gateway: { auth: { jwtSecret: secret }, authorization: null },
 });
 
 describe("demo mode tokens (`jupiter serve` without JWT_SECRET)", () => {

@@ -1,6 +1,6 @@
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { UserRole } from "../../src/domain/user-role.enum";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import { bearer } from "../helpers/test-jwt";

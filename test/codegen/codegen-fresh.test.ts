@@ -24,6 +24,7 @@ const EXPECTED_OPERATIONS = [
   "MetricRowDrillDown",
   "SearchCases",
   "UpdateCaseStatus",
+  "UsersPage",
 ];
 
 describe("client codegen", () => {

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import { ids, RANK, sortedBy } from "./fixtures/expected-order";
 import {
   buildIncidentFixture,
@@ -9,21 +7,14 @@ import {
   insertIncidentFixture,
 } from "./fixtures/incident-fixture";
 import { pageThrough } from "./fixtures/page-through";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let gateway: TestGateway;
 let fixture: IncidentFixture;
-
-beforeAll(async () => {
-  database = await openTestDatabase("alerts-users");
-  fixture = buildIncidentFixture({ users: 40, cases: 10, alerts: 110, seed: 23 });
-  await insertIncidentFixture(database.db, fixture);
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { gateway } = useTestGateway("alerts-users", {
+  seed: async (db) => {
+    fixture = buildIncidentFixture({ users: 40, cases: 10, alerts: 110, seed: 23 });
+    await insertIncidentFixture(db, fixture);
+  },
 });
 
 const newestAlerts = (alerts: readonly AlertDocument[]) => sortedBy(alerts, (a) => a.timestamp.getTime(), -1);

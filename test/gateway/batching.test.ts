@@ -1,46 +1,37 @@
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import type { CaseDocument } from "../../src/db/case.document";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import {
   buildIncidentFixture,
   type IncidentFixture,
   insertIncidentFixture,
 } from "./fixtures/incident-fixture";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let gateway: TestGateway;
 let fixture: IncidentFixture;
-
-beforeAll(async () => {
-  database = await openTestDatabase("batching");
-  // Every case assigned and with alerts, so that every page exercises every relation.
-  fixture = buildIncidentFixture({ users: 12, cases: 60, alerts: 0, seed: 17 });
-  fixture.cases.forEach((c: CaseDocument, index) => {
-    c.assignee = fixture.users[index % fixture.users.length]!._id;
-  });
-  fixture.alerts = fixture.cases.flatMap((c, index) =>
-    Array.from({ length: 2 + (index % 3) }, (_, n): AlertDocument => ({
-      _id: new ObjectId(),
-      type: "cpu",
-      source: "prometheus",
-      severity: c.severity,
-      message: `alert ${n} of ${c.title}`,
-      timestamp: new Date(c.created_at.getTime() + n * 1000),
-      case_id: c._id,
-      resolved: n % 2 === 0,
-      resolution: null,
-    })),
-  );
-  await insertIncidentFixture(database.db, fixture);
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { database, gateway } = useTestGateway("batching", {
+  seed: async (db) => {
+    // Every case assigned and with alerts, so that every page exercises every relation.
+    fixture = buildIncidentFixture({ users: 12, cases: 60, alerts: 0, seed: 17 });
+    fixture.cases.forEach((c: CaseDocument, index) => {
+      c.assignee = fixture.users[index % fixture.users.length]!._id;
+    });
+    fixture.alerts = fixture.cases.flatMap((c, index) =>
+      Array.from({ length: 2 + (index % 3) }, (_, n): AlertDocument => ({
+        _id: new ObjectId(),
+        type: "cpu",
+        source: "prometheus",
+        severity: c.severity,
+        message: `alert ${n} of ${c.title}`,
+        timestamp: new Date(c.created_at.getTime() + n * 1000),
+        case_id: c._id,
+        resolved: n % 2 === 0,
+        resolution: null,
+      })),
+    );
+    await insertIncidentFixture(db, fixture);
+  },
 });
 
 const NESTED = `query($first: Int) {

@@ -1,32 +1,24 @@
 import { type Document, ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { describe, expect, it } from "vitest";
 import { ids, RANK, sortedBy } from "./fixtures/expected-order";
 import { buildIncidentFixture, insertIncidentFixture, mulberry32 } from "./fixtures/incident-fixture";
 import { type ListField, pageThrough } from "./fixtures/page-through";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let gateway: TestGateway;
 /** _ids of the fixture per collection. */
 const original = new Map<string, ObjectId[]>();
 
-beforeAll(async () => {
-  database = await openTestDatabase("concurrent-paging");
-  const fixture = buildIncidentFixture({ users: 30, cases: 60, alerts: 60, seed: 11 });
-  await insertIncidentFixture(database.db, fixture);
-  for (const [name, documents] of Object.entries(fixture) as [string, Document[]][]) {
-    original.set(
-      name,
-      documents.map((document) => document._id as ObjectId),
-    );
-  }
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { database, gateway } = useTestGateway("concurrent-paging", {
+  seed: async (db) => {
+    const fixture = buildIncidentFixture({ users: 30, cases: 60, alerts: 60, seed: 11 });
+    await insertIncidentFixture(db, fixture);
+    for (const [name, documents] of Object.entries(fixture) as [string, Document[]][]) {
+      original.set(
+        name,
+        documents.map((document) => document._id as ObjectId),
+      );
+    }
+  },
 });
 
 type Key = (document: Document) => number;

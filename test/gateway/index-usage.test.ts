@@ -1,24 +1,12 @@
 import type { Document } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { describe, expect, it } from "vitest";
 import { buildIncidentFixture, insertIncidentFixture } from "./fixtures/incident-fixture";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  database = await openTestDatabase("index-usage");
-  await insertIncidentFixture(
-    database.db,
-    buildIncidentFixture({ users: 20, cases: 40, alerts: 40, seed: 41 }),
-  );
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { database, gateway } = useTestGateway("index-usage", {
+  seed: async (db) => {
+    await insertIncidentFixture(db, buildIncidentFixture({ users: 20, cases: 40, alerts: 40, seed: 41 }));
+  },
 });
 
 /** Every stage of a query plan, depth first. */

@@ -1,24 +1,13 @@
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { describe, expect, it } from "vitest";
+import { type GraphQLResult, startTestGateway } from "../helpers/test-gateway";
 import { buildIncidentFixture, insertIncidentFixture } from "./fixtures/incident-fixture";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  database = await openTestDatabase("input-errors");
-  await insertIncidentFixture(
-    database.db,
-    buildIncidentFixture({ users: 5, cases: 12, alerts: 12, seed: 3 }),
-  );
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { database, gateway } = useTestGateway("input-errors", {
+  seed: async (db) => {
+    await insertIncidentFixture(db, buildIncidentFixture({ users: 5, cases: 12, alerts: 12, seed: 3 }));
+  },
 });
 
 function expectBadUserInput(result: GraphQLResult, ...fragments: (string | RegExp)[]): void {

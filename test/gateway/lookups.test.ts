@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import type { CaseDocument } from "../../src/db/case.document";
 import type { UserDocument } from "../../src/db/user.document";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import { ids, sortedBy } from "./fixtures/expected-order";
 import {
   buildIncidentFixture,
   type IncidentFixture,
   insertIncidentFixture,
 } from "./fixtures/incident-fixture";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let gateway: TestGateway;
 let fixture: IncidentFixture;
-
-beforeAll(async () => {
-  database = await openTestDatabase("lookups");
-  fixture = buildIncidentFixture({ users: 6, cases: 25, alerts: 120, seed: 5 });
-  await insertIncidentFixture(database.db, fixture);
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { gateway } = useTestGateway("lookups", {
+  seed: async (db) => {
+    fixture = buildIncidentFixture({ users: 6, cases: 25, alerts: 120, seed: 5 });
+    await insertIncidentFixture(db, fixture);
+  },
 });
 
 /** The GraphQL form of a document, derived here by hand (enum names are the upper-cased values). */

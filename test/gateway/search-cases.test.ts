@@ -1,11 +1,7 @@
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CaseDocument } from "../../src/db/case.document";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
-
-let database: TestDatabase;
-let gateway: TestGateway;
+import { useTestGateway } from "../helpers/use-test-gateway";
 
 const base = (title: string, description: string, tags: string[]): CaseDocument =>
   ({
@@ -46,15 +42,10 @@ const documents = {
   unrelated: base("Login page typo", "a spelling mistake on the sign in form", ["frontend"]),
 };
 
-beforeAll(async () => {
-  database = await openTestDatabase("search-cases");
-  await database.db.collection<CaseDocument>("cases").insertMany(Object.values(documents));
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { gateway } = useTestGateway("search-cases", {
+  seed: async (db) => {
+    await db.collection<CaseDocument>("cases").insertMany(Object.values(documents));
+  },
 });
 
 /*

@@ -1,29 +1,20 @@
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { describe, expect, it } from "vitest";
 import { buildIncidentFixture, insertIncidentFixture } from "./fixtures/incident-fixture";
+import { startTestGateway } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let gateway: TestGateway;
 const logLines: string[] = [];
 
-beforeAll(async () => {
-  database = await openTestDatabase("server");
-  await insertIncidentFixture(
-    database.db,
-    buildIncidentFixture({ users: 3, cases: 10, alerts: 10, seed: 29 }),
-  );
-  gateway = await startTestGateway(database, {
+const { database, gateway } = useTestGateway("server", {
+  seed: async (db) => {
+    await insertIncidentFixture(db, buildIncidentFixture({ users: 3, cases: 10, alerts: 10, seed: 29 }));
+  },
+  gateway: {
     logLevel: "warn",
     logStream: { write: (line) => void logLines.push(line) },
-  });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+  },
 });
 
 describe("HTTP routes", () => {

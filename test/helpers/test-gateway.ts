@@ -1,5 +1,5 @@
 import type { CommandStartedEvent } from "mongodb";
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { UserRole } from "../../src/domain/user-role.enum";
 import { type AuthConfig, type Config, loadConfig, type ProtectionsConfig } from "../../src/config";
 import { type Gateway, startGateway } from "../../src/main";
 import type { TestDatabase } from "./test-database";

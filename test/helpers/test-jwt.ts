@@ -1,5 +1,5 @@
 import { SignJWT } from "jose";
-import type { UserRole } from "../../schema/enums/user-role.enum";
+import type { UserRole } from "../../src/domain/user-role.enum";
 
 /** The HS256 secret test gateways verify Bearer tokens with (JWT_SECRET). */
 export const TEST_JWT_SECRET = "test-secret-of-the-jupiter-gateway-0123456789";

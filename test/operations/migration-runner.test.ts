@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { MongoClient, ObjectId } from "mongodb";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { LOCKS_COLLECTION } from "../../src/operations/migration-lock";
+import { LOCKS_COLLECTION } from "../../src/operations/operation-lock";
 import { migrateDown, migrateUp, migrationStatus } from "../../src/operations/migration-runner";
 import { OperationError } from "../../src/operations/operation-error";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";

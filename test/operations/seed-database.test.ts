@@ -35,13 +35,15 @@ describe("db seed", () => {
     const oldest = await t.db.collection("alerts").find().sort({ timestamp: 1 }).limit(1).next();
     expect(oldest!.timestamp.getTime()).toBeGreaterThanOrEqual(NOW.getTime() - 10 * 86_400_000);
 
-    const ids = (
-      await t.db
-        .collection("cases")
-        .find({}, { projection: { _id: 1 } })
-        .sort({ _id: 1 })
-        .toArray()
-    ).map((c) => c._id.toHexString());
+    const caseIds = async () =>
+      (
+        await t.db
+          .collection("cases")
+          .find({}, { projection: { _id: 1 } })
+          .sort({ _id: 1 })
+          .toArray()
+      ).map((c) => c._id.toHexString());
+    const ids = await caseIds();
     await expect(seedDatabase(t.db, { users: 1, cases: 1, alerts: 1 })).rejects.toBeInstanceOf(
       OperationError,
     );
@@ -59,13 +61,7 @@ describe("db seed", () => {
     expect(again.removed).toEqual({ users: 7, cases: 30, alerts: 120 });
     expect(await t.db.collection("cases").countDocuments()).toBe(30);
     // Same seed and now: the same documents, _ids included.
-    const idsAgain = (
-      await t.db
-        .collection("cases")
-        .find({}, { projection: { _id: 1 } })
-        .sort({ _id: 1 })
-        .toArray()
-    ).map((c) => c._id.toHexString());
+    const idsAgain = await caseIds();
     expect(idsAgain).toEqual(ids);
   });
 

@@ -1,6 +1,6 @@
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Severity } from "../../schema/enums/severity.enum";
+import { Severity } from "../../src/domain/severity.enum";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { alertSeverityBreakdownPipeline } from "../../src/pipelines/alert-severity-breakdown.pipeline";

@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let gateway: TestGateway;
 let caseId: string;
 let userId: string;
 
+const { database, gateway } = useTestGateway("injection");
+
 beforeAll(async () => {
-  database = await openTestDatabase("injection");
-  gateway = await startTestGateway(database);
   const created = await gateway.graphql(
     `mutation { createCase(input: { title: "target", severity: LOW }) { id } }`,
   );
@@ -18,11 +15,6 @@ beforeAll(async () => {
     `mutation { createUser(input: { email: "t@example.com", name: "T" }) { id } }`,
   );
   userId = user.data.createUser.id;
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
 });
 
 /** Operator-shaped values a client might hope reach MongoDB as a query or update. */

@@ -1,26 +1,18 @@
 import "reflect-metadata";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGatewaySchema } from "../../schema/build-schema";
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { UserRole } from "../../src/domain/user-role.enum";
 import { operationCost } from "../../src/protections/cost-limit";
 import { Lexer, parse, Source, TokenKind } from "graphql";
 import { buildIncidentFixture, insertIncidentFixture } from "../gateway/fixtures/incident-fixture";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import { bearer } from "../helpers/test-jwt";
+import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  database = await openTestDatabase("protections");
-  await insertIncidentFixture(database.db, buildIncidentFixture({ users: 5, cases: 5, alerts: 20, seed: 7 }));
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { database, gateway } = useTestGateway("protections", {
+  seed: async (db) => {
+    await insertIncidentFixture(db, buildIncidentFixture({ users: 5, cases: 5, alerts: 20, seed: 7 }));
+  },
 });
 
 /** Lexical tokens of a document, as graphql's parser counts them for maxTokens. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { UserRole } from "../../src/domain/user-role.enum";
 import { loadPersistedDocuments } from "../../src/protections/persisted-documents";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { startTestGateway, type TestGateway } from "../helpers/test-gateway";

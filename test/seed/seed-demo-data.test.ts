@@ -1,9 +1,9 @@
 import type { Db, Document } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CaseStatus } from "../../schema/enums/case-status.enum";
-import { Priority } from "../../schema/enums/priority.enum";
-import { Severity } from "../../schema/enums/severity.enum";
-import { UserRole } from "../../schema/enums/user-role.enum";
+import { CaseStatus } from "../../src/domain/case-status.enum";
+import { Priority } from "../../src/domain/priority.enum";
+import { Severity } from "../../src/domain/severity.enum";
+import { UserRole } from "../../src/domain/user-role.enum";
 import type { AlertDocument } from "../../src/db/alert.document";
 import type { CaseDocument } from "../../src/db/case.document";
 import { COLLECTIONS } from "../../src/db/collection-names";

@@ -1,8 +1,6 @@
-import type { Db, Document } from "mongodb";
+import type { Document } from "mongodb";
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { describe, expect, it } from "vitest";
 import {
   ALERT_FIELDS,
   auditEntriesOf,
@@ -14,21 +12,9 @@ import {
   snapshot,
   expectNoDanglingAlerts,
 } from "./support/write-test-kit";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let db: Db;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  database = await openTestDatabase("writes-alerts");
-  db = database.db;
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
-});
+const { db, gateway } = useTestGateway("writes-alerts");
 
 const CREATE = `mutation($input: CreateAlertInput!) { createAlert(input: $input) { ${ALERT_FIELDS} } }`;
 const RESOLVE = `mutation($id: ID!, $resolution: String!) { resolveAlert(id: $id, resolution: $resolution) { ${ALERT_FIELDS} } }`;

@@ -1,13 +1,9 @@
-import type { Db, Document } from "mongodb";
+import type { Document } from "mongodb";
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { beforeAll, describe, expect, it } from "vitest";
 import { badUserInput, insertCase } from "./support/write-test-kit";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let db: Db;
-let gateway: TestGateway;
 let caseId: string;
 
 const AUDIT_LOG = `query($targetId: ID, $action: String, $first: Int, $after: String) {
@@ -18,10 +14,9 @@ const AUDIT_LOG = `query($targetId: ID, $action: String, $first: Int, $after: St
   }
 }`;
 
+const { db, gateway } = useTestGateway("writes-audit");
+
 beforeAll(async () => {
-  database = await openTestDatabase("writes-audit");
-  db = database.db;
-  gateway = await startTestGateway(database);
   // A small history: a case created, changed four times, and noise on another case.
   const created = await gateway.graphql(
     `mutation { createCase(input: { title: "Audited", severity: LOW, tags: ["a"] }) { id } }`,
@@ -43,11 +38,6 @@ beforeAll(async () => {
   await gateway.graphql(`mutation($id: ID!) { updateCase(id: $id, input: { title: "Noise" }) { id } }`, {
     id: other._id.toHexString(),
   });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
 });
 
 /** The stored entries newest first, computed from the collection, not through the gateway. */

@@ -1,8 +1,6 @@
-import type { Db, Document } from "mongodb";
+import type { Document } from "mongodb";
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { describe, expect, it } from "vitest";
 import {
   auditEntriesOf,
   CASE_FIELDS,
@@ -15,21 +13,9 @@ import {
   ACTOR,
   expectNoDanglingAlerts,
 } from "./support/write-test-kit";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let db: Db;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  database = await openTestDatabase("writes-cases");
-  db = database.db;
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
-});
+const { db, gateway } = useTestGateway("writes-cases");
 
 const CREATE = `mutation($input: CreateCaseInput!) { createCase(input: $input) { ${CASE_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateCaseInput!) { updateCase(id: $id, input: $input) { ${CASE_FIELDS} } }`;

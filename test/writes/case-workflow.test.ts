@@ -1,23 +1,10 @@
-import type { Db, Document } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import type { Document } from "mongodb";
+import { describe, expect, it } from "vitest";
+import { type GraphQLResult } from "../helpers/test-gateway";
 import { ACTOR, auditEntriesOf, badUserInput, errorCode, insertCase, oid } from "./support/write-test-kit";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let db: Db;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  database = await openTestDatabase("writes-workflow");
-  db = database.db;
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
-});
+const { db, gateway } = useTestGateway("writes-workflow");
 
 type Status = "OPEN" | "IN_PROGRESS" | "RESOLVED" | "CLOSED";
 const STATUSES: readonly Status[] = ["OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED"];

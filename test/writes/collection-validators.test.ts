@@ -1,25 +1,11 @@
-import type { Db, Document } from "mongodb";
+import type { Document } from "mongodb";
 import { MongoServerError, ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { describe, expect, it } from "vitest";
 import { engineGap, probeValidators } from "../operations/support/engine-gaps";
 import { insertCase } from "./support/write-test-kit";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let db: Db;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  database = await openTestDatabase("writes-validators");
-  db = database.db;
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
-});
+const { db, gateway } = useTestGateway("writes-validators");
 
 const refusedWith121 = (error: unknown) => error instanceof MongoServerError && error.code === 121;
 

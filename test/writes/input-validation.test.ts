@@ -1,8 +1,7 @@
-import type { Db, Document } from "mongodb";
+import type { Document } from "mongodb";
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type GraphQLResult } from "../helpers/test-gateway";
 import {
   badUserInput,
   DATA_COLLECTIONS,
@@ -12,26 +11,18 @@ import {
   insertUser,
   snapshot,
 } from "./support/write-test-kit";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let db: Db;
-let gateway: TestGateway;
 let caseId: string;
 let userId: string;
 let alertId: string;
 
+const { db, gateway } = useTestGateway("writes-validation");
+
 beforeAll(async () => {
-  database = await openTestDatabase("writes-validation");
-  db = database.db;
-  gateway = await startTestGateway(database);
   caseId = (await insertCase(db, { tags: ["kept"] }))._id.toHexString();
   userId = (await insertUser(db))._id.toHexString();
   alertId = (await insertAlert(db))._id.toHexString();
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
 });
 
 const CREATE_CASE = `mutation($input: CreateCaseInput!) { createCase(input: $input) { id } }`;

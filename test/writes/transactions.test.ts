@@ -1,27 +1,17 @@
-import type { CommandStartedEvent, Db, Document } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import type { CommandStartedEvent, Document } from "mongodb";
+import { beforeAll, describe, expect, it } from "vitest";
 import { engineGap, probeTransactions } from "../operations/support/engine-gaps";
 import { insertAlert, insertCase } from "./support/write-test-kit";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let db: Db;
-let gateway: TestGateway;
 /** Whether the server says it is a replica set member or a mongos: then writes must use transactions. */
 let advertisesTransactions: boolean;
 
+const { db, gateway } = useTestGateway("writes-transactions");
+
 beforeAll(async () => {
-  database = await openTestDatabase("writes-transactions");
-  db = database.db;
-  gateway = await startTestGateway(database);
   const hello = await db.admin().command({ hello: 1 });
   advertisesTransactions = typeof hello.setName === "string" || hello.msg === "isdbgrid";
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
 });
 
 const DELETE = `mutation($id: ID!) { deleteCase(id: $id) { deletedCaseId } }`;

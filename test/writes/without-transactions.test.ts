@@ -1,11 +1,11 @@
 import type { Db } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CaseStatus } from "../../schema/enums/case-status.enum";
-import { Severity } from "../../schema/enums/severity.enum";
+import { CaseStatus } from "../../src/domain/case-status.enum";
+import { Severity } from "../../src/domain/severity.enum";
 import type { CreateAlertInput } from "../../schema/inputs/create-alert.input";
 import { AuditTrail } from "../../src/audit/audit-trail";
 import { dataCollections } from "../../src/db/data-collections";
-import { ensureIndexes } from "../../src/db/ensure-indexes";
+import { ensureIndexes } from "../../src/operations/ensure-indexes";
 import { GatewayError } from "../../src/errors/gateway-error";
 import { AlertWriteRepository } from "../../src/repositories/alert-writes.repository";
 import { CaseWriteRepository } from "../../src/repositories/case-writes.repository";

@@ -1,17 +1,11 @@
 import type { Command } from "commander";
-import { seedDatabase } from "../../operations/seed-database";
+import type { OperationReporting } from "../../operations/operation-events";
+import { type SeedDatabaseOptions, seedDatabase } from "../../operations/seed-database";
 import { isoDate, positiveNumber, wholeNumber } from "./format-output";
 import { runDbAction } from "./run-db-action";
 
-interface SeedCliOptions {
-  users?: number;
-  cases?: number;
-  alerts?: number;
-  days?: number;
-  seed?: number;
-  now?: Date;
-  drop?: boolean;
-}
+/** What the options below parse to: the operation's own options, but its reporting. */
+type SeedCliOptions = Omit<SeedDatabaseOptions, keyof OperationReporting>;
 
 /** `jupiter db seed`: the deterministic demo data set (src/seed/seed-demo-data.ts). */
 export function registerSeedCommand(db: Command): void {

@@ -1,10 +1,5 @@
-import { deserialize, serialize } from "bson";
+import { deserialize } from "bson";
 import { toInternal } from "../bson/to-internal";
-
-/** BSON documents back to back. */
-export function encodeSequence(docs: Record<string, unknown>[]): Buffer {
-  return Buffer.concat(docs.map((d) => serialize(d)));
-}
 
 /** Decodes back-to-back BSON documents into the engine's internal form. */
 export function decodeSequence(buf: Buffer): Record<string, unknown>[] {

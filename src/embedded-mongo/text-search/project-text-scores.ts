@@ -1,4 +1,3 @@
-import { isPlainObject } from "../bson/is-plain-object";
 import { projectDocuments } from "../query/project-documents";
 import { isTextScoreMeta } from "../query/sort-spec";
 import type { Doc } from "../storage/doc";
@@ -36,9 +35,4 @@ export function* projectTextScores(
     for (const field of metaFields) copy[field] = score;
     yield copy;
   }
-}
-
-/** Whether a projection asks for the text score (then the find needs `$text`). */
-export function projectsTextScore(projection: unknown): boolean {
-  return isPlainObject(projection) && Object.values(projection).some(isTextScoreMeta);
 }

@@ -1,7 +1,6 @@
 /** Wire protocol opcodes the engine understands. */
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
-export const OP_COMPRESSED = 2012;
 export const OP_MSG = 2013;
 
 /** OP_MSG flag bits. */

@@ -15,17 +15,18 @@ const BIN = resolve(__dirname, "../../../bin/jupiter.js");
  */
 export function runCli(
   args: string[],
-  env: { uri: string; dbName: string },
+  env: { uri: string; dbName: string; nodeArgs?: string[]; extraEnv?: Record<string, string> },
   timeoutMs = 60_000,
 ): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...(env.nodeArgs ?? []), BIN, ...args], {
       env: {
         ...process.env,
         MONGODB_URI: env.uri,
         MONGODB_DB: env.dbName,
         MONGODB_ENGINE: "",
         NO_COLOR: "1",
+        ...env.extraEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -1,0 +1,17 @@
+import type { ObjectId } from "mongodb";
+import type { Severity } from "./severity.enum";
+
+/** A signal from a monitoring source, possibly attached to a case; toAlert builds it from an `alerts` document. */
+export interface AlertRecord {
+  id: string;
+  type: string;
+  source: string;
+  severity: Severity;
+  message: string;
+  timestamp: Date;
+  resolved: boolean;
+  resolution: string | null;
+  objectId: ObjectId;
+  /** The stored `case_id` reference. */
+  caseId: ObjectId | null;
+}

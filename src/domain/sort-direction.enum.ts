@@ -1,0 +1,5 @@
+/** Direction of a list ordering. */
+export enum SortDirection {
+  ASC = "ASC",
+  DESC = "DESC",
+}

@@ -1,0 +1,7 @@
+import type { PageRequestCriteria } from "./page-request.criteria";
+import type { UserFilterCriteria } from "./user-filter.criteria";
+
+/** One page of users. */
+export interface UserListCriteria extends PageRequestCriteria {
+  filter?: UserFilterCriteria;
+}

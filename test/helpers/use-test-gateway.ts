@@ -1,0 +1,69 @@
+import type { Db } from "mongodb";
+import { afterAll, beforeAll } from "vitest";
+import { openTestDatabase, type TestDatabase } from "./test-database";
+import { startTestGateway, type TestGateway, type TestGatewayOverrides } from "./test-gateway";
+
+export interface GatewayFixtureOptions {
+  /** Fills the database before the gateway starts (the gateway's start then ensures the indexes). */
+  seed?: (db: Db) => Promise<void>;
+  /** Configuration of the gateway, as for startTestGateway. */
+  gateway?: TestGatewayOverrides;
+}
+
+export interface GatewayFixture {
+  /** The test file's own database (see openTestDatabase). */
+  database: TestDatabase;
+  /** `database.db`. */
+  db: Db;
+  /** The gateway, started over that database. */
+  gateway: TestGateway;
+}
+
+/**
+ * The set-up most gateway tests share, like useTestEngine for the engine: in the enclosing
+ * file or describe block, opens a database of its own, seeds it, starts the real gateway
+ * over it, and stops both afterwards (the gateway first). The fields may be destructured at
+ * once; they stand for the started objects from beforeAll on.
+ */
+export function useTestGateway(label: string, options: GatewayFixtureOptions = {}): GatewayFixture {
+  let database: TestDatabase | undefined;
+  let gateway: TestGateway | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase(label);
+    await options.seed?.(database.db);
+    gateway = await startTestGateway(database, options.gateway);
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await database?.close();
+  });
+  const started = <T extends object>(what: string, value: () => T | undefined): T =>
+    startedLater(what, () => {
+      const object = value();
+      if (object === undefined)
+        throw new Error(`useTestGateway("${label}"): the ${what} is used before beforeAll ran`);
+      return object;
+    });
+  return {
+    database: started("database", () => database),
+    db: started("database", () => database?.db),
+    gateway: started("gateway", () => gateway),
+  };
+}
+
+/** Stands for an object made later: property reads go to it (methods bound to it) once it exists. */
+function startedLater<T extends object>(what: string, current: () => T): T {
+  return new Proxy({} as T, {
+    get(_target, key) {
+      const object = current();
+      const value = Reflect.get(object, key, object) as unknown;
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(object) : value;
+    },
+    has: (_target, key) => Reflect.has(current(), key),
+    set(_target, key, value) {
+      throw new Error(
+        `the ${what} of useTestGateway is read-only (setting ${String(key)} = ${String(value)})`,
+      );
+    },
+  });
+}
