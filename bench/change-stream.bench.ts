@@ -13,7 +13,7 @@
 import { MongoClient, type Document } from "mongodb";
 import { startEmbeddedMongo } from "../src/embedded-mongo";
 
-const smoke = process.argv.includes("--smoke");
+const smoke = process.argv.includes("--smoke") || process.env.BENCH_SMOKE === "1";
 const EVENTS = smoke ? 300 : Number(process.env.BENCH_EVENTS ?? 50_000);
 const WATCHERS = smoke ? 2 : Number(process.env.BENCH_WATCHERS ?? 10);
 const BATCH = smoke ? 100 : Number(process.env.BENCH_BATCH ?? 500);

@@ -46,14 +46,14 @@ import { AnalyticsRepository } from "../src/repositories/analytics.repository";
 import { seedDemoData } from "../src/seed/seed-demo-data";
 import { UserRole } from "../src/domain/user-role.enum";
 import { issueDemoTokens, randomJwtSecret } from "../src/auth/demo-tokens";
-import { metricsDirectHandlers, metricsScenarios } from "./metrics-scenarios";
+import { metricsDirectHandlers, metricsScenarios } from "./support/metrics-scenarios";
 import {
   OBSERVABILITY_VARIANTS,
   observabilityVariantOf,
   OVERHEAD_HEADER,
   overheadCells,
   withObservability,
-} from "./observability-overhead";
+} from "./support/observability-overhead";
 import { parseObjectId } from "../src/db/parse-object-id";
 
 /** BENCH_SMOKE=1: tiny data, one second per run; checks the script, its figures mean nothing. */

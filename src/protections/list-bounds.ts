@@ -84,4 +84,10 @@ export const UNPAGED_LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   "Query.unusedIndexes": () => DATA_MODEL_COLLECTION_COUNT * MAX_INDEXES_PER_COLLECTION,
   "Query.currentOperations": () => CURRENT_OPERATIONS_ASSUMED,
   "CollectionStats.indexes": () => MAX_INDEXES_PER_COLLECTION,
+  // The rows of a metrics answer are priced once, at the root field, from its arguments
+  // (resolvers/metric-cost.ts: buckets × dimension combinations × drill-down pages);
+  // here a row list counts as its children.
+  "AlertMetrics.rows": () => 1,
+  "CaseMetrics.rows": () => 1,
+  "CaseBacklog.rows": () => 1,
 };

@@ -22,10 +22,17 @@ const inReadme = [...new Set([...readme.matchAll(/npm run (bench:[\w:-]+)/g)].ma
 const PRINTS: Record<string, RegExp[]> = {
   "bench:gateway": [
     /^scenario\s+gateway req\/s\s+p50\s+p99\s+direct req\/s/m,
-    ...["case detail", "cases page \\(50\\)", "caseStatistics", "alertTrends \\(7 d, daily\\)"].map(
+    ...[
+      "case detail",
+      "cases page \\(50\\)",
+      "caseStatistics",
+      "alertTrends \\(7 d, daily\\)",
+      "alertMetrics \\(TYPE, daily, 30 d, Berlin\\)",
+      "caseMetrics \\(SEVERITY, monthly, p50/p90\\)",
+    ].map(
       (scenario) =>
         new RegExp(
-          `^${scenario}\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+x$`,
+          `^${scenario}\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+x\\s+\\d+\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+$`,
           "m",
         ),
     ),

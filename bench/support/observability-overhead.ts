@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Config } from "../src/config";
+import type { Config } from "../../src/config";
 
 export const OBSERVABILITY_VARIANTS = ["metrics", "tracing"] as const;
 export type ObservabilityVariant = (typeof OBSERVABILITY_VARIANTS)[number];

@@ -5,9 +5,9 @@
  */
 import { DateTime } from "luxon";
 import type { Db } from "mongodb";
-import type { AlertDocument } from "../src/db/alert.document";
-import type { CaseDocument } from "../src/db/case.document";
-import { COLLECTIONS } from "../src/db/collection-names";
+import type { AlertDocument } from "../../src/db/alert.document";
+import type { CaseDocument } from "../../src/db/case.document";
+import { COLLECTIONS } from "../../src/db/collection-names";
 
 interface MetricsScenario {
   name: string;
