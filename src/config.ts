@@ -1,5 +1,6 @@
+import { READ_PREFERENCES, type ReadPreferenceSetting } from "./db/analytics-read-preference";
 import { ConfigError } from "./errors/config-error";
-import { type MetricsConfig, parseMetricsConfig } from "./metrics-config";
+import { type MetricsConfig, parseMetricsConfig } from "./domain/metrics-config";
 import { type ObservabilityConfig, readObservabilityConfig } from "./observability/observability-config";
 
 /** Pino's levels, plus "silent" to log nothing. */
@@ -74,16 +75,6 @@ export interface Config {
   /** Metrics, traces and request logs: METRICS_*, SLOW_OPERATION_MS, OTEL_* (src/observability). */
   observability: ObservabilityConfig;
 }
-
-/** Read preferences ANALYTICS_READ_PREFERENCE accepts (the driver's modes, lower case). */
-export const READ_PREFERENCES = [
-  "primary",
-  "primarypreferred",
-  "secondary",
-  "secondarypreferred",
-  "nearest",
-] as const;
-export type ReadPreferenceSetting = (typeof READ_PREFERENCES)[number];
 
 export const RATE_LIMIT_STORES = ["mongodb", "memory"] as const;
 export type RateLimitStoreKind = (typeof RATE_LIMIT_STORES)[number];

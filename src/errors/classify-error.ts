@@ -1,7 +1,7 @@
 import { ApolloServerErrorCode, unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError } from "graphql";
 import { MongoServerError } from "mongodb";
-import { isDatabaseUnavailableError } from "../db/database-availability";
+import { isDatabaseUnavailableError } from "./database-unavailable";
 import { ErrorCode } from "./error-code";
 import { GatewayError } from "./gateway-error";
 import { MONGO_SERVER_CODES } from "./mongo-server-codes";

@@ -3,7 +3,7 @@ import type { AuditLogDocument } from "../audit/audit-log.document";
 import { AuditTrail } from "../audit/audit-trail";
 import { COLLECTIONS } from "../db/collection-names";
 import { dataCollections } from "../db/data-collections";
-import { defaultMetricsConfig, type MetricsConfig } from "../metrics-config";
+import { defaultMetricsConfig, type MetricsConfig } from "../domain/metrics-config";
 import { AdminRepository } from "./admin.repository";
 import { AlertRepository } from "./alert.repository";
 import { AlertWriteRepository } from "./alert-writes.repository";

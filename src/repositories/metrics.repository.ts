@@ -5,7 +5,7 @@ import type { AlertDocument } from "../db/alert.document";
 import type { CaseDocument } from "../db/case.document";
 import { COLLECTIONS } from "../db/collection-names";
 import { BadUserInputError } from "../errors/gateway-error";
-import type { MetricsConfig } from "../metrics-config";
+import type { MetricsConfig } from "../domain/metrics-config";
 import { ALERT_MEASURES, type AlertMeasureRaw, type AlertMeasureValues } from "../pipelines/alert-measures";
 import {
   type CaseMeasureRaw,

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { isDatabaseUnavailableError } from "../db/database-availability";
+import { isDatabaseUnavailableError } from "../errors/database-unavailable";
 import { ErrorCode } from "../errors/error-code";
 import { DatabaseUnavailableError, RETRY_AFTER_SECONDS } from "../errors/service-unavailable-error";
 import { rejectRequest } from "../protections/reject-request";

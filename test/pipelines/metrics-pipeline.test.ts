@@ -3,7 +3,7 @@ import { ALERT_MEASURES } from "../../src/pipelines/alert-measures";
 import { caseMeasures } from "../../src/pipelines/case-measures";
 import { ALERT_DIMENSIONS, CASE_DIMENSIONS } from "../../src/pipelines/metric-dimensions";
 import { metricsPipeline } from "../../src/pipelines/metrics.pipeline";
-import { defaultMetricsConfig } from "../../src/metrics-config";
+import { defaultMetricsConfig } from "../../src/domain/metrics-config";
 
 // The builder is a pure function: these check the stages it writes, the end-to-end
 // answers are checked against a reference in test/analytics/.

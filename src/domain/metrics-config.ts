@@ -1,4 +1,4 @@
-import { Severity } from "../schema/enums/severity.enum";
+import { Severity } from "./severity.enum";
 
 /** Settings of the metrics API (alertMetrics, caseMetrics, caseBacklog). */
 export interface MetricsConfig {

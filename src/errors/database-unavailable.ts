@@ -1,0 +1,44 @@
+import {
+  MongoNetworkError,
+  MongoNotConnectedError,
+  MongoServerError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+} from "mongodb";
+
+/**
+ * Server error codes that mean "this server cannot serve now" rather than "this command is
+ * wrong": shutdown in progress, not primary, host unreachable.
+ */
+const UNAVAILABLE_SERVER_CODES: ReadonlySet<number> = new Set([
+  6, // HostUnreachable
+  7, // HostNotFound
+  89, // NetworkTimeout
+  91, // ShutdownInProgress
+  189, // PrimarySteppedDown
+  10107, // NotWritablePrimary
+  11600, // InterruptedAtShutdown
+  11602, // InterruptedDueToReplStateChange
+  13435, // NotPrimaryNoSecondaryOk
+  13436, // NotPrimaryOrSecondary
+]);
+
+/**
+ * True for a driver error that says the database cannot be reached now (server selection,
+ * network, a closed topology, a server shutting down), as opposed to a bad command. Such a
+ * request is answered DATABASE_UNAVAILABLE (503, Retry-After), never INTERNAL_SERVER_ERROR.
+ */
+export function isDatabaseUnavailableError(error: unknown): boolean {
+  if (
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoNetworkError ||
+    error instanceof MongoNotConnectedError ||
+    error instanceof MongoTopologyClosedError
+  ) {
+    return true;
+  }
+  if (error instanceof MongoServerError && typeof error.code === "number") {
+    return UNAVAILABLE_SERVER_CODES.has(error.code);
+  }
+  return false;
+}
