@@ -5,7 +5,6 @@ import { newOpStats } from "../query/op-stats";
 import { docArg } from "./args";
 import { explainCommand } from "./explain-command";
 import type { CommandContext } from "./command-context";
-import { assertSimpleCollation } from "./assert-simple-collation";
 
 /** aggregate: collection-level (`aggregate: "name"`) or database-level (`aggregate: 1`). */
 export function aggregateCommand(ctx: CommandContext): Buffer | Record<string, unknown> {
@@ -26,7 +25,6 @@ export function aggregateCommand(ctx: CommandContext): Buffer | Record<string, u
       "The 'cursor' option is required, except for aggregate with the explain argument",
     );
   }
-  assertSimpleCollation(ctx.cmd.collation);
   const cursor = docArg(ctx.cmd.cursor, "cursor");
   const stats = newOpStats();
   ctx.engine.lastOp = stats;
@@ -36,6 +34,7 @@ export function aggregateCommand(ctx: CommandContext): Buffer | Record<string, u
     variables: ctx.cmd.let === undefined ? undefined : docArg(ctx.cmd.let, "let"),
     hint: ctx.cmd.hint,
     host: ctx.address,
+    collation: ctx.cmd.collation,
   });
   const ns = `${ctx.dbName}.${collName ?? "$cmd.aggregate"}`;
   return ctx.engine.cursors.open(ns, docs, {

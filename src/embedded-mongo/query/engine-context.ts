@@ -15,6 +15,8 @@ import type { Doc } from "../storage/doc";
 import { dateToStringOperator } from "../aggregation/date-to-string-operator";
 import { dateTruncOperator } from "../aggregation/date-trunc-operator";
 import { groupStage } from "../aggregation/group-stage";
+import { collatedQueryOperators } from "../collation/collated-query-operators";
+import { parseCollation } from "../collation/parse-collation";
 
 type Stage = (coll: LazyIterator, expr: any, options: Options) => LazyIterator;
 
@@ -54,9 +56,10 @@ function unsetTargets(expr: unknown): string[] {
 }
 
 /** $sort with MongoDB's cross-type order and array semantics. */
-const sortStage: Stage = (coll, expr) => {
+const sortStage: Stage = (coll, expr, options) => {
   const docs = coll.collect<Doc>();
-  return Lazy(sortDocuments(docs, toSortSpec(expr)));
+  const collation = options?.collation ? parseCollation(options.collation) : null;
+  return Lazy(sortDocuments(docs, toSortSpec(expr), Infinity, collation?.compare));
 };
 
 /**
@@ -75,6 +78,6 @@ export const engineContext = Context.init({
     $group: groupStage(pipelineOperators.$group),
   },
   projection: { ...projectionOperators },
-  query: { ...queryOperators },
+  query: { ...queryOperators, ...collatedQueryOperators },
   window: { ...windowOperators },
 } as Parameters<typeof Context.init>[0]);

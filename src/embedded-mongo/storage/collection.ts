@@ -1,4 +1,6 @@
 import { UUID } from "bson";
+import type { Collation } from "../collation/collation";
+import { parseCollation } from "../collation/parse-collation";
 import { CommandError } from "../errors/command-error";
 import type { Doc } from "./doc";
 import { duplicateKeyError } from "./duplicate-key-error";
@@ -19,6 +21,8 @@ export class Collection {
   readonly uuid = new UUID();
   /** The next record id (transaction workspaces and snapshot loading copy it). */
   nextRid = 1;
+  /** The default collation (undefined = simple), from the `collation` option of create. */
+  readonly collation: Collation | undefined;
   /** Top-level fields known to have held Decimal128 values (see aggregation guards). */
   readonly decimalFields = new Set<string>();
 
@@ -27,7 +31,14 @@ export class Collection {
     public name: string,
     readonly options: Record<string, unknown> = {},
   ) {
-    const idIndex = new Index({ v: 2, key: { _id: 1 }, name: "_id_" });
+    this.collation = parseCollation(options.collation) ?? undefined;
+    // The _id index takes the collection's default collation, as in mongod.
+    const idIndex = new Index({
+      v: 2,
+      key: { _id: 1 },
+      name: "_id_",
+      ...(this.collation ? { collation: { ...this.collation.spec } } : {}),
+    });
     this.indexes.set(idIndex.name, idIndex);
   }
 
