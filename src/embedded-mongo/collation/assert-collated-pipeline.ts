@@ -60,7 +60,16 @@ export function assertCollatedPipeline(stages: Record<string, unknown>[]): void 
 }
 
 /** Accumulators that never compare two values. */
-const NON_COMPARING_ACCUMULATORS = new Set(["$sum", "$avg", "$count", "$first", "$last", "$push", "$stdDevPop", "$stdDevSamp"]);
+const NON_COMPARING_ACCUMULATORS = new Set([
+  "$sum",
+  "$avg",
+  "$count",
+  "$first",
+  "$last",
+  "$push",
+  "$stdDevPop",
+  "$stdDevSamp",
+]);
 
 /** A $group on a constant key with non-comparing accumulators (countDocuments' shape) needs no collation. */
 function countsOnly(spec: unknown): boolean {

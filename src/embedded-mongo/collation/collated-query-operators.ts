@@ -3,7 +3,11 @@ import { compareValues, type StringComparator } from "../bson/compare-values";
 import { typeRank } from "../bson/type-rank";
 import { parseCollation } from "./parse-collation";
 
-type Operator = (selector: string, value: unknown, options: { collation?: unknown }) => (doc: unknown) => boolean;
+type Operator = (
+  selector: string,
+  value: unknown,
+  options: { collation?: unknown },
+) => (doc: unknown) => boolean;
 type Test = (candidates: unknown[]) => boolean;
 
 /**
@@ -47,7 +51,8 @@ function collect(value: unknown, parts: string[], i: number, out: unknown[]): vo
   if (Array.isArray(value)) {
     const part = parts[i];
     if (/^\d+$/.test(part)) collect(value[Number(part)], parts, i + 1, out);
-    for (const el of value) if (el !== null && typeof el === "object" && !Array.isArray(el)) collect(el, parts, i, out);
+    for (const el of value)
+      if (el !== null && typeof el === "object" && !Array.isArray(el)) collect(el, parts, i, out);
     return;
   }
   if (value === null || typeof value !== "object") {

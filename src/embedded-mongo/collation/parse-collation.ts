@@ -29,7 +29,8 @@ export function parseCollation(raw: unknown): Collation | null {
     throw new CommandError(14, "BSON field 'collation' is the wrong type, expected type 'object'");
   }
   for (const field of Object.keys(raw)) {
-    if (!KNOWN.has(field)) throw new CommandError(40415, `BSON field 'collation.${field}' is an unknown field.`);
+    if (!KNOWN.has(field))
+      throw new CommandError(40415, `BSON field 'collation.${field}' is an unknown field.`);
   }
   if (raw.locale === undefined) {
     throw new CommandError(40414, "BSON field 'collation.locale' is missing but a required field");
@@ -40,7 +41,10 @@ export function parseCollation(raw: unknown): Collation | null {
   if (raw.locale === "simple") {
     const others = Object.keys(raw).filter((k) => k !== "locale");
     if (others.length > 0) {
-      throw new CommandError(51012, `Collation for locale "simple" cannot have other options: ${others.join(", ")}`);
+      throw new CommandError(
+        51012,
+        `Collation for locale "simple" cannot have other options: ${others.join(", ")}`,
+      );
     }
     return null;
   }
@@ -79,7 +83,10 @@ function fill(raw: Record<string, unknown>): Record<string, unknown> {
     throw new CommandError(2, `Field 'caseFirst' must be 'upper', 'lower', or 'off'. Got: ${spec.caseFirst}`);
   }
   if (!["non-ignorable", "shifted"].includes(spec.alternate as string)) {
-    throw new CommandError(2, `Field 'alternate' must be 'non-ignorable' or 'shifted'. Got: ${spec.alternate}`);
+    throw new CommandError(
+      2,
+      `Field 'alternate' must be 'non-ignorable' or 'shifted'. Got: ${spec.alternate}`,
+    );
   }
   if (!["punct", "space"].includes(spec.maxVariable as string)) {
     throw new CommandError(2, `Field 'maxVariable' must be 'punct' or 'space'. Got: ${spec.maxVariable}`);
