@@ -5,6 +5,7 @@ import { newOpStats } from "../query/op-stats";
 import { docArg } from "./args";
 import { explainCommand } from "./explain-command";
 import type { CommandContext } from "./command-context";
+import { scopeArg } from "./scope-arg";
 
 /** aggregate: collection-level (`aggregate: "name"`) or database-level (`aggregate: 1`). */
 export function aggregateCommand(ctx: CommandContext): Buffer | Record<string, unknown> {
@@ -31,7 +32,7 @@ export function aggregateCommand(ctx: CommandContext): Buffer | Record<string, u
   const docs = runPipeline(ctx.engine, ctx.dbName, collName, ctx.cmd.pipeline, {
     deadline: new Deadline(ctx.cmd.maxTimeMS),
     stats,
-    variables: ctx.cmd.let === undefined ? undefined : docArg(ctx.cmd.let, "let"),
+    variables: scopeArg(ctx.cmd.let, undefined, undefined).variables,
     hint: ctx.cmd.hint,
     host: ctx.address,
     collation: ctx.cmd.collation,
