@@ -13,7 +13,9 @@ import { toSortSpec } from "../query/sort-spec";
 import type { Database } from "../storage/database";
 import type { Doc } from "../storage/doc";
 import type { Engine } from "../storage/engine";
+import { assertPipelineNamespace } from "./assert-pipeline-namespace";
 import { indexStatsDocuments } from "./index-stats-documents";
+import { listLocalSessionsDocuments } from "./list-local-sessions-documents";
 import { collStatsDocuments, currentOpStageDocuments } from "./monitoring-sources";
 import { writeMerge } from "./write-merge";
 import { writeOut } from "./write-out";
@@ -53,6 +55,7 @@ export function runPipeline(
     }
     return stage;
   });
+  assertPipelineNamespace(stages, collName);
   const db = engine.db(dbName);
   const coll = collName === null ? undefined : db.get(collName);
   guardDecimals(coll, stages);
@@ -76,6 +79,9 @@ export function runPipeline(
     rest = stages.slice(1);
   } else if (stages[0] && "$currentOp" in stages[0]) {
     source = currentOpStageDocuments(engine, dbName, collName, stages[0].$currentOp, options.host ?? "");
+    rest = stages.slice(1);
+  } else if (stages[0] && "$listLocalSessions" in stages[0]) {
+    source = listLocalSessionsDocuments(engine, stages[0].$listLocalSessions);
     rest = stages.slice(1);
   } else if (collName === null) {
     [source, rest] = [emptySource(), stages];
