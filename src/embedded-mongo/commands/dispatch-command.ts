@@ -3,6 +3,7 @@ import { CommandError } from "../errors/command-error";
 import { toErrorReply } from "../errors/to-error-reply";
 import type { Engine } from "../storage/engine";
 import type { IncomingMessage } from "../wire/incoming-message";
+import { assertKnownFields } from "./assert-known-fields";
 import { commandTable } from "./command-table";
 import { failCommandPointOf } from "../failpoints/fail-command-point";
 import { trackOperation } from "../profiler/operations";
@@ -34,6 +35,7 @@ export function dispatchCommand(engine: Engine, msg: IncomingMessage, conn: Conn
   try {
     const handler = Object.prototype.hasOwnProperty.call(commandTable, name) ? commandTable[name] : undefined;
     if (!handler) throw new CommandError(59, `no such command: '${name}'`);
+    assertKnownFields(name, cmd);
     const injected = failCommandPointOf(engine).consume(name);
     if (injected) throw injected;
     const dbName = typeof cmd.$db === "string" ? cmd.$db : (msg.collectionName ?? "admin.$cmd").split(".")[0];
