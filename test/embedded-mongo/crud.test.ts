@@ -256,7 +256,7 @@ describe("CRUD through the driver", () => {
     const coll = engine.db.collection<AnyDoc>("money");
     await coll.insertOne({ _id: 1, price: Decimal128.fromString("9.99") });
     const err = await coll
-      .find({ price: { $gt: 5 } })
+      .find({ $expr: { $gt: ["$price", 5] } })
       .toArray()
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MongoServerError);

@@ -13,7 +13,7 @@ import {
   RANK_TIMESTAMP,
   typeRank,
 } from "./type-rank";
-import { UnsupportedDecimalError } from "../errors/unsupported-decimal-error";
+import { compareExact, exactNumber } from "./exact-number";
 
 // Module-local bindings: this is the hottest code of the engine and transpiled imports are
 // property reads on every use.
@@ -134,21 +134,9 @@ function toBigIntOrNumber(v: unknown): bigint | number {
   return toNumberValue(v);
 }
 
-// Decimal128 compares exactly only when both sides fit a double's 15 significant digits.
+// Decimal128 against any number: exactly, as rationals (mongod compares them exactly too).
 function compareDecimal(a: unknown, b: unknown): number {
-  const na = decimalToNumber(a);
-  const nb = decimalToNumber(b);
-  return compareNumbers(na, nb);
-}
-
-function decimalToNumber(v: unknown): number {
-  const t = (v as { _bsontype?: string })?._bsontype;
-  if (t !== "Decimal128") return Number(toBigIntOrNumber(v));
-  const text = String(v);
-  if (/^-?(Infinity|NaN)$/.test(text)) return Number(text);
-  const digits = text.replace(/^-/, "").replace(/E.*$/i, "").replace(".", "").replace(/^0+/, "");
-  if (digits.length > 15) throw new UnsupportedDecimalError("comparison of high-precision Decimal128 values");
-  return Number(text);
+  return compareExact(exactNumber(a), exactNumber(b));
 }
 
 function compareObjects(

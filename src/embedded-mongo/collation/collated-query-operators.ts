@@ -1,4 +1,3 @@
-import * as queryOperators from "mingo/operators/query";
 import { compareValues, type StringComparator } from "../bson/compare-values";
 import { typeRank } from "../bson/type-rank";
 import { parseCollation } from "./parse-collation";
@@ -11,27 +10,26 @@ type Operator = (
 type Test = (candidates: unknown[]) => boolean;
 
 /**
- * $eq, $ne, $gt, $gte, $lt, $lte, $in and $nin that compare strings under the query's
- * collation (mingo's `collation` option) and fall back to mingo's own operators without one.
- * Regular expressions are never collation-aware, as in mongod.
+ * $eq, $ne, $gt, $gte, $lt, $lte, $in and $nin in the engine's comparison order (compareValues:
+ * MongoDB's cross-type rules, Decimal128 compared exactly), with strings compared under the
+ * query's collation (mingo's `collation` option) when it has one. They replace mingo's own,
+ * which compare with JS semantics. Regular expressions are never collation-aware, as in mongod.
  */
 export const collatedQueryOperators: Record<string, Operator> = {
-  $eq: collated("$eq", (v, cmp) => (c) => c.some((x) => equals(x, v, cmp))),
-  $ne: collated("$ne", (v, cmp) => (c) => !c.some((x) => equals(x, v, cmp))),
-  $in: collated("$in", (v, cmp) => (c) => inList(c, v as unknown[], cmp)),
-  $nin: collated("$nin", (v, cmp) => (c) => !inList(c, v as unknown[], cmp)),
-  $gt: collated("$gt", (v, cmp) => range(v, cmp, (r) => r > 0)),
-  $gte: collated("$gte", (v, cmp) => range(v, cmp, (r) => r >= 0)),
-  $lt: collated("$lt", (v, cmp) => range(v, cmp, (r) => r < 0)),
-  $lte: collated("$lte", (v, cmp) => range(v, cmp, (r) => r <= 0)),
+  $eq: collated((v, cmp) => (c) => c.some((x) => equals(x, v, cmp))),
+  $ne: collated((v, cmp) => (c) => !c.some((x) => equals(x, v, cmp))),
+  $in: collated((v, cmp) => (c) => inList(c, v as unknown[], cmp)),
+  $nin: collated((v, cmp) => (c) => !inList(c, v as unknown[], cmp)),
+  $gt: collated((v, cmp) => range(v, cmp, (r) => r > 0)),
+  $gte: collated((v, cmp) => range(v, cmp, (r) => r >= 0)),
+  $lt: collated((v, cmp) => range(v, cmp, (r) => r < 0)),
+  $lte: collated((v, cmp) => range(v, cmp, (r) => r <= 0)),
 };
 
-function collated(name: string, build: (value: unknown, cmp: StringComparator) => Test): Operator {
-  const original = (queryOperators as unknown as Record<string, Operator>)[name];
+function collated(build: (value: unknown, cmp: StringComparator | undefined) => Test): Operator {
   return (selector, value, options) => {
     const collation = options?.collation === undefined ? null : parseCollation(options.collation);
-    if (!collation) return original(selector, value, options);
-    const test = build(value, collation.compare);
+    const test = build(value, collation?.compare);
     const parts = selector.split(".");
     return (doc) => {
       const candidates: unknown[] = [];
@@ -62,13 +60,13 @@ function collect(value: unknown, parts: string[], i: number, out: unknown[]): vo
   collect((value as Record<string, unknown>)[parts[i]], parts, i + 1, out);
 }
 
-function equals(candidate: unknown, target: unknown, cmp: StringComparator): boolean {
+function equals(candidate: unknown, target: unknown, cmp: StringComparator | undefined): boolean {
   if (target === null || target === undefined) return candidate === null || candidate === undefined;
   if (candidate === undefined) return false;
   return compareValues(candidate, target, cmp) === 0;
 }
 
-function inList(candidates: unknown[], list: unknown[], cmp: StringComparator): boolean {
+function inList(candidates: unknown[], list: unknown[], cmp: StringComparator | undefined): boolean {
   return list.some((v) =>
     v instanceof RegExp
       ? candidates.some((c) => typeof c === "string" && v.test(c))
@@ -76,7 +74,7 @@ function inList(candidates: unknown[], list: unknown[], cmp: StringComparator): 
   );
 }
 
-function range(target: unknown, cmp: StringComparator, ok: (r: number) => boolean): Test {
+function range(target: unknown, cmp: StringComparator | undefined, ok: (r: number) => boolean): Test {
   const rank = typeRank(target);
   return (candidates) =>
     candidates.some((c) => c !== undefined && typeRank(c) === rank && ok(compareValues(c, target, cmp)));
