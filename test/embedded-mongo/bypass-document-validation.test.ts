@@ -23,7 +23,7 @@ describe("bypassDocumentValidation through the driver", () => {
     const db = t.client.db("bypass");
     await db.createCollection("c", { validator: { n: { $type: "int" } } });
     const c = db.collection<AnyDoc>("c");
-    await db.collection("src").insertOne({ _id: 9, n: "nine" });
+    await db.collection<AnyDoc>("src").insertOne({ _id: 9, n: "nine" });
     const sentWith = (name: string, coll = "c") =>
       started
         .filter((e) => e.commandName === name && e.command[name] === coll)

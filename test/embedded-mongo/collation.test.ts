@@ -1,7 +1,11 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import type { Document } from "mongodb";
 import { describe, expect, it } from "vitest";
 import type { AnyDoc } from "./support/any-doc";
 import { serverFailure } from "./support/server-failure";
+import { startTestEngine } from "./support/start-test-engine";
 import { useTestEngine } from "./support/use-test-engine";
 
 // Expected answers are the reference manual's (Collation, Case-Insensitive Indexes,
@@ -299,6 +303,52 @@ describe("collation: errors", () => {
       const err = await serverFailure(c.find({}, { collation }).toArray());
       expect(err.code).toBe(238);
       expect(err.message).toContain(named);
+    }
+  });
+});
+
+describe("collation: restarts and transactions", () => {
+  it("a collection's default collation and a collated unique index survive a restart from the data directory", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jupiter-collation-"));
+    try {
+      const a = await startTestEngine({ dataDir });
+      await a.client.db("app").createCollection("names", { collation: { locale: "en", strength: 2 } });
+      await a.client.db("app").collection("names").createIndex({ n: 1 }, { unique: true });
+      await a.client.db("app").collection("names").insertOne({ n: "Ann" });
+      await a.stop();
+      const b = await startTestEngine({ dataDir });
+      try {
+        const names = b.client.db("app").collection<AnyDoc>("names");
+        expect(await names.countDocuments({ n: "ANN" })).toBe(1);
+        expect((await serverFailure(names.insertOne({ n: "aNN" }))).code).toBe(11000);
+        const [info] = await b.client.db("app").listCollections({ name: "names" }).toArray();
+        expect((info as Document).idIndex.collation).toMatchObject({ locale: "en", strength: 2 });
+      } finally {
+        await b.stop();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("inside a transaction reads and writes use the collection's collation", async () => {
+    const t = await startTestEngine();
+    try {
+      await t.client.db("app").createCollection("names", { collation: { locale: "en", strength: 1 } });
+      const names = t.client.db("app").collection<AnyDoc>("names");
+      await names.insertMany([{ n: "café" }, { n: "Cafe" }, { n: "tea" }]);
+      const session = t.client.startSession();
+      try {
+        await session.withTransaction(async () => {
+          expect(await names.countDocuments({ n: "CAFE" }, { session })).toBe(2);
+          await names.deleteMany({ n: "cafe" }, { session });
+        });
+      } finally {
+        await session.endSession();
+      }
+      expect(await names.find({}, { projection: { _id: 0 } }).toArray()).toEqual([{ n: "tea" }]);
+    } finally {
+      await t.stop();
     }
   });
 });

@@ -21,8 +21,6 @@ export class Collection {
   readonly uuid = new UUID();
   /** The next record id (transaction workspaces and snapshot loading copy it). */
   nextRid = 1;
-  /** The default collation (undefined = simple), from the `collation` option of create. */
-  readonly collation: Collation | undefined;
   /** Top-level fields known to have held Decimal128 values (see aggregation guards). */
   readonly decimalFields = new Set<string>();
 
@@ -31,15 +29,20 @@ export class Collection {
     public name: string,
     readonly options: Record<string, unknown> = {},
   ) {
-    this.collation = parseCollation(options.collation) ?? undefined;
     // The _id index takes the collection's default collation, as in mongod.
+    const collation = this.collation;
     const idIndex = new Index({
       v: 2,
       key: { _id: 1 },
       name: "_id_",
-      ...(this.collation ? { collation: { ...this.collation.spec } } : {}),
+      ...(collation ? { collation: { ...collation.spec } } : {}),
     });
     this.indexes.set(idIndex.name, idIndex);
+  }
+
+  /** The default collation (undefined = simple), from the `collation` option of create (parsed once, cached). */
+  get collation(): Collation | undefined {
+    return parseCollation(this.options.collation) ?? undefined;
   }
 
   get ns(): string {
