@@ -18,6 +18,9 @@ const GENERIC = [
   "clientOperationKey",
   "txnRetryCounter",
   "mayBypassWriteBlocking",
+  "collectionUUID",
+  "isTimeseriesNamespace",
+  "encryptionInformation",
 ];
 
 /**
@@ -118,8 +121,9 @@ export function assertKnownFields(name: string, cmd: Record<string, unknown>): v
     if (!Array.isArray(statements)) continue;
     for (const st of statements) {
       if (!isPlainObject(st)) continue;
-      for (const field of Object.keys(st))
-        if (!fields.has(field)) throw unknownField(`${name}.${list}.${field}`);
+      for (const field of Object.keys(st)) {
+        if (!fields.has(field) && !field.startsWith("$")) throw unknownField(`${name}.${list}.${field}`);
+      }
     }
   }
 }
