@@ -220,6 +220,17 @@ describe("collation: indexes and collection defaults", () => {
     expect(planOf(other).stage).toBe("COLLSCAN");
   });
 
+  it("a hinted index of another collation is read whole and the query's own order still applies", async () => {
+    const c = await fruit();
+    const found = await c
+      .find({ type: { $in: ["apple", "pear"] } }, { hint: "type_1", sort: { type: 1 } })
+      .toArray();
+    // Binary order and equality (the query's simple collation), not the index's.
+    expect(found.map((d) => d.type)).toEqual(["apple", "pear"]);
+    const all = await c.find({}, { hint: "type_1", sort: { type: -1 } }).toArray();
+    expect(all.map((d) => d.type)).toEqual(["pear", "apple", "Apple", "APPLE"]);
+  });
+
   it("listIndexes reports the collation with every option filled in, as mongod does", async () => {
     const c = await fruit();
     const index = (await c.listIndexes().toArray()).find((i) => i.name === "type_1");

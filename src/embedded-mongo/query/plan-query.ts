@@ -39,7 +39,9 @@ export function planQuery(
     if (natural !== undefined) return collectionScan(typeof natural === "number" && natural < 0);
     const index = resolveHint(coll, hint);
     // A hinted index of another collation is read whole; the filter decides on each document.
-    return buildPlan(index, sameCollation(index.collation, collation) ? preds : new Map(), sort);
+    if (sameCollation(index.collation, collation)) return buildPlan(index, preds, sort);
+    // Nor does its key order give the query's sort order for strings.
+    return { ...buildPlan(index, new Map(), []), reverse: false, sortServed: false };
   }
   let best: Candidate | null = null;
   let bestScore = 0;
