@@ -1,4 +1,7 @@
 import { Aggregator } from "mingo/aggregator";
+import { assertCollatedPipeline } from "../collation/assert-collated-pipeline";
+import type { Collation } from "../collation/collation";
+import { resolveCollation } from "../collation/resolve-collation";
 import { CommandError } from "../errors/command-error";
 import type { Deadline } from "../query/deadline";
 import { isPlainObject } from "../bson/is-plain-object";
@@ -10,7 +13,9 @@ import { toSortSpec } from "../query/sort-spec";
 import type { Database } from "../storage/database";
 import type { Doc } from "../storage/doc";
 import type { Engine } from "../storage/engine";
+import { assertPipelineNamespace } from "./assert-pipeline-namespace";
 import { indexStatsDocuments } from "./index-stats-documents";
+import { listLocalSessionsDocuments } from "./list-local-sessions-documents";
 import { collStatsDocuments, currentOpStageDocuments } from "./monitoring-sources";
 import { writeMerge } from "./write-merge";
 import { writeOut } from "./write-out";
@@ -24,6 +29,8 @@ export interface PipelineOptions {
   hint?: unknown;
   /** host:port, reported by $indexStats. */
   host?: string;
+  /** The `collation` option as the command gave it (undefined: the collection's default). */
+  collation?: unknown;
 }
 
 /**
@@ -48,9 +55,12 @@ export function runPipeline(
     }
     return stage;
   });
+  assertPipelineNamespace(stages, collName);
   const db = engine.db(dbName);
   const coll = collName === null ? undefined : db.get(collName);
   guardDecimals(coll, stages);
+  const collation = resolveCollation(options.collation, coll);
+  if (collation) assertCollatedPipeline(stages);
   const last = stages[stages.length - 1];
   const writeStage =
     last && ("$out" in last || "$merge" in last) ? (stages.pop() as Record<string, unknown>) : null;
@@ -70,15 +80,19 @@ export function runPipeline(
   } else if (stages[0] && "$currentOp" in stages[0]) {
     source = currentOpStageDocuments(engine, dbName, collName, stages[0].$currentOp, options.host ?? "");
     rest = stages.slice(1);
+  } else if (stages[0] && "$listLocalSessions" in stages[0]) {
+    source = listLocalSessionsDocuments(engine, stages[0].$listLocalSessions);
+    rest = stages.slice(1);
   } else if (collName === null) {
     [source, rest] = [emptySource(), stages];
   } else {
-    [source, rest] = plannedSource(db, collName, stages, options);
+    [source, rest] = plannedSource(db, collName, stages, options, collation);
   }
   const aggregator = new Aggregator(rest, {
     ...mingoOptions,
     collectionResolver: (name: string) => Array.from(db.get(name)?.docs.values() ?? []),
     variables: options.variables,
+    ...(collation ? { collation: collation.spec as never } : {}),
   });
   const output = aggregator.stream(source);
   const docs = iterate(output, options.deadline);
@@ -108,6 +122,7 @@ function plannedSource(
   collName: string,
   stages: Record<string, unknown>[],
   options: PipelineOptions,
+  collation: Collation | undefined,
 ): [Generator<Doc>, Record<string, unknown>[]] {
   const spec: FindSpec = {
     filter: {},
@@ -116,6 +131,7 @@ function plannedSource(
     limit: 0,
     hint: options.hint,
     deadline: options.deadline,
+    scope: collation ? { collation } : {},
   };
   let i = 0;
   if (

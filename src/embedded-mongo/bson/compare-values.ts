@@ -13,7 +13,7 @@ import {
   RANK_TIMESTAMP,
   typeRank,
 } from "./type-rank";
-import { UnsupportedDecimalError } from "../errors/unsupported-decimal-error";
+import { compareExact, exactNumber } from "./exact-number";
 
 // Module-local bindings: this is the hottest code of the engine and transpiled imports are
 // property reads on every use.
@@ -31,14 +31,21 @@ const R_BOOLEAN = RANK_BOOLEAN;
 const R_DATE = RANK_DATE;
 const R_TIMESTAMP = RANK_TIMESTAMP;
 
-/** Total order over BSON values following MongoDB's comparison rules (no collation). */
-export function compareValues(a: unknown, b: unknown): number {
+/** Compares two strings; a collation supplies one (see src/embedded-mongo/collation/). */
+export type StringComparator = (a: string, b: string) => number;
+
+/**
+ * Total order over BSON values following MongoDB's comparison rules; strings compare binary
+ * (the "simple" collation) unless `strings` is given, which then applies at every depth.
+ */
+export function compareValues(a: unknown, b: unknown, strings?: StringComparator): number {
   if (a === b) return 0;
   const ta = typeof a;
   // Fast paths for the overwhelmingly common same-type scalars.
   if (ta === typeof b) {
     if (ta === "number") return compareNumbers(a as number, b as number);
-    if (ta === "string") return compareStrings(a as string, b as string);
+    if (ta === "string")
+      return strings ? strings(a as string, b as string) : compareStrings(a as string, b as string);
     if (ta === "object" && a !== null && b !== null) {
       if (a instanceof Date && b instanceof Date) return compareNumbers(a.getTime(), b.getTime());
       const oa = a as ObjectIdParts;
@@ -58,11 +65,11 @@ export function compareValues(a: unknown, b: unknown): number {
     case R_NUMBER:
       return compareNumeric(a, b);
     case R_STRING:
-      return compareStrings(String(a), String(b));
+      return (strings ?? compareStrings)(String(a), String(b));
     case R_OBJECT:
-      return compareObjects(a as Record<string, unknown>, b as Record<string, unknown>);
+      return compareObjects(a as Record<string, unknown>, b as Record<string, unknown>, strings);
     case R_ARRAY:
-      return compareArrays(a as unknown[], b as unknown[]);
+      return compareArrays(a as unknown[], b as unknown[], strings);
     case R_BINDATA:
       return compareBinary(a, b);
     case R_OBJECTID:
@@ -127,24 +134,16 @@ function toBigIntOrNumber(v: unknown): bigint | number {
   return toNumberValue(v);
 }
 
-// Decimal128 compares exactly only when both sides fit a double's 15 significant digits.
+// Decimal128 against any number: exactly, as rationals (mongod compares them exactly too).
 function compareDecimal(a: unknown, b: unknown): number {
-  const na = decimalToNumber(a);
-  const nb = decimalToNumber(b);
-  return compareNumbers(na, nb);
+  return compareExact(exactNumber(a), exactNumber(b));
 }
 
-function decimalToNumber(v: unknown): number {
-  const t = (v as { _bsontype?: string })?._bsontype;
-  if (t !== "Decimal128") return Number(toBigIntOrNumber(v));
-  const text = String(v);
-  if (/^-?(Infinity|NaN)$/.test(text)) return Number(text);
-  const digits = text.replace(/^-/, "").replace(/E.*$/i, "").replace(".", "").replace(/^0+/, "");
-  if (digits.length > 15) throw new UnsupportedDecimalError("comparison of high-precision Decimal128 values");
-  return Number(text);
-}
-
-function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>): number {
+function compareObjects(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  strings: StringComparator | undefined,
+): number {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   const n = Math.min(ka.length, kb.length);
@@ -155,16 +154,16 @@ function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>):
     if (r !== 0) return r < 0 ? -1 : 1;
     const k = compareStrings(ka[i], kb[i]);
     if (k !== 0) return k;
-    const c = compareValues(va, vb);
+    const c = compareValues(va, vb, strings);
     if (c !== 0) return c;
   }
   return ka.length - kb.length < 0 ? -1 : ka.length === kb.length ? 0 : 1;
 }
 
-function compareArrays(a: unknown[], b: unknown[]): number {
+function compareArrays(a: unknown[], b: unknown[], strings: StringComparator | undefined): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const c = compareValues(a[i], b[i]);
+    const c = compareValues(a[i], b[i], strings);
     if (c !== 0) return c;
   }
   return a.length < b.length ? -1 : a.length === b.length ? 0 : 1;

@@ -5,8 +5,8 @@ import { newOpStats } from "../query/op-stats";
 import { docArg } from "./args";
 import { explainCommand } from "./explain-command";
 import type { CommandContext } from "./command-context";
-import { assertSimpleCollation } from "./assert-simple-collation";
 import { isChangeStreamPipeline, openChangeStream } from "../change-streams/open-change-stream";
+import { scopeArg } from "./scope-arg";
 
 /** aggregate: collection-level (`aggregate: "name"`) or database-level (`aggregate: 1`). */
 export function aggregateCommand(ctx: CommandContext): Buffer | Record<string, unknown> {
@@ -27,7 +27,6 @@ export function aggregateCommand(ctx: CommandContext): Buffer | Record<string, u
       "The 'cursor' option is required, except for aggregate with the explain argument",
     );
   }
-  assertSimpleCollation(ctx.cmd.collation);
   if (isChangeStreamPipeline(ctx.cmd.pipeline)) return openChangeStream(ctx);
   const cursor = docArg(ctx.cmd.cursor, "cursor");
   const stats = newOpStats();
@@ -35,9 +34,10 @@ export function aggregateCommand(ctx: CommandContext): Buffer | Record<string, u
   const docs = runPipeline(ctx.engine, ctx.dbName, collName, ctx.cmd.pipeline, {
     deadline: new Deadline(ctx.cmd.maxTimeMS),
     stats,
-    variables: ctx.cmd.let === undefined ? undefined : docArg(ctx.cmd.let, "let"),
+    variables: scopeArg(ctx.cmd.let, undefined, undefined).variables,
     hint: ctx.cmd.hint,
     host: ctx.address,
+    collation: ctx.cmd.collation,
   });
   const ns = `${ctx.dbName}.${collName ?? "$cmd.aggregate"}`;
   return ctx.engine.cursors.open(ns, docs, {

@@ -4,13 +4,13 @@ import { guardDecimals } from "../query/guard-decimals";
 import { newOpStats } from "../query/op-stats";
 import { collectionArg, docArg, intArg, nonNegativeIntArg } from "./args";
 import type { CommandContext } from "./command-context";
-import { assertSimpleCollation } from "./assert-simple-collation";
+import { scopeArg } from "./scope-arg";
 
 /** count: with an empty query and no skip/limit the answer is the collection size. */
 export function countCommand(ctx: CommandContext): Record<string, unknown> {
   const name = collectionArg(ctx);
   const coll = ctx.engine.db(ctx.dbName).get(name);
-  assertSimpleCollation(ctx.cmd.collation);
+  const scope = scopeArg(undefined, ctx.cmd.collation, coll);
   const query = docArg(ctx.cmd.query, "query");
   const skip = nonNegativeIntArg(ctx.cmd.skip, "skip", 0);
   const limit = Math.abs(intArg(ctx.cmd.limit, "limit", 0));
@@ -24,7 +24,15 @@ export function countCommand(ctx: CommandContext): Record<string, unknown> {
   ctx.engine.lastOp = stats;
   const found = findDocuments(
     coll,
-    { filter: query, sort: [], skip, limit, hint: ctx.cmd.hint, deadline: new Deadline(ctx.cmd.maxTimeMS) },
+    {
+      filter: query,
+      sort: [],
+      skip,
+      limit,
+      hint: ctx.cmd.hint,
+      deadline: new Deadline(ctx.cmd.maxTimeMS),
+      scope,
+    },
     stats,
   );
   let n = 0;

@@ -1,3 +1,4 @@
+import { parseCollation } from "../collation/parse-collation";
 import { CommandError } from "../errors/command-error";
 import { validateCollectionName } from "../storage/validate-collection-name";
 import { collectionArg } from "./args";
@@ -27,6 +28,12 @@ export function createCommand(ctx: CommandContext): Record<string, unknown> {
     throw new CommandError(238, "views are not supported by the embedded engine yet");
   }
   assertValidationOptions(options);
+  // Stored filled in, as listCollections reports it; {locale: "simple"} is no collation at all.
+  if (options.collation !== undefined) {
+    const collation = parseCollation(options.collation);
+    if (collation) options.collation = { ...collation.spec };
+    else delete options.collation;
+  }
   db.getOrCreate(name, options);
   return { ok: 1 };
 }

@@ -2,7 +2,7 @@ import { compareValues } from "../bson/compare-values";
 import { CommandError } from "../errors/command-error";
 import type { Collection } from "../storage/collection";
 import type { IndexSpec } from "../storage/index-spec";
-import { normalizeIndexSpec } from "../storage/normalize-index-spec";
+import { SIMPLE, normalizeIndexSpec } from "../storage/normalize-index-spec";
 import { collectionArg } from "./args";
 import type { CommandContext } from "./command-context";
 
@@ -16,6 +16,7 @@ export function createIndexesCommand(ctx: CommandContext): Record<string, unknow
   const db = ctx.engine.db(ctx.dbName);
   const existed = db.get(name) !== undefined;
   const coll = db.getOrCreate(name);
+  for (const spec of specs) inheritCollation(spec, coll);
   const before = coll.indexes.size;
   const toCreate: IndexSpec[] = [];
   for (const spec of specs) {
@@ -32,6 +33,12 @@ export function createIndexesCommand(ctx: CommandContext): Record<string, unknow
   if (toCreate.length === 0) reply.note = "all indexes already exist";
   reply.ok = 1;
   return reply;
+}
+
+/** An index without a collation takes the collection's default; an explicit simple one keeps none. */
+function inheritCollation(spec: IndexSpec, coll: Collection): void {
+  if (spec.collation === SIMPLE) delete spec.collation;
+  else if (spec.collation === undefined && coll.collation) spec.collation = { ...coll.collation.spec };
 }
 
 const COMPARED_OPTIONS = [
@@ -90,7 +97,8 @@ function isAlreadyThere(coll: Collection, spec: IndexSpec): boolean {
     // Same key under another name: allowed only when the indexes differ in what they contain.
     const partialDiffers =
       compareValues(index.spec.partialFilterExpression ?? null, spec.partialFilterExpression ?? null) !== 0;
-    if (partialDiffers) continue;
+    const collationDiffers = compareValues(index.spec.collation ?? null, spec.collation ?? null) !== 0;
+    if (partialDiffers || collationDiffers) continue;
     if (sameOptions(index.spec, spec)) {
       throw new CommandError(85, `Index already exists with a different name: ${index.name}`);
     }

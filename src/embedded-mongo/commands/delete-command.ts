@@ -8,7 +8,7 @@ import { boolArg, collectionArg, docArg, intArg } from "./args";
 import type { CommandContext } from "./command-context";
 import { isCommandLevel } from "./is-command-level";
 import { writeErrorOf } from "./write-error-of";
-import { assertSimpleCollation } from "./assert-simple-collation";
+import { scopeArg } from "./scope-arg";
 
 /** delete: `limit: 1` removes the first match, `limit: 0` all of them; one opcounter per statement. */
 export function deleteCommand(ctx: CommandContext): Record<string, unknown> {
@@ -27,13 +27,13 @@ export function deleteCommand(ctx: CommandContext): Record<string, unknown> {
     const st = deletes[i];
     try {
       if (!isPlainObject(st)) throw new CommandError(14, "delete statement must be an object");
-      assertSimpleCollation(st.collation);
+      const scope = scopeArg(ctx.cmd.let, st.collation, coll);
       const limit = intArg(st.limit, "limit", 0);
       if (limit !== 0 && limit !== 1)
         throw new CommandError(9, "The limit field in delete objects must be 0 or 1");
       const stats = newOpStats();
       ctx.engine.lastOp = stats;
-      n += runDelete(coll, docArg(st.q, "q"), limit === 1, deadline, stats, st.hint).length;
+      n += runDelete(coll, docArg(st.q, "q"), limit === 1, deadline, stats, st.hint, [], scope).length;
     } catch (err) {
       if (isCommandLevel(err)) throw err;
       writeErrors.push(writeErrorOf(i, err));

@@ -3,6 +3,7 @@ import { CommandError } from "../errors/command-error";
 import { toErrorReply } from "../errors/to-error-reply";
 import type { Engine } from "../storage/engine";
 import type { IncomingMessage } from "../wire/incoming-message";
+import { assertKnownFields } from "./assert-known-fields";
 import { commandTable } from "./command-table";
 import { failCommandPointOf } from "../failpoints/fail-command-point";
 import { trackOperation } from "../profiler/operations";
@@ -48,6 +49,7 @@ export function dispatchCommand(
       const appName = (cmd.client as { application?: { name?: unknown } } | undefined)?.application?.name;
       if (typeof appName === "string") conn.appName = appName;
     }
+    assertKnownFields(name, cmd);
     const injected = failCommandPointOf(engine).consume(name, conn.appName);
     if (injected) throw injected;
     const dbName = typeof cmd.$db === "string" ? cmd.$db : (msg.collectionName ?? "admin.$cmd").split(".")[0];

@@ -7,7 +7,7 @@ import { newOpStats } from "../query/op-stats";
 import { valuesAtPath } from "../storage/values-at-path";
 import { collectionArg, docArg } from "./args";
 import type { CommandContext } from "./command-context";
-import { assertSimpleCollation } from "./assert-simple-collation";
+import { scopeArg } from "./scope-arg";
 
 /** distinct: values of a field over matching documents, arrays unwound, sorted in BSON order. */
 export function distinctCommand(ctx: CommandContext): Record<string, unknown> {
@@ -16,7 +16,7 @@ export function distinctCommand(ctx: CommandContext): Record<string, unknown> {
   if (typeof key !== "string")
     throw new CommandError(14, "BSON field 'distinct.key' is missing or not a string");
   const coll = ctx.engine.db(ctx.dbName).get(name);
-  assertSimpleCollation(ctx.cmd.collation);
+  const scope = scopeArg(undefined, ctx.cmd.collation, coll);
   const query = docArg(ctx.cmd.query, "query");
   guardDecimals(coll, query);
   const stats = newOpStats();
@@ -30,6 +30,7 @@ export function distinctCommand(ctx: CommandContext): Record<string, unknown> {
       limit: 0,
       hint: ctx.cmd.hint,
       deadline: new Deadline(ctx.cmd.maxTimeMS),
+      scope,
     },
     stats,
   );
@@ -40,10 +41,12 @@ export function distinctCommand(ctx: CommandContext): Record<string, unknown> {
     // A document where the path is null (explicitly) contributes null.
     if (vs.length === 1 && vs[0] === null && hasExplicitNull(r.value[1], key)) values.push(null);
   }
-  values.sort(compareValues);
+  // Under a collation, values it deems equal are one value (the first met in that order).
+  const strings = scope.collation?.compare;
+  values.sort((a, b) => compareValues(a, b, strings));
   const unique: unknown[] = [];
   for (const v of values)
-    if (unique.length === 0 || compareValues(unique[unique.length - 1], v) !== 0) unique.push(v);
+    if (unique.length === 0 || compareValues(unique[unique.length - 1], v, strings) !== 0) unique.push(v);
   return { values: unique, ok: 1 };
 }
 

@@ -8,6 +8,7 @@ import type { QueryPlan } from "../query/query-plan";
 import { toSortSpec } from "../query/sort-spec";
 import { SERVER_VERSION } from "./build-info-command";
 import type { CommandContext } from "./command-context";
+import { scopeArg } from "./scope-arg";
 
 /**
  * explain for find, count, distinct, aggregate, update and delete: the chosen plan
@@ -38,6 +39,7 @@ export function explainCommand(ctx: CommandContext): Record<string, unknown> {
         limit: typeof inner.limit === "number" ? Math.abs(inner.limit) : 0,
         hint: inner.hint,
         deadline,
+        scope: scopeArg(verb === "find" ? inner.let : undefined, inner.collation, coll),
       };
       const found = findDocuments(coll, spec, stats);
       plan = found.plan;
@@ -48,7 +50,8 @@ export function explainCommand(ctx: CommandContext): Record<string, unknown> {
       const pipeline = Array.isArray(inner.pipeline) ? inner.pipeline : [];
       const first = pipeline[0];
       const filter = isPlainObject(first) && isPlainObject(first.$match) ? first.$match : {};
-      spec = { filter, sort: [], skip: 0, limit: 0, hint: inner.hint, deadline };
+      const scope = scopeArg(undefined, inner.collation, coll);
+      spec = { filter, sort: [], skip: 0, limit: 0, hint: inner.hint, deadline, scope };
       plan = findDocuments(coll, spec, newOpStats()).plan;
       const hasWrite = pipeline.some((s) => isPlainObject(s) && ("$out" in s || "$merge" in s));
       if (!hasWrite) {
@@ -56,6 +59,8 @@ export function explainCommand(ctx: CommandContext): Record<string, unknown> {
           deadline,
           stats,
           hint: inner.hint,
+          variables: isPlainObject(inner.let) ? inner.let : undefined,
+          collation: inner.collation,
         });
         for (let r = docs.next(); !r.done; r = docs.next()) nReturned++;
       }
@@ -72,6 +77,7 @@ export function explainCommand(ctx: CommandContext): Record<string, unknown> {
         limit: 0,
         hint: first.hint,
         deadline,
+        scope: scopeArg(inner.let, first.collation, coll),
       };
       plan = findDocuments(coll, spec, newOpStats()).plan;
       break;

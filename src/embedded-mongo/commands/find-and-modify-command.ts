@@ -10,13 +10,12 @@ import { toSortSpec } from "../query/sort-spec";
 import type { Doc } from "../storage/doc";
 import { boolArg, collectionArg, docArg } from "./args";
 import type { CommandContext } from "./command-context";
-import { assertSimpleCollation } from "./assert-simple-collation";
+import { scopeArg } from "./scope-arg";
 
 /** findAndModify: update or remove the first match (in sort order), returning it before or after. */
 export function findAndModifyCommand(ctx: CommandContext): Record<string, unknown> {
   const name = collectionArg(ctx);
   const cmd = ctx.cmd;
-  assertSimpleCollation(cmd.collation);
   const query = docArg(cmd.query, "query");
   const sort = toSortSpec(docArg(cmd.sort, "sort"));
   const fields = cmd.fields === undefined ? undefined : docArg(cmd.fields, "fields");
@@ -27,10 +26,11 @@ export function findAndModifyCommand(ctx: CommandContext): Record<string, unknow
   const stats = newOpStats();
   ctx.engine.lastOp = stats;
   const db = ctx.engine.db(ctx.dbName);
+  const scope = scopeArg(cmd.let, cmd.collation, db.get(name));
   if (remove) {
     if (cmd.update !== undefined) throw new CommandError(9, "Cannot specify both an update and remove=true");
     if (upsert) throw new CommandError(9, "Cannot specify both upsert=true and remove=true");
-    const [removed] = runDelete(db.get(name), query, true, deadline, stats, cmd.hint, sort);
+    const [removed] = runDelete(db.get(name), query, true, deadline, stats, cmd.hint, sort, scope);
     return {
       lastErrorObject: { n: removed ? 1 : 0 },
       value: removed ? project(removed, fields, query) : null,
@@ -52,6 +52,7 @@ export function findAndModifyCommand(ctx: CommandContext): Record<string, unknow
         : undefined,
       hint: cmd.hint,
       sort,
+      scope,
       bypassDocumentValidation: cmd.bypassDocumentValidation,
     },
     deadline,

@@ -8,7 +8,7 @@ import { projectTextScores } from "../text-search/project-text-scores";
 import type { Doc } from "../storage/doc";
 import { boolArg, collectionArg, docArg, intArg, nonNegativeIntArg } from "./args";
 import type { CommandContext } from "./command-context";
-import { assertSimpleCollation } from "./assert-simple-collation";
+import { scopeArg } from "./scope-arg";
 
 /** find: plans the query, then hands the lazy result to a cursor (first batch in the reply). */
 export function findCommand(ctx: CommandContext): Buffer {
@@ -16,7 +16,7 @@ export function findCommand(ctx: CommandContext): Buffer {
   const name = collectionArg(ctx);
   const cmd = ctx.cmd;
   const coll = ctx.engine.db(ctx.dbName).get(name);
-  assertSimpleCollation(cmd.collation);
+  const scope = scopeArg(cmd.let, cmd.collation, coll);
   const filter = docArg(cmd.filter, "filter");
   const sortDoc = docArg(cmd.sort, "sort");
   const projection = cmd.projection === undefined ? undefined : docArg(cmd.projection, "projection");
@@ -34,7 +34,15 @@ export function findCommand(ctx: CommandContext): Buffer {
   ctx.engine.lastOp = stats;
   const found = findDocuments(
     coll,
-    { filter, sort: toSortSpec(sortDoc), skip, limit, hint: cmd.hint, deadline: new Deadline(cmd.maxTimeMS) },
+    {
+      filter,
+      sort: toSortSpec(sortDoc),
+      skip,
+      limit,
+      hint: cmd.hint,
+      deadline: new Deadline(cmd.maxTimeMS),
+      scope,
+    },
     stats,
   );
   const docs = found.scores

@@ -17,7 +17,7 @@ export function listCollectionsCommand(ctx: CommandContext): Buffer {
       type: "collection",
       options: { ...coll.options },
       info: { readOnly: false, uuid: coll.uuid },
-      idIndex: { v: 2, key: { _id: 1 }, name: "_id_" },
+      idIndex: { ...coll.idIndex.spec },
     };
     if (!query.test(full)) continue;
     out.push(nameOnly ? { name: coll.name, type: "collection" } : full);

@@ -8,7 +8,7 @@ import { boolArg, collectionArg, docArg } from "./args";
 import type { CommandContext } from "./command-context";
 import { isCommandLevel } from "./is-command-level";
 import { writeErrorOf } from "./write-error-of";
-import { assertSimpleCollation } from "./assert-simple-collation";
+import { scopeArg } from "./scope-arg";
 
 /** update: each statement counts once in opcounters.update, as in mongod. */
 export function updateCommand(ctx: CommandContext): Record<string, unknown> {
@@ -29,7 +29,7 @@ export function updateCommand(ctx: CommandContext): Record<string, unknown> {
     const st = updates[i];
     try {
       if (!isPlainObject(st)) throw new CommandError(14, "update statement must be an object");
-      assertSimpleCollation(st.collation);
+      const scope = scopeArg(ctx.cmd.let, st.collation, db.get(name));
       const stats = newOpStats();
       ctx.engine.lastOp = stats;
       const r = runUpdate(
@@ -44,6 +44,7 @@ export function updateCommand(ctx: CommandContext): Record<string, unknown> {
             ? (st.arrayFilters as Record<string, unknown>[])
             : undefined,
           hint: st.hint,
+          scope,
           bypassDocumentValidation: ctx.cmd.bypassDocumentValidation,
         },
         deadline,

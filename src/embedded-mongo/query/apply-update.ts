@@ -1,3 +1,4 @@
+import { numberTagOf, tagNumber } from "../bson/numeric-tags";
 import { update as mingoUpdate } from "mingo";
 import { checkUpdateOperandTypes } from "./check-update-operand-types";
 import { Aggregator } from "mingo/aggregator";
@@ -172,6 +173,17 @@ function pipelineUpdate(old: Doc, pipeline: unknown[], variables?: Record<string
     cloneValue(old),
   ]) as Doc[];
   if (!result) throw new CommandError(2, "pipeline update produced no document");
+  // mongod applies the pipeline's output as a replacement: one without _id keeps the original's
+  // ($replaceWith/$replaceRoot to a new shape, $unset of _id).
+  if (!("_id" in result) && "_id" in old) {
+    result._id = old._id;
+    const tag = numberTagOf(old, "_id");
+    if (tag) tagNumber(result, "_id", tag);
+  }
+  return pipelineOutcome(old, result);
+}
+
+function pipelineOutcome(old: Doc, result: Doc): UpdateOutcome {
   if ("_id" in old && compareValues(old._id, result._id) !== 0) {
     throw new CommandError(
       66,

@@ -21,6 +21,8 @@ import {
   percentileAccumulator,
   percentileExpression,
 } from "../aggregation/percentile-operators";
+import { collatedQueryOperators } from "../collation/collated-query-operators";
+import { parseCollation } from "../collation/parse-collation";
 
 type Stage = (coll: LazyIterator, expr: any, options: Options) => LazyIterator;
 
@@ -60,9 +62,10 @@ function unsetTargets(expr: unknown): string[] {
 }
 
 /** $sort with MongoDB's cross-type order and array semantics. */
-const sortStage: Stage = (coll, expr) => {
+const sortStage: Stage = (coll, expr, options) => {
   const docs = coll.collect<Doc>();
-  return Lazy(sortDocuments(docs, toSortSpec(expr)));
+  const collation = options?.collation ? parseCollation(options.collation) : null;
+  return Lazy(sortDocuments(docs, toSortSpec(expr), Infinity, collation?.compare));
 };
 
 /**
@@ -87,6 +90,6 @@ export const engineContext = Context.init({
     $group: groupStage(pipelineOperators.$group),
   },
   projection: { ...projectionOperators },
-  query: { ...queryOperators },
+  query: { ...queryOperators, ...collatedQueryOperators },
   window: { ...windowOperators },
 } as Parameters<typeof Context.init>[0]);

@@ -36,12 +36,12 @@ function isOperatorObject(v: Record<string, unknown>): boolean {
   return keys.length > 0 && keys[0].startsWith("$");
 }
 
-/** Values an index key can be compared with exactly: no arrays, regexes or Decimal128. */
+/** Values an index key can be compared with exactly: no arrays or regexes (Decimal128 compares exactly). */
 function indexable(v: unknown): boolean {
   if (v === undefined || Array.isArray(v) || v instanceof RegExp) return false;
   if (v !== null && typeof v === "object") {
     const t = (v as { _bsontype?: string })._bsontype;
-    if (t === "Decimal128" || t === "BSONRegExp" || t === "MinKey" || t === "MaxKey") return false;
+    if (t === "BSONRegExp" || t === "MinKey" || t === "MaxKey") return false;
   }
   return true;
 }

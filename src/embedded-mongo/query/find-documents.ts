@@ -8,6 +8,7 @@ import type { QueryPlan } from "./query-plan";
 import { scanPlan } from "./scan-plan";
 import { sortDocuments } from "./sort-documents";
 import type { SortSpec } from "./sort-spec";
+import type { QueryScope } from "./query-scope";
 import { extractTextQuery, mentionsText } from "../text-search/extract-text-query";
 import { findTextDocuments } from "../text-search/find-text-documents";
 
@@ -19,6 +20,8 @@ export interface FindSpec {
   limit: number;
   hint?: unknown;
   deadline: Deadline;
+  /** `let` variables and collation of the command. */
+  scope?: QueryScope;
 }
 
 export interface FoundDocuments {
@@ -44,14 +47,14 @@ export function findDocuments(coll: Collection | undefined, spec: FindSpec, stat
   if (spec.sort.length === 1 && spec.sort[0].path === "$natural") {
     spec = { ...spec, hint: { $natural: spec.sort[0].dir }, sort: [] };
   }
-  const plan = planQuery(coll, spec.filter, spec.sort, spec.hint);
+  const plan = planQuery(coll, spec.filter, spec.sort, spec.hint, spec.scope?.collation);
   return { plan, rows: run(coll, plan, spec, stats) };
 }
 
 function* empty(): Generator<[number, Doc]> {}
 
 function* run(coll: Collection, plan: QueryPlan, spec: FindSpec, stats: OpStats): Generator<[number, Doc]> {
-  const matches = matcherFor(spec.filter);
+  const matches = matcherFor(spec.filter, spec.scope);
   let skip = spec.skip;
   let left = spec.limit > 0 ? spec.limit : Infinity;
   if (plan.sortServed || spec.sort.length === 0) {
@@ -77,6 +80,7 @@ function* run(coll: Collection, plan: QueryPlan, spec: FindSpec, stats: OpStats)
     rows.map((r) => r[1]),
     spec.sort,
     keep,
+    spec.scope?.collation?.compare,
   );
   for (const doc of sorted) {
     if (skip > 0) {

@@ -1,66 +1,102 @@
+import { isPlainObject } from "../bson/is-plain-object";
 import { UnsupportedDecimalError } from "../errors/unsupported-decimal-error";
 import type { Collection } from "../storage/collection";
 
+/** Update operators that compute with (or compare through mingo) the values they touch. */
+const COMPUTING_UPDATES = new Set(["$inc", "$mul", "$min", "$max", "$bit"]);
+const UPDATE_OPERATORS = new Set([
+  ...COMPUTING_UPDATES,
+  "$set",
+  "$unset",
+  "$setOnInsert",
+  "$push",
+  "$addToSet",
+  "$pull",
+  "$pullAll",
+  "$pop",
+  "$rename",
+  "$currentDate",
+]);
+/** Query operators evaluated as expressions or arithmetic (mingo, JS numbers). */
+const COMPUTING_QUERY = new Set(["$expr", "$where", "$function", "$mod", "$bitsAllSet", "$bitsAnySet"]);
+/** Stages that only filter, order or pass documents through: the engine's own comparisons. */
+const PASSING_STAGES = new Set(["$sort", "$limit", "$skip", "$count", "$out", "$unwind", "$sample"]);
+
 /**
- * Decimal128 is stored exactly, but mingo compares and computes with plain JS numbers: refuse
- * filters, sorts and pipelines that would compare or compute with Decimal128 values rather
- * than return a wrong answer.
+ * Decimal128 is stored exactly and compared exactly (filters, sorts, indexes, distinct), but
+ * mingo computes with JS numbers: refuse arithmetic, accumulators and expressions that would
+ * compute with a Decimal128 value (a literal, or a field known to hold one) with code 238 naming
+ * the operator, rather than return a wrong answer. Each spec is a filter, a sort, an update or a
+ * pipeline (an array of stages).
  */
 export function guardDecimals(coll: Collection | undefined, ...specs: unknown[]): void {
+  const fields = coll?.decimalFields ?? new Set<string>();
   for (const spec of specs) {
-    if (containsDecimal(spec))
-      throw new UnsupportedDecimalError("Decimal128 operands in queries or expressions");
+    if (Array.isArray(spec)) guardPipeline(spec, fields);
+    else if (isUpdate(spec)) guardUpdate(spec, fields);
+    else guardFilter(spec, fields);
   }
-  if (!coll || coll.decimalFields.size === 0) return;
-  for (const spec of specs) {
-    const field = referencedField(spec, coll.decimalFields);
-    if (field)
-      throw new UnsupportedDecimalError(`queries, sorts or expressions over the Decimal128 field '${field}'`);
+}
+
+function isUpdate(spec: unknown): spec is Record<string, unknown> {
+  if (!isPlainObject(spec)) return false;
+  const keys = Object.keys(spec);
+  return keys.length > 0 && keys.every((k) => UPDATE_OPERATORS.has(k));
+}
+
+function guardPipeline(stages: unknown[], fields: Set<string>): void {
+  for (const stage of stages) {
+    if (!isPlainObject(stage)) continue;
+    const [name] = Object.keys(stage);
+    if (name === "$match") guardFilter(stage.$match, fields);
+    else if (!PASSING_STAGES.has(name) && involvesDecimal(stage[name], fields)) refuse(name);
   }
+}
+
+function guardUpdate(update: Record<string, unknown>, fields: Set<string>): void {
+  for (const [op, args] of Object.entries(update)) {
+    if (!COMPUTING_UPDATES.has(op) || !isPlainObject(args)) continue;
+    for (const [path, operand] of Object.entries(args)) {
+      if (containsDecimal(operand) || fields.has(path.split(".")[0])) refuse(op);
+    }
+  }
+}
+
+/** `onDecimalField`: the operators met apply to a field known to hold Decimal128 values. */
+function guardFilter(filter: unknown, fields: Set<string>, onDecimalField = false): void {
+  if (Array.isArray(filter)) {
+    for (const f of filter) guardFilter(f, fields, onDecimalField);
+    return;
+  }
+  if (!isPlainObject(filter)) return;
+  for (const [key, value] of Object.entries(filter)) {
+    if (COMPUTING_QUERY.has(key)) {
+      if (onDecimalField || involvesDecimal(value, fields)) refuse(key);
+      continue;
+    }
+    const decimalField = key.startsWith("$") ? onDecimalField : fields.has(key.split(".")[0]);
+    guardFilter(value, fields, decimalField);
+  }
+}
+
+function refuse(operator: string): never {
+  throw new UnsupportedDecimalError(`Decimal128 values in ${operator} (arithmetic and expressions)`);
+}
+
+/** A Decimal128 literal, or a reference to a field known to hold one ("$price" or a key). */
+function involvesDecimal(v: unknown, fields: Set<string>): boolean {
+  if (typeof v === "string")
+    return v.startsWith("$") && !v.startsWith("$$") && fields.has(v.slice(1).split(".")[0]);
+  if (v === null || typeof v !== "object") return false;
+  if ((v as { _bsontype?: string })._bsontype === "Decimal128") return true;
+  if (Array.isArray(v)) return v.some((x) => involvesDecimal(x, fields));
+  if (!isPlainObject(v)) return false;
+  return Object.entries(v).some(
+    ([key, value]) =>
+      (!key.startsWith("$") && fields.has(key.split(".")[0])) || involvesDecimal(value, fields),
+  );
 }
 
 function containsDecimal(v: unknown): boolean {
-  if (v === null || typeof v !== "object") return false;
-  if ((v as { _bsontype?: string })._bsontype === "Decimal128") return true;
-  if (Array.isArray(v)) return v.some(containsDecimal);
-  if (Object.getPrototypeOf(v) !== Object.prototype) return false;
-  return Object.values(v as Record<string, unknown>).some(containsDecimal);
-}
-
-/** A decimal field named by a key ("price", "price.x") or a field path string ("$price"). */
-function referencedField(v: unknown, fields: Set<string>): string | undefined {
-  if (typeof v === "string") {
-    if (v.startsWith("$") && !v.startsWith("$$")) return hit(v.slice(1), fields);
-    return undefined;
-  }
-  if (v === null || typeof v !== "object") return undefined;
-  if (Array.isArray(v)) {
-    for (const x of v) {
-      const f = referencedField(x, fields);
-      if (f) return f;
-    }
-    return undefined;
-  }
-  if (Object.getPrototypeOf(v) !== Object.prototype) return undefined;
-  for (const [key, value] of Object.entries(v as Record<string, unknown>)) {
-    // $exists/$type on a decimal field are fine: they do not compare values.
-    if (!key.startsWith("$")) {
-      const f = hit(key, fields);
-      if (f && !isTypeOnlyCondition(value)) return f;
-    }
-    const f = referencedField(value, fields);
-    if (f) return f;
-  }
-  return undefined;
-}
-
-function hit(path: string, fields: Set<string>): string | undefined {
-  const top = path.split(".")[0];
-  return fields.has(top) ? top : undefined;
-}
-
-function isTypeOnlyCondition(v: unknown): boolean {
-  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
-  const keys = Object.keys(v);
-  return keys.length > 0 && keys.every((k) => k === "$exists" || k === "$type");
+  return involvesDecimal(v, new Set());
 }

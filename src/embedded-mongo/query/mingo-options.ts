@@ -4,6 +4,7 @@ import * as projectionOperators from "mingo/operators/projection";
 import * as queryOperators from "mingo/operators/query";
 import type { Options } from "mingo/types/types";
 import { engineContext } from "./engine-context";
+import { collatedQueryOperators } from "../collation/collated-query-operators";
 
 /** Options for every mingo call: the engine's operators, and no cloning (storage is copy-on-write). */
 export const mingoOptions: Partial<Options> = {
@@ -20,7 +21,7 @@ export const mingoOptions: Partial<Options> = {
 export const queryOptions: Partial<Options> = {
   ...mingoOptions,
   context: Context.init({
-    query: { ...queryOperators },
+    query: { ...queryOperators, ...collatedQueryOperators },
     projection: { ...projectionOperators },
     expression: { ...expressionOperators, ...engineExpressionOverrides() },
   } as Parameters<typeof Context.init>[0]),

@@ -1,4 +1,5 @@
 import { compareValues } from "../bson/compare-values";
+import { sameCollation, type Collation } from "../collation/collation";
 import { RankEdge } from "../bson/rank-edge";
 import { typeRank } from "../bson/type-rank";
 import { CommandError } from "../errors/command-error";
@@ -30,18 +31,24 @@ export function planQuery(
   filter: Record<string, unknown>,
   sort: SortSpec,
   hint?: unknown,
+  collation?: Collation,
 ): QueryPlan {
   const preds = extractPredicates(filter);
   if (hint !== undefined && hint !== null && !(isPlainObject(hint) && Object.keys(hint).length === 0)) {
     const natural = isPlainObject(hint) ? hint.$natural : undefined;
     if (natural !== undefined) return collectionScan(typeof natural === "number" && natural < 0);
     const index = resolveHint(coll, hint);
-    return buildPlan(index, preds, sort);
+    // A hinted index of another collation is read whole; the filter decides on each document.
+    if (sameCollation(index.collation, collation)) return buildPlan(index, preds, sort);
+    // Nor does its key order give the query's sort order for strings.
+    return { ...buildPlan(index, new Map(), []), reverse: false, sortServed: false };
   }
   let best: Candidate | null = null;
   let bestScore = 0;
   for (const index of coll.indexes.values()) {
     if (index.kind !== "btree" || index.spec.hidden || !usable(index, filter, preds)) continue;
+    // Keys ordered under another collation give wrong bounds and orders for strings.
+    if (!sameCollation(index.collation, collation)) continue;
     const c = evaluate(index, preds, sort);
     let score = c.eqFields * 8 + (c.range ? 4 : 0) + (c.sort.served && sort.length > 0 ? 2 : 0);
     if (score === 0) continue;
@@ -202,7 +209,7 @@ function buildPlan(index: Index, preds: Map<string, FieldPredicate>, sort: SortS
   const fields = index.fields;
   // Equality values per prefix field, ordered as the index orders them.
   const eqLists = fields.slice(0, c.eqFields).map((f) => {
-    const values = uniqueSorted((preds.get(f.path) as FieldPredicate).eq as unknown[]);
+    const values = uniqueSorted((preds.get(f.path) as FieldPredicate).eq as unknown[], index.collation);
     return f.dir === 1 ? values : values.reverse();
   });
   const rangeField = c.range ? fields[c.eqFields] : undefined;
@@ -266,10 +273,12 @@ function buildPlan(index: Index, preds: Map<string, FieldPredicate>, sort: SortS
   return { index, intervals, reverse: served ? c.sort.reverse : false, sortServed: served, indexBounds };
 }
 
-function uniqueSorted(values: unknown[]): unknown[] {
-  const sorted = values.slice().sort(compareValues);
+function uniqueSorted(values: unknown[], collation: Collation | undefined): unknown[] {
+  const strings = collation?.compare;
+  const sorted = values.slice().sort((a, b) => compareValues(a, b, strings));
   const out: unknown[] = [];
-  for (const v of sorted) if (out.length === 0 || compareValues(out[out.length - 1], v) !== 0) out.push(v);
+  for (const v of sorted)
+    if (out.length === 0 || compareValues(out[out.length - 1], v, strings) !== 0) out.push(v);
   return out;
 }
 

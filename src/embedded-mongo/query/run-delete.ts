@@ -5,6 +5,7 @@ import { findDocuments } from "./find-documents";
 import { guardDecimals } from "./guard-decimals";
 import type { OpStats } from "./op-stats";
 import type { SortSpec } from "./sort-spec";
+import type { QueryScope } from "./query-scope";
 
 /** Deletes the matching documents (all, or the first in `sort` order when `justOne`); returns them. */
 export function runDelete(
@@ -15,9 +16,14 @@ export function runDelete(
   stats: OpStats,
   hint?: unknown,
   sort: SortSpec = [],
+  scope: QueryScope = {},
 ): Doc[] {
   guardDecimals(coll, filter);
-  const found = findDocuments(coll, { filter, sort, skip: 0, limit: justOne ? 1 : 0, hint, deadline }, stats);
+  const found = findDocuments(
+    coll,
+    { filter, sort, skip: 0, limit: justOne ? 1 : 0, hint, deadline, scope },
+    stats,
+  );
   const rows = Array.from(found.rows);
   for (const [rid] of rows) (coll as Collection).apply({ op: "delete", rid });
   return rows.map((r) => r[1]);

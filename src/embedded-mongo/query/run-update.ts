@@ -7,6 +7,7 @@ import { findDocuments } from "./find-documents";
 import { guardDecimals } from "./guard-decimals";
 import type { OpStats } from "./op-stats";
 import type { SortSpec } from "./sort-spec";
+import type { QueryScope } from "./query-scope";
 import { upsertSeed } from "./upsert-seed";
 import { checkDocumentValidation } from "../storage/validation-check";
 import { assertDocumentSize } from "../storage/document-limits";
@@ -20,6 +21,8 @@ export interface UpdateStatement {
   arrayFilters?: Record<string, unknown>[];
   hint?: unknown;
   sort?: SortSpec;
+  /** `let` variables and collation of the command. */
+  scope?: QueryScope;
   /** bypassDocumentValidation of the command: skip the collection validator. */
   bypassDocumentValidation?: unknown;
 }
@@ -45,7 +48,15 @@ export function runUpdate(
   guardDecimals(existing, st.filter, st.update);
   const found = findDocuments(
     existing,
-    { filter: st.filter, sort: st.sort ?? [], skip: 0, limit: st.multi ? 0 : 1, hint: st.hint, deadline },
+    {
+      filter: st.filter,
+      sort: st.sort ?? [],
+      skip: 0,
+      limit: st.multi ? 0 : 1,
+      hint: st.hint,
+      deadline,
+      scope: st.scope,
+    },
     stats,
   );
   const rows = Array.from(found.rows);
@@ -56,6 +67,7 @@ export function runUpdate(
       arrayFilters: st.arrayFilters,
       filter: withoutText(st.filter),
       inserting: false,
+      variables: st.scope?.variables,
     });
     if (result.before === undefined) {
       result.before = doc;
@@ -74,6 +86,7 @@ export function runUpdate(
       arrayFilters: st.arrayFilters,
       filter: withoutText(st.filter),
       inserting: true,
+      variables: st.scope?.variables,
     });
     const coll = db.getOrCreate(collName);
     assertDocumentSize(outcome.doc);

@@ -1,6 +1,8 @@
 import { Query } from "mingo/query";
 import { queryOptions } from "../query/mingo-options";
 import { compareValues } from "../bson/compare-values";
+import type { Collation } from "../collation/collation";
+import { parseCollation } from "../collation/parse-collation";
 import { CommandError } from "../errors/command-error";
 import type { Doc } from "./doc";
 import type { IndexSpec } from "./index-spec";
@@ -38,6 +40,8 @@ export class Index {
   /** Each field's path split on dots, for the array-free fast path of key extraction. */
   private readonly parts: string[][];
   readonly compareKeys: (a: unknown, b: unknown) => number;
+  /** The index's collation (undefined = simple): its keys are ordered, and unique, under it. */
+  readonly collation: Collation | undefined;
 
   constructor(readonly spec: IndexSpec) {
     const key = spec.key;
@@ -54,6 +58,7 @@ export class Index {
     this.partial = spec.partialFilterExpression
       ? new Query(spec.partialFilterExpression, queryOptions)
       : null;
+    this.collation = parseCollation(spec.collation) ?? undefined;
     this.compareKeys = this.makeComparator();
     this.entries = new SortedKeyList(this.compareKeys);
   }
@@ -72,7 +77,12 @@ export class Index {
   }
 
   private makeComparator(): (a: unknown, b: unknown) => number {
+    const strings = this.collation?.compare;
     if (this.fields.length === 1) {
+      if (strings)
+        return this.fields[0].dir === 1
+          ? (a, b) => compareValues(a, b, strings)
+          : (a, b) => compareValues(b, a, strings);
       return this.fields[0].dir === 1 ? compareValues : (a, b) => compareValues(b, a);
     }
     const dirs = this.fields.map((f) => f.dir);
@@ -80,7 +90,7 @@ export class Index {
       const ka = a as unknown[];
       const kb = b as unknown[];
       for (let i = 0; i < dirs.length; i++) {
-        const c = compareValues(ka[i], kb[i]);
+        const c = compareValues(ka[i], kb[i], strings);
         if (c !== 0) return dirs[i] === 1 ? c : -c;
       }
       return 0;

@@ -1,4 +1,6 @@
 import { UUID } from "bson";
+import type { Collation } from "../collation/collation";
+import { parseCollation } from "../collation/parse-collation";
 import { CommandError } from "../errors/command-error";
 import type { Doc } from "./doc";
 import { duplicateKeyError } from "./duplicate-key-error";
@@ -28,8 +30,20 @@ export class Collection {
     public name: string,
     readonly options: Record<string, unknown> = {},
   ) {
-    const idIndex = new Index({ v: 2, key: { _id: 1 }, name: "_id_" });
+    // The _id index takes the collection's default collation, as in mongod.
+    const collation = this.collation;
+    const idIndex = new Index({
+      v: 2,
+      key: { _id: 1 },
+      name: "_id_",
+      ...(collation ? { collation: { ...collation.spec } } : {}),
+    });
     this.indexes.set(idIndex.name, idIndex);
+  }
+
+  /** The default collation (undefined = simple), from the `collation` option of create (parsed once, cached). */
+  get collation(): Collation | undefined {
+    return parseCollation(this.options.collation) ?? undefined;
   }
 
   get ns(): string {

@@ -1,3 +1,4 @@
+import { parseCollation } from "../collation/parse-collation";
 import { CommandError } from "../errors/command-error";
 import { isPlainObject } from "../bson/is-plain-object";
 import { defaultIndexName } from "./default-index-name";
@@ -79,7 +80,12 @@ export function normalizeIndexSpec(raw: unknown): IndexSpec {
     spec.expireAfterSeconds = Math.trunc(s);
   }
   if (raw.hidden === true) spec.hidden = true;
-  if (raw.collation !== undefined) spec.collation = raw.collation;
+  if (raw.collation !== undefined) {
+    // Filled in as mongod reports it; {locale: "simple"} means none.
+    const collation = parseCollation(raw.collation);
+    if (collation) spec.collation = { ...collation.spec };
+    else spec.collation = SIMPLE;
+  }
   if (textFields.length > 0) {
     const weights: Record<string, unknown> = {};
     for (const [field] of textFields) weights[field] = 1;
@@ -112,3 +118,9 @@ function textKey(key: Record<string, unknown>): Record<string, unknown> {
   }
   return out;
 }
+
+/**
+ * Marks an index created with an explicit `{locale: "simple"}`: it must not inherit the
+ * collection's default collation. Removed before the spec is stored.
+ */
+export const SIMPLE = Object.freeze({ locale: "simple" });

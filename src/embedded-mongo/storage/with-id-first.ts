@@ -1,4 +1,5 @@
 import { ObjectId } from "bson";
+import { isPlainObject } from "../bson/is-plain-object";
 import { CommandError } from "../errors/command-error";
 import { numberTagsOf, tagNumber } from "../bson/numeric-tags";
 import type { Doc } from "./doc";
@@ -23,4 +24,29 @@ function validateId(id: unknown): void {
   if (Array.isArray(id)) throw new CommandError(2, "can't use an array for _id");
   if (id instanceof RegExp) throw new CommandError(2, "can't use a regex for _id");
   if (id === undefined) throw new CommandError(2, "_id cannot be undefined");
+  const dollar = dollarPrefixedField(id);
+  if (dollar !== null) {
+    throw new CommandError(
+      52,
+      `_id fields may not contain '$'-prefixed fields: ${dollar} is not valid for storage.`,
+    );
+  }
+}
+
+/** The first `$`-prefixed field name inside an embedded _id (mongod 5.0+ allows them elsewhere). */
+function dollarPrefixedField(value: unknown): string | null {
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const found = dollarPrefixedField(v);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (!isPlainObject(value)) return null;
+  for (const [key, v] of Object.entries(value)) {
+    if (key.startsWith("$")) return key;
+    const found = dollarPrefixedField(v);
+    if (found !== null) return found;
+  }
+  return null;
 }

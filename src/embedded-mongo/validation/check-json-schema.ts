@@ -1,4 +1,5 @@
 import { bsonTypeOf } from "./bson-type-of";
+import { typedValue } from "../bson/typed-value";
 import { bsonValuesEqual } from "./bson-values-equal";
 import type { JsonSchemaNode } from "./json-schema-node";
 import { matchesTypeAlias } from "./matches-type-alias";
@@ -72,7 +73,7 @@ function firstFailingItem(
   start: number,
 ): [number, Detail[]] | undefined {
   for (let index = start; index < items.length; index++) {
-    const details = checkJsonSchema(node, items[index], false);
+    const details = checkJsonSchema(node, typedValue(items, index), false);
     if (details.length > 0) return [index, details];
   }
   return undefined;
@@ -110,7 +111,7 @@ function checkArray(node: JsonSchemaNode, value: readonly unknown[], errors: Det
   if (Array.isArray(items)) {
     const failing = items.flatMap((itemNode: JsonSchemaNode, index) => {
       if (index >= value.length) return [];
-      const details = checkJsonSchema(itemNode, value[index], false);
+      const details = checkJsonSchema(itemNode, typedValue(value, index), false);
       return details.length > 0 ? [{ itemIndex: index, details }] : [];
     });
     if (failing.length > 0) errors.push({ operatorName: "items", details: failing });
@@ -165,7 +166,7 @@ function checkAllowedProperties(node: JsonSchemaNode, doc: Doc, errors: Detail[]
     });
   } else if (typeof additionalProperties === "object") {
     for (const name of additional) {
-      const details = checkJsonSchema(additionalProperties, doc[name], false);
+      const details = checkJsonSchema(additionalProperties, typedValue(doc, name), false);
       if (details.length === 0) continue;
       errors.push({
         operatorName: "additionalProperties",
@@ -183,7 +184,7 @@ function checkAllowedProperties(node: JsonSchemaNode, doc: Doc, errors: Detail[]
   for (const { regex, node: patternNode } of patternProperties) {
     for (const name of Object.keys(doc)) {
       if (!regex.test(name)) continue;
-      const details = checkJsonSchema(patternNode, doc[name], false);
+      const details = checkJsonSchema(patternNode, typedValue(doc, name), false);
       if (details.length === 0) continue;
       patternFailures.push({
         propertyName: name,
@@ -204,7 +205,7 @@ function checkObject(node: JsonSchemaNode, doc: Doc, atRoot: boolean, errors: De
     for (const [name, propertyNode] of node.properties) {
       // A missing property is `required`'s business, not `properties`'.
       if (!has(doc, name)) continue;
-      const details = checkJsonSchema(propertyNode, doc[name], false);
+      const details = checkJsonSchema(propertyNode, typedValue(doc, name), false);
       if (details.length > 0) failing.push({ propertyName: name, ...propertyNode.annotations, details });
     }
     if (failing.length > 0) errors.push({ operatorName: "properties", propertiesNotSatisfied: failing });
