@@ -43,6 +43,10 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * | ALLOW_BATCHING          | `false`   | `true`: accept JSON arrays of operations                          |
  * | CORS_ORIGINS            | (none)    | comma-separated allowed origins; none: same-origin only           |
  * | NODE_ENV                | (none)    | `production`: introspection only for ANALYST+, no suggestions     |
+ *
+ * Live fields and subscriptions (see src/live): LIVE_SOURCE (`auto`), LIVE_MIN_INTERVAL_MS
+ * (`1000`), LIVE_POLL_SECONDS (`5`), MAX_SUBSCRIPTIONS_PER_CONNECTION (`20`),
+ * MAX_LIVE_CONNECTIONS_PER_CALLER (`10`); the README's configuration tables say what each does.
  */
 export interface Config {
   /** Absent: the CLI provisions a database and fills this in before start. */
@@ -56,6 +60,23 @@ export interface Config {
   demoData: DemoDataMode;
   auth: AuthConfig;
   protections: ProtectionsConfig;
+  /** GraphQL subscriptions and live fields (src/live). */
+  live: LiveConfig;
+}
+
+export const LIVE_SOURCES = ["auto", "change-stream", "poll"] as const;
+export type LiveSource = (typeof LIVE_SOURCES)[number];
+
+/** How live fields learn about changes, and the limits of the subscription endpoint. */
+export interface LiveConfig {
+  /** `auto`: change streams where the deployment has them, else polling. */
+  source: LiveSource;
+  /** At most one recomputation per argument set per this many milliseconds. */
+  minIntervalMs: number;
+  /** Polling period where there are no change streams. */
+  pollSeconds: number;
+  maxSubscriptionsPerConnection: number;
+  maxConnectionsPerCaller: number;
 }
 
 /** How Bearer JWTs are verified and whether anonymous requests are served. */
@@ -205,6 +226,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowBatching: boolean("ALLOW_BATCHING", false),
       corsOrigins,
       production: read("NODE_ENV") === "production",
+    },
+    live: {
+      source: oneOf("LIVE_SOURCE", LIVE_SOURCES, "auto"),
+      minIntervalMs: integer("LIVE_MIN_INTERVAL_MS", 1_000, 0, 3_600_000),
+      pollSeconds: integer("LIVE_POLL_SECONDS", 5, 1, 3_600),
+      maxSubscriptionsPerConnection: integer("MAX_SUBSCRIPTIONS_PER_CONNECTION", 20, 1, 1_000),
+      maxConnectionsPerCaller: integer("MAX_LIVE_CONNECTIONS_PER_CALLER", 10, 1, 10_000),
     },
   };
 

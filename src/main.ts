@@ -7,6 +7,7 @@ import type { Config } from "./config";
 import { connectMongoClient } from "./db/mongo-client";
 import { ensureIndexes } from "./db/ensure-indexes";
 import { ConfigError } from "./errors/config-error";
+import type { LiveClock } from "./live/live-clock";
 import { createServer, GRAPHQL_PATH } from "./server";
 
 /** How long a graceful stop waits for in-flight requests before closing their connections. */
@@ -26,6 +27,8 @@ export interface GatewayDependencies {
   beforeListen?: (db: Db) => Promise<void>;
   /** Initial headers of the playground (demo mode: a Bearer token), computed after beforeListen. */
   playgroundHeaders?: (db: Db) => Promise<Record<string, string> | undefined>;
+  /** The clock of subscriptions (token expiry, polling, coalescing); tests move one by hand. */
+  liveClock?: LiveClock;
 }
 
 /** A running gateway. */
@@ -66,6 +69,7 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
       logger: dependencies.logger,
       logStream: dependencies.logStream,
       playgroundHeaders,
+      liveClock: dependencies.liveClock,
     });
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;

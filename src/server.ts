@@ -25,6 +25,8 @@ import { RateLimiter, rateLimitHook } from "./protections/rate-limiter";
 import { stripSuggestions } from "./protections/suggestions";
 import { tokenLimitParseOptions } from "./protections/token-limit";
 import { createGatewayRepositories } from "./repositories/gateway-repositories";
+import type { LiveClock } from "./live/live-clock";
+import { registerLive } from "./live/register-live";
 
 /** Path of the GraphQL endpoint (and of the playground page, for browsers). */
 export const GRAPHQL_PATH = "/graphql";
@@ -44,6 +46,8 @@ export interface ServerOptions {
   logStream?: { write(line: string): void };
   /** Initial headers of the playground's headers editor (demo mode: a Bearer token). */
   playgroundHeaders?: Record<string, string>;
+  /** The clock of subscriptions (token expiry, polling, coalescing); tests move one by hand. */
+  liveClock?: LiveClock;
 }
 
 /**
@@ -151,14 +155,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // Checks of the GraphQL route, in order, each answering before the next (and before
   // Apollo and any database command) when it refuses: trusted documents, document
   // size, authentication (an API key costs one find on api_keys), rate limit.
+  const authentication = {
+    verifyJwt: createJwtVerifier(config.auth),
+    apiKeys,
+    allowAnonymous: config.auth.allowAnonymous,
+  };
   const preHandlers = [
     ...(protections.persistedQueriesOnly ? [persistedDocumentsHook(loadPersistedDocuments())] : []),
     documentSizeHook(protections.maxDocumentBytes),
-    authenticationHook({
-      verifyJwt: createJwtVerifier(config.auth),
-      apiKeys,
-      allowAnonymous: config.auth.allowAnonymous,
-    }),
+    authenticationHook(authentication),
     ...(protections.rateLimitPerMinute > 0
       ? [rateLimitHook(new RateLimiter(protections.rateLimitPerMinute), protections.rateLimitPerMinute)]
       : []),
@@ -175,6 +180,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       method: ["GET", "POST", "OPTIONS"],
       context: createContextFactory({ repositories, maxPageSize: config.maxPageSize }),
     });
+  });
+  // Subscriptions: WebSocket upgrades of GRAPHQL_PATH (src/live).
+  await registerLive(app, {
+    path: GRAPHQL_PATH,
+    config,
+    db,
+    schema,
+    repositories,
+    authentication,
+    clock: options.liveClock,
   });
   return app;
 }

@@ -1,6 +1,7 @@
 import type { CommandStartedEvent } from "mongodb";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { type AuthConfig, type Config, loadConfig, type ProtectionsConfig } from "../../src/config";
+import type { LiveClock } from "../../src/live/live-clock";
 import { type Gateway, startGateway } from "../../src/main";
 import type { TestDatabase } from "./test-database";
 import { signTestJwt, TEST_JWT_SECRET } from "./test-jwt";
@@ -20,6 +21,8 @@ export interface TestGatewayOverrides extends Omit<Partial<Config>, "auth" | "pr
   playground?: boolean;
   /** Receives the gateway's JSON log lines (set logLevel too: tests default to "silent"). */
   logStream?: { write(line: string): void };
+  /** The clock of subscriptions (src/live), e.g. a ManualClock the test moves. */
+  liveClock?: LiveClock;
 }
 
 /** One error of a GraphQL response body. */
@@ -74,7 +77,15 @@ export async function startTestGateway(
   database: TestDatabase,
   overrides: TestGatewayOverrides = {},
 ): Promise<TestGateway> {
-  const { playground = false, logStream, auth, protections, authorization, ...configOverrides } = overrides;
+  const {
+    playground = false,
+    logStream,
+    auth,
+    protections,
+    authorization,
+    liveClock,
+    ...configOverrides
+  } = overrides;
   const defaults = loadConfig({});
   const config: Config = {
     ...defaults,
@@ -96,6 +107,7 @@ export async function startTestGateway(
     mongoClientOptions: { monitorCommands: true },
     playground,
     logStream,
+    liveClock,
   });
   const commands: CommandStartedEvent[] = [];
   gateway.client.on("commandStarted", (event) => commands.push(event));
