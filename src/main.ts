@@ -27,6 +27,8 @@ export interface GatewayDependencies {
   beforeListen?: (db: Db) => Promise<void>;
   /** Initial headers of the playground (demo mode: a Bearer token), computed after beforeListen. */
   playgroundHeaders?: (db: Db) => Promise<Record<string, string> | undefined>;
+  /** Serve the live dashboard on GET /dashboard (default: as `playground`). */
+  dashboard?: boolean;
   /** The clock of subscriptions (token expiry, polling, coalescing); tests move one by hand. */
   liveClock?: LiveClock;
 }
@@ -70,6 +72,7 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
       logStream: dependencies.logStream,
       playgroundHeaders,
       liveClock: dependencies.liveClock,
+      dashboard: dependencies.dashboard,
     });
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;

@@ -27,6 +27,7 @@ import { tokenLimitParseOptions } from "./protections/token-limit";
 import { createGatewayRepositories } from "./repositories/gateway-repositories";
 import type { LiveClock } from "./live/live-clock";
 import { registerLive } from "./live/register-live";
+import { registerDashboard } from "./dashboard/dashboard.route";
 
 /** Path of the GraphQL endpoint (and of the playground page, for browsers). */
 export const GRAPHQL_PATH = "/graphql";
@@ -46,6 +47,8 @@ export interface ServerOptions {
   logStream?: { write(line: string): void };
   /** Initial headers of the playground's headers editor (demo mode: a Bearer token). */
   playgroundHeaders?: Record<string, string>;
+  /** Serve the live dashboard on GET /dashboard (default: as `playground`). */
+  dashboard?: boolean;
   /** The clock of subscriptions (token expiry, polling, coalescing); tests move one by hand. */
   liveClock?: LiveClock;
 }
@@ -131,6 +134,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       exampleQueries,
       defaultHeaders: options.playgroundHeaders,
     });
+  }
+
+  if (options.dashboard ?? options.playground) {
+    await registerDashboard(app, { endpoint: GRAPHQL_PATH, token: options.playgroundHeaders?.authorization });
   }
 
   // CORS_ORIGINS: without it no CORS headers are sent (same-origin only).

@@ -21,6 +21,8 @@ export interface TestGatewayOverrides extends Omit<Partial<Config>, "auth" | "pr
   playground?: boolean;
   /** Receives the gateway's JSON log lines (set logLevel too: tests default to "silent"). */
   logStream?: { write(line: string): void };
+  /** Serve the live dashboard page (default false). */
+  dashboard?: boolean;
   /** The clock of subscriptions (src/live), e.g. a ManualClock the test moves. */
   liveClock?: LiveClock;
 }
@@ -84,6 +86,7 @@ export async function startTestGateway(
     protections,
     authorization,
     liveClock,
+    dashboard = false,
     ...configOverrides
   } = overrides;
   const defaults = loadConfig({});
@@ -108,6 +111,7 @@ export async function startTestGateway(
     playground,
     logStream,
     liveClock,
+    dashboard,
   });
   const commands: CommandStartedEvent[] = [];
   gateway.client.on("commandStarted", (event) => commands.push(event));
