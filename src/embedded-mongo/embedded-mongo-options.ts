@@ -15,4 +15,9 @@ export interface EmbeddedMongoOptions {
   sessionTimeoutMs?: number;
   /** Idle cursors are closed after this many milliseconds (default 10 minutes). */
   cursorTimeoutMs?: number;
+  /**
+   * Change events the history keeps for change streams to resume from (default 10,000); resuming
+   * from an older one fails with 286 ChangeStreamHistoryLost. Kept in `dataDir` when given.
+   */
+  changeHistorySize?: number;
 }

@@ -4,6 +4,7 @@ import { Engine } from "./storage/engine";
 import { WireServer } from "./wire/wire-server";
 import { attachPersistence } from "./persistence/persistence";
 import { sessionsOf } from "./sessions/session-manager";
+import { attachChangeStreams } from "./change-streams/attach-change-streams";
 
 /** Starts the engine and resolves once it accepts connections. */
 export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
@@ -15,11 +16,17 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
   const persistence = options.dataDir
     ? attachPersistence(engine, options.dataDir, { compactBytes: options.journalCompactBytes })
     : null;
+  // After persistence has replayed the data: loading is not a change.
+  const changeStreams = attachChangeStreams(engine, {
+    historySize: options.changeHistorySize,
+    dataDir: options.dataDir,
+  });
   const server = new WireServer(engine);
   let port: number;
   try {
     port = await server.listen(options.port ?? 0, host, advertised);
   } catch (err) {
+    changeStreams.close();
     persistence?.close();
     engine.close();
     throw err;
@@ -32,6 +39,7 @@ export async function startEmbeddedMongo(options: EmbeddedMongoOptions = {}): Pr
     stop: () => {
       stopped ??= server.close().then(() => {
         sessionsOf(engine).endAll();
+        changeStreams.close();
         persistence?.close();
         engine.close();
       });

@@ -6,6 +6,7 @@ import { docArg } from "./args";
 import { explainCommand } from "./explain-command";
 import type { CommandContext } from "./command-context";
 import { assertSimpleCollation } from "./assert-simple-collation";
+import { isChangeStreamPipeline, openChangeStream } from "../change-streams/open-change-stream";
 
 /** aggregate: collection-level (`aggregate: "name"`) or database-level (`aggregate: 1`). */
 export function aggregateCommand(ctx: CommandContext): Buffer | Record<string, unknown> {
@@ -27,6 +28,7 @@ export function aggregateCommand(ctx: CommandContext): Buffer | Record<string, u
     );
   }
   assertSimpleCollation(ctx.cmd.collation);
+  if (isChangeStreamPipeline(ctx.cmd.pipeline)) return openChangeStream(ctx);
   const cursor = docArg(ctx.cmd.cursor, "cursor");
   const stats = newOpStats();
   ctx.engine.lastOp = stats;

@@ -7,6 +7,7 @@ import { commandTable } from "./command-table";
 import { failCommandPointOf } from "../failpoints/fail-command-point";
 import { trackOperation } from "../profiler/operations";
 import { runCommand } from "../sessions/run-command";
+import { DeferredReply } from "./deferred-reply";
 
 /** Commands with their own opcounter, or (heartbeats) none, instead of opcounters.command. */
 const NOT_COUNTED_AS_COMMAND = new Set([
@@ -25,8 +26,15 @@ export interface ConnectionInfo {
   address: string;
 }
 
-/** Runs one request and returns the serialized reply document (errors in MongoDB's shape). */
-export function dispatchCommand(engine: Engine, msg: IncomingMessage, conn: ConnectionInfo): Uint8Array {
+/**
+ * Runs one request and returns the serialized reply document (errors in MongoDB's shape), or a
+ * promise of it when the command waits (a change stream's getMore).
+ */
+export function dispatchCommand(
+  engine: Engine,
+  msg: IncomingMessage,
+  conn: ConnectionInfo,
+): Uint8Array | Promise<Uint8Array> {
   const cmd = msg.command;
   const name = Object.keys(cmd)[0] ?? "";
   if (!NOT_COUNTED_AS_COMMAND.has(name)) engine.stats.opcounters.command++;
@@ -46,6 +54,13 @@ export function dispatchCommand(engine: Engine, msg: IncomingMessage, conn: Conn
   } catch (err) {
     reply = toErrorReply(err);
   }
+  if (reply instanceof DeferredReply) {
+    return reply.promise.then(serializeReply, (err: unknown) => serializeReply(toErrorReply(err)));
+  }
+  return serializeReply(reply);
+}
+
+function serializeReply(reply: Record<string, unknown> | Buffer): Uint8Array {
   if (Buffer.isBuffer(reply)) return reply;
   try {
     return serialize(reply);

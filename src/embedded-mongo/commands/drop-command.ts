@@ -1,6 +1,7 @@
 import { CommandError } from "../errors/command-error";
 import { collectionArg } from "./args";
 import type { CommandContext } from "./command-context";
+import { changeStreamHubOf } from "../change-streams/attach-change-streams";
 
 /** drop: NamespaceNotFound (26) when absent, as mongod 7 reports it. */
 export function dropCommand(ctx: CommandContext): Record<string, unknown> {
@@ -11,5 +12,6 @@ export function dropCommand(ctx: CommandContext): Record<string, unknown> {
   const nIndexesWas = coll.indexes.size;
   db.drop(name);
   ctx.engine.cursors.killNamespace(coll.ns);
+  changeStreamHubOf(ctx.engine)?.noteDrop(ctx.dbName, name);
   return { nIndexesWas, ns: coll.ns, ok: 1 };
 }

@@ -1,4 +1,5 @@
 import type { CommandContext } from "./command-context";
+import { changeStreamHubOf } from "../change-streams/attach-change-streams";
 
 /** dropDatabase: removes every collection of the database. */
 export function dropDatabaseCommand(ctx: CommandContext): Record<string, unknown> {
@@ -6,6 +7,7 @@ export function dropDatabaseCommand(ctx: CommandContext): Record<string, unknown
   if (db) {
     for (const coll of db.collections.values()) ctx.engine.cursors.killNamespace(coll.ns);
     ctx.engine.databases.delete(ctx.dbName);
+    changeStreamHubOf(ctx.engine)?.noteDropDatabase(ctx.dbName, [...db.collections.keys()]);
   }
   return { dropped: ctx.dbName, ok: 1 };
 }

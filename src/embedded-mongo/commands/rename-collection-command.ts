@@ -2,6 +2,7 @@ import { CommandError } from "../errors/command-error";
 import { validateCollectionName } from "../storage/validate-collection-name";
 import { boolArg } from "./args";
 import type { CommandContext } from "./command-context";
+import { changeStreamHubOf } from "../change-streams/attach-change-streams";
 
 function splitNs(ns: unknown, field: string): [string, string] {
   if (typeof ns !== "string" || !ns.includes("."))
@@ -22,11 +23,13 @@ export function renameCollectionCommand(ctx: CommandContext): Record<string, unk
     if (!boolArg(ctx.cmd.dropTarget, false)) throw new CommandError(48, "target namespace exists");
     ctx.engine.cursors.killNamespace(`${toDb}.${toName}`);
     target.drop(toName);
+    changeStreamHubOf(ctx.engine)?.noteDrop(toDb, toName);
   }
   ctx.engine.cursors.killNamespace(source.ns);
   ctx.engine.db(fromDb).drop(fromName);
   source.dbName = toDb;
   source.name = toName;
   target.collections.set(toName, source);
+  changeStreamHubOf(ctx.engine)?.noteRename({ db: fromDb, coll: fromName }, { db: toDb, coll: toName });
   return { ok: 1 };
 }

@@ -62,6 +62,27 @@ export class CursorManager {
     return composeCursorReply("firstBatch", docs, cursor.id, ns);
   }
 
+  /** Registers a cursor whose batches its owner builds (a change stream); it gets an id at once. */
+  register(ns: string, source: Iterator<Doc>, survivesDrop = false): ServerCursor {
+    const id = Long.fromNumber(this.nextId++);
+    const cursor: ServerCursor = {
+      id,
+      key: id.toString(),
+      ns,
+      source,
+      pending: [],
+      lastUsed: Date.now(),
+      noTimeout: false,
+      survivesDrop,
+    };
+    this.cursors.set(cursor.key, cursor);
+    return cursor;
+  }
+
+  get(id: Long): ServerCursor | undefined {
+    return this.cursors.get(id.toString());
+  }
+
   getMore(id: Long, ns: string, batchSize?: number): Buffer {
     const key = id.toString();
     const cursor = this.cursors.get(key);
@@ -105,7 +126,7 @@ export class CursorManager {
   /** Drops cursors over a collection that no longer exists (drop, rename). */
   killNamespace(ns: string): void {
     for (const cursor of this.cursors.values()) {
-      if (cursor.ns === ns) {
+      if (cursor.ns === ns && !cursor.survivesDrop) {
         this.cursors.delete(cursor.key);
         closeSource(cursor);
       }

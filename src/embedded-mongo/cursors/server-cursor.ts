@@ -11,4 +11,6 @@ export interface ServerCursor {
   pending: Doc[];
   lastUsed: number;
   noTimeout: boolean;
+  /** Kept when its collection is dropped or renamed (a change stream reports that instead). */
+  survivesDrop?: boolean;
 }

@@ -1,6 +1,7 @@
 import type { Database } from "../storage/database";
 import type { Doc } from "../storage/doc";
 import { applyUpdate } from "./apply-update";
+import { isPlainObject } from "../bson/is-plain-object";
 import type { Deadline } from "./deadline";
 import { findDocuments } from "./find-documents";
 import { guardDecimals } from "./guard-decimals";
@@ -64,7 +65,7 @@ export function runUpdate(
     const coll = existing as NonNullable<typeof existing>;
     assertDocumentSize(outcome.doc);
     checkDocumentValidation(coll, outcome.doc, doc, st.bypassDocumentValidation);
-    coll.apply({ op: "update", rid, doc: outcome.doc });
+    coll.apply({ op: "update", rid, doc: outcome.doc, replace: isReplacement(st.update) });
     result.modified++;
   }
   if (rows.length === 0 && st.upsert) {
@@ -82,4 +83,9 @@ export function runUpdate(
     result.after = outcome.doc;
   }
   return result;
+}
+
+/** An update given as a whole document (no operators, not a pipeline). */
+function isReplacement(update: unknown): boolean {
+  return isPlainObject(update) && Object.keys(update).every((k) => !k.startsWith("$"));
 }

@@ -4,6 +4,7 @@ import { CommandError } from "../errors/command-error";
 import type { Engine } from "../storage/engine";
 import type { Transaction } from "../transactions/transaction";
 import { sessionsOf, type Session } from "./session-manager";
+import { commitPublishingChanges } from "../change-streams/commit-publishing-changes";
 
 /** Commands a multi-document transaction may run (mongod 7's list, minus what the engine lacks). */
 const ALLOWED_IN_TXN = new Set([
@@ -88,7 +89,7 @@ export function runInSession(
   if (txn === null) return { ok: 1 };
   if (name === "commitTransaction") {
     try {
-      txn.commit();
+      commitPublishingChanges(engine, txn, cmd);
     } catch (err) {
       txn.abort();
       throw err;

@@ -6,6 +6,7 @@ import { Index } from "./collection-index";
 import type { IndexSpec } from "./index-spec";
 import type { WriteChange } from "./write-change";
 import { noteApplied } from "../persistence/change-recorder";
+import { noteWrite } from "../change-streams/write-observers";
 import { buildText, indexText, unindexText } from "../text-search/text-index-maintenance";
 
 /**
@@ -54,6 +55,7 @@ export class Collection {
         for (const [index, k] of keys) index.add(k, rid);
         this.noteDecimals(change.doc);
         noteApplied(this, "i", change.doc._id, change.doc);
+        noteWrite(this, "insert", null, change.doc);
         return rid;
       }
       case "update": {
@@ -72,6 +74,7 @@ export class Collection {
         this.docs.set(change.rid, change.doc);
         this.noteDecimals(change.doc);
         noteApplied(this, "u", change.doc._id, change.doc);
+        noteWrite(this, change.replace ? "replace" : "update", old, change.doc);
         return change.rid;
       }
       case "delete": {
@@ -83,6 +86,7 @@ export class Collection {
         }
         this.docs.delete(change.rid);
         noteApplied(this, "d", old._id, null);
+        noteWrite(this, "delete", old, null);
         return change.rid;
       }
     }

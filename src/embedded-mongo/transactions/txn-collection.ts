@@ -10,7 +10,11 @@ import { idKey } from "./id-key";
 export interface TxnWrite {
   id: unknown;
   origin: Doc | null;
+  /** When it was first written, across all transactions (the order of its change event). */
+  seq: number;
 }
+
+let nextWriteSeq = 0;
 
 /** The transaction's hook run before the first write of each document (conflict detection). */
 export interface WriteGate {
@@ -64,7 +68,7 @@ export class TxnCollection extends Collection {
     const first = !this.writes.has(key);
     if (first) this.gate.beforeFirstWrite(this, key, id, before);
     const rid = super.apply(change);
-    if (first) this.writes.set(key, { id, origin: before });
+    if (first) this.writes.set(key, { id, origin: before, seq: nextWriteSeq++ });
     return rid;
   }
 }

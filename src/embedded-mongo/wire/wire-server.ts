@@ -47,26 +47,52 @@ export class WireServer {
     this.sockets.add(socket);
     socket.setNoDelay(true);
     const framer = new MessageFramer();
-    socket.on("data", (data: Buffer) => {
+    // Requests queue while one waits (a change stream's getMore), so replies stay in order.
+    const queue: Buffer[] = [];
+    let waiting = false;
+    const pump = (): void => {
       try {
-        for (const raw of framer.push(data)) {
+        while (!waiting && queue.length > 0) {
           if (socket.destroyed) return;
-          const msg = parseMessage(raw);
+          const msg = parseMessage(queue.shift() as Buffer);
           const reply = dispatchCommand(this.engine, msg, { id, address: this.address });
-          if (msg.moreToCome) continue;
-          if (!socket.write(encodeReply(msg.opCode, msg.requestId, reply))) {
-            socket.pause();
-            socket.once("drain", () => socket.resume());
+          if (reply instanceof Promise) {
+            waiting = true;
+            void reply.then((bytes) => {
+              waiting = false;
+              if (socket.destroyed) return;
+              if (!msg.moreToCome) this.send(socket, encodeReply(msg.opCode, msg.requestId, bytes));
+              pump();
+            });
+            return;
           }
+          if (msg.moreToCome) continue;
+          this.send(socket, encodeReply(msg.opCode, msg.requestId, reply));
         }
       } catch {
         // Malformed or oversize input: this connection is beyond repair.
         socket.destroy();
       }
+    };
+    socket.on("data", (data: Buffer) => {
+      try {
+        for (const raw of framer.push(data)) queue.push(raw);
+      } catch {
+        socket.destroy();
+        return;
+      }
+      pump();
     });
     socket.on("error", () => socket.destroy());
     socket.on("close", () => {
       if (this.sockets.delete(socket)) stats.current--;
     });
+  }
+
+  private send(socket: Socket, bytes: Uint8Array): void {
+    if (!socket.write(bytes)) {
+      socket.pause();
+      socket.once("drain", () => socket.resume());
+    }
   }
 }
