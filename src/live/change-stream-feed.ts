@@ -81,14 +81,16 @@ export class ChangeStreamFeed implements ChangeFeed {
         emit({ collection, type: "changed" });
       }
     });
-    stream.on("resumeTokenChanged", (token: ResumeToken) => {
-      watcher.resumeToken = token;
-    });
     return new Promise<void>((resolve, reject) => {
       let opened = false;
-      stream.once("init", () => {
-        opened = true;
-        resolve();
+      // The driver emits no "init"; its first resume token (from the aggregate's
+      // postBatchResumeToken) says the stream is open on the server.
+      stream.on("resumeTokenChanged", (token: ResumeToken) => {
+        watcher.resumeToken = token;
+        if (!opened) {
+          opened = true;
+          resolve();
+        }
       });
       stream.on("error", (error: unknown) => {
         if (!opened) {
