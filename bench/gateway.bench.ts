@@ -35,6 +35,7 @@ import type { UserDocument } from "../src/db/user.document";
 import { graphqlUrl, startGateway } from "../src/main";
 import { AnalyticsRepository } from "../src/repositories/analytics.repository";
 import { seedDemoData } from "../src/seed/seed-demo-data";
+import { metricsDirectHandlers, metricsScenarios } from "./metrics-scenarios";
 
 const settings = {
   cases: positiveInteger("BENCH_CASES", 100_000),
@@ -294,6 +295,7 @@ async function buildScenarios(db: Db): Promise<Scenario[]> {
         variables: { ...trendWindow, timezone: "Europe/Berlin" },
       }),
     },
+    ...metricsScenarios(NOW),
   ];
 }
 
@@ -435,6 +437,7 @@ async function startDirectServer(db: Db): Promise<FastifyInstance> {
         })
       ).map((row) => ({ ...row, bucket: row.bucket.toISOString() })),
     }),
+    ...metricsDirectHandlers(db, MAX_TIME_MS),
   };
 
   const app = Fastify({ logger: false });

@@ -4,6 +4,10 @@ import { AdminResolver } from "../resolvers/admin.resolver";
 import { AlertMutationResolver } from "../resolvers/alert-mutation.resolver";
 import { AlertResolver } from "../resolvers/alert.resolver";
 import { AnalyticsResolver } from "../resolvers/analytics.resolver";
+import { AlertMetricRowResolver } from "../resolvers/alert-metric-row.resolver";
+import { CaseBacklogRowResolver } from "../resolvers/case-backlog-row.resolver";
+import { CaseMetricRowResolver } from "../resolvers/case-metric-row.resolver";
+import { MetricsResolver } from "../resolvers/metrics.resolver";
 import { AuditLogResolver } from "../resolvers/audit-log.resolver";
 import { CaseMutationResolver } from "../resolvers/case-mutation.resolver";
 import { CaseSearchResolver } from "../resolvers/case-search.resolver";
@@ -23,6 +27,10 @@ export const RESOLVERS = [
   AlertResolver,
   UserResolver,
   AnalyticsResolver,
+  MetricsResolver,
+  AlertMetricRowResolver,
+  CaseMetricRowResolver,
+  CaseBacklogRowResolver,
   CaseMutationResolver,
   AlertMutationResolver,
   UserMutationResolver,

@@ -1,4 +1,5 @@
 import { ConfigError } from "./errors/config-error";
+import { type MetricsConfig, parseMetricsConfig } from "./metrics-config";
 
 /** Pino's levels, plus "silent" to log nothing. */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -47,6 +48,7 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * Live fields and subscriptions (see src/live): LIVE_SOURCE (`auto`), LIVE_MIN_INTERVAL_MS
  * (`1000`), LIVE_POLL_SECONDS (`5`), MAX_SUBSCRIPTIONS_PER_CONNECTION (`20`),
  * MAX_LIVE_CONNECTIONS_PER_CALLER (`10`); the README's configuration tables say what each does.
+ * Analytics (see src/metrics-config.ts): SLA_TARGETS, MAX_METRIC_ROWS.
  */
 export interface Config {
   /** Absent: the CLI provisions a database and fills this in before start. */
@@ -60,6 +62,8 @@ export interface Config {
   demoData: DemoDataMode;
   auth: AuthConfig;
   protections: ProtectionsConfig;
+  /** alertMetrics, caseMetrics, caseBacklog. */
+  metrics: MetricsConfig;
   /** GraphQL subscriptions and live fields (src/live). */
   live: LiveConfig;
 }
@@ -234,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSubscriptionsPerConnection: integer("MAX_SUBSCRIPTIONS_PER_CONNECTION", 20, 1, 1_000),
       maxConnectionsPerCaller: integer("MAX_LIVE_CONNECTIONS_PER_CALLER", 10, 1, 10_000),
     },
+    metrics: parseMetricsConfig(read, integer, problems),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

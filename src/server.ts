@@ -156,7 +156,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     });
   }
 
-  const repositories = createGatewayRepositories(db, { maxTimeMS: config.dbMaxTimeMs });
+  const repositories = createGatewayRepositories(db, { maxTimeMS: config.dbMaxTimeMs }, config.metrics);
   const apiKeys = new ApiKeyRepository(db, config.dbMaxTimeMs);
   await apiKeys.ensureIndexes();
   // Checks of the GraphQL route, in order, each answering before the next (and before

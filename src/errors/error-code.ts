@@ -8,5 +8,7 @@ export enum ErrorCode {
   TIMEOUT = "TIMEOUT",
   RATE_LIMITED = "RATE_LIMITED",
   PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND",
+  /** The database server lacks a feature the query needs (e.g. $percentile before MongoDB 7.0). */
+  UNSUPPORTED_BY_SERVER = "UNSUPPORTED_BY_SERVER",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }

@@ -1,5 +1,7 @@
 import type { Document } from "mongodb";
 import type { Severity } from "../../schema/enums/severity.enum";
+import { ALERT_DIMENSIONS } from "./metric-dimensions";
+import { metricsPipeline } from "./metrics.pipeline";
 
 export interface AlertSeverityBreakdownPipelineInput {
   resolved: boolean;
@@ -12,14 +14,14 @@ export interface AlertSeverityRow {
 }
 
 /**
- * Counts alerts per severity among resolved or unresolved alerts. Only severities that
- * occur come back, in no particular order: the repository zero-fills all four and
- * orders them by rank, which is cheaper on four rows than in the pipeline.
+ * Counts alerts per severity among resolved or unresolved alerts, most severe first
+ * (metricsPipeline with one dimension). Only severities that occur come back: the
+ * repository zero-fills all four.
  */
 export function alertSeverityBreakdownPipeline(input: AlertSeverityBreakdownPipelineInput): Document[] {
-  return [
-    { $match: { resolved: input.resolved } },
-    { $group: { _id: "$severity", count: { $sum: 1 } } },
-    { $project: { _id: 0, severity: "$_id", count: 1 } },
-  ];
+  return metricsPipeline({
+    match: { resolved: input.resolved },
+    dimensions: [ALERT_DIMENSIONS.severity],
+    accumulators: { count: { $sum: 1 } },
+  });
 }

@@ -1,5 +1,7 @@
 import type { Document } from "mongodb";
-import type { TrendGranularity } from "./trend-granularity";
+import { ALERT_DIMENSIONS } from "./metric-dimensions";
+import { metricsPipeline } from "./metrics.pipeline";
+import type { TrendGranularity } from "./time-granularity";
 
 /** A resolved, validated trend window: the repository fills in defaults before building this. */
 export interface AlertTrendsPipelineInput {
@@ -25,7 +27,8 @@ export interface AlertTrendRow {
 }
 
 /**
- * Counts alerts per time bucket and type, ordered by bucket then type. Buckets follow
+ * Counts alerts per time bucket and type, ordered by bucket then type (metricsPipeline
+ * with one dimension). Buckets follow
  * the wall clock of `timezone`: MongoDB's `$dateTrunc` computes days, weeks and months
  * in local time, so a day is 23 or 25 hours long across a daylight-saving change.
  * Buckets without alerts are absent; the repository fills them when asked.
@@ -33,34 +36,14 @@ export interface AlertTrendRow {
 export function alertTrendsPipeline(input: AlertTrendsPipelineInput): Document[] {
   const match: Document = { timestamp: { $gte: input.from, $lt: input.to } };
   if (input.types) match.type = { $in: [...input.types] };
-  return [
+  return metricsPipeline({
     // First and on `timestamp` alone (plus type), so that the timestamp index serves it.
-    { $match: match },
-    {
-      $group: {
-        _id: {
-          bucket: {
-            $dateTrunc: {
-              date: "$timestamp",
-              unit: input.granularity,
-              timezone: input.timezone,
-              ...(input.granularity === "week" ? { startOfWeek: "monday" } : {}),
-            },
-          },
-          type: "$type",
-        },
-        count: { $sum: 1 },
-      },
+    match,
+    bucket: { field: "$timestamp", unit: input.granularity, timezone: input.timezone },
+    dimensions: [ALERT_DIMENSIONS.type],
+    accumulators: { count: { $sum: 1 } },
+    computed: {
+      date: { $dateToString: { date: "$_id.bucket", format: "%Y-%m-%d", timezone: input.timezone } },
     },
-    {
-      $project: {
-        _id: 0,
-        bucket: "$_id.bucket",
-        date: { $dateToString: { date: "$_id.bucket", format: "%Y-%m-%d", timezone: input.timezone } },
-        type: "$_id.type",
-        count: 1,
-      },
-    },
-    { $sort: { bucket: 1, type: 1 } },
-  ];
+  });
 }

@@ -1,12 +1,8 @@
 import type { Document, ObjectId } from "mongodb";
-import { CASE_STATUS_ORDER, type CaseStatus } from "../../schema/enums/case-status.enum";
+import type { CaseStatus } from "../../schema/enums/case-status.enum";
 import type { Severity } from "../../schema/enums/severity.enum";
-import { SEVERITIES_BY_RANK_DESC } from "./severity-order";
-
-/** low .. critical: a descending sort on the index puts critical first and unknown values (-1) last. */
-const SEVERITIES_LEAST_FIRST: readonly Severity[] = [...SEVERITIES_BY_RANK_DESC].reverse();
-/** closed .. open: a descending sort on the index gives workflow order with unknown values (-1) last. */
-const STATUSES_LAST_FIRST: readonly CaseStatus[] = [...CASE_STATUS_ORDER].reverse();
+import { CASE_DIMENSIONS } from "./metric-dimensions";
+import { metricsPipeline } from "./metrics.pipeline";
 
 /** Filters of `caseStatistics`; every one is optional and they combine with AND. */
 export interface CaseStatisticsPipelineInput {
@@ -33,35 +29,19 @@ export interface CaseStatisticsRow {
  * first and, within a severity, in workflow order (open, in_progress, resolved, closed).
  */
 export function caseStatisticsPipeline(input: CaseStatisticsPipelineInput): Document[] {
-  return [
-    { $match: caseStatisticsMatch(input) },
-    {
-      $group: {
-        _id: { status: "$status", severity: "$severity" },
-        count: { $sum: 1 },
-        // Only cases with resolved_at take part: $subtract yields null when resolved_at is
-        // null or missing, $avg skips nulls, and is null when the whole group is unresolved.
-        avgResolutionMs: { $avg: { $subtract: ["$resolved_at", "$created_at"] } },
-      },
+  return metricsPipeline({
+    match: caseStatisticsMatch(input),
+    dimensions: [CASE_DIMENSIONS.status, CASE_DIMENSIONS.severity],
+    sortBy: [CASE_DIMENSIONS.severity, CASE_DIMENSIONS.status],
+    accumulators: {
+      count: { $sum: 1 },
+      // Only cases with resolved_at take part: $subtract yields null when resolved_at is
+      // null or missing, $avg skips nulls, and is null when the whole group is unresolved.
+      avgResolutionMs: { $avg: { $subtract: ["$resolved_at", "$created_at"] } },
     },
-    {
-      $project: {
-        _id: 0,
-        status: "$_id.status",
-        severity: "$_id.severity",
-        count: 1,
-        // Stays null for a group without resolved cases: $divide of null is null.
-        avgResolutionTimeSeconds: { $divide: ["$avgResolutionMs", 1000] },
-        // Ranks, not the stored strings: sorting "critical" < "high" < "low" < "medium"
-        // alphabetically is meaningless.
-        severityRank: { $indexOfArray: [SEVERITIES_LEAST_FIRST, "$_id.severity"] },
-        statusRank: { $indexOfArray: [STATUSES_LAST_FIRST, "$_id.status"] },
-      },
-    },
-    // The raw strings break ties only between unknown values, so the order is total.
-    { $sort: { severityRank: -1, statusRank: -1, severity: 1, status: 1 } },
-    { $project: { severityRank: 0, statusRank: 0 } },
-  ];
+    // Stays null for a group without resolved cases: $divide of null is null.
+    computed: { avgResolutionTimeSeconds: { $divide: ["$avgResolutionMs", 1000] } },
+  });
 }
 
 /** The $match of the filters given; `{}` when none is. */

@@ -1,5 +1,5 @@
 import { BadUserInputError } from "../errors/gateway-error";
-import type { TrendGranularity } from "./trend-granularity";
+import type { IsoWeekday, TimeGranularity } from "./time-granularity";
 import type { ZonedCalendar } from "./zoned-calendar";
 
 /** The window dashboards get when they name neither end: the last 7 days. */
@@ -9,8 +9,12 @@ export interface TrendWindowInput {
   from?: Date;
   to?: Date;
   now: Date;
-  granularity: TrendGranularity;
+  granularity: TimeGranularity;
+  /** Weeks start on this ISO weekday (default Monday). */
+  weekStart?: IsoWeekday;
   calendar: ZonedCalendar;
+  /** The argument named by a too-many-buckets error (default "granularity"). */
+  bucketArgument?: string;
   /** More buckets than this is a BadUserInputError. */
   maxBuckets: number;
 }
@@ -47,7 +51,7 @@ export function resolveTrendWindow(input: TrendWindowInput): TrendWindow {
     throw tooManyBuckets(from, to, input);
   }
   for (
-    let bucket = input.calendar.startOf(from, input.granularity);
+    let bucket = input.calendar.startOf(from, input.granularity, input.weekStart);
     bucket.getTime() < to.getTime();
     bucket = input.calendar.next(bucket, input.granularity)
   ) {
@@ -59,11 +63,13 @@ export function resolveTrendWindow(input: TrendWindowInput): TrendWindow {
 
 const HOUR_MS = 3_600_000;
 /** Upper bounds on a bucket's length, with room for the largest DST shifts (2 h, Antarctica/Troll). */
-const LONGEST_BUCKET_MS: Readonly<Record<TrendGranularity, number>> = {
+const LONGEST_BUCKET_MS: Readonly<Record<TimeGranularity, number>> = {
   hour: HOUR_MS,
   day: 27 * HOUR_MS,
   week: (7 * 24 + 3) * HOUR_MS,
   month: (31 * 24 + 3) * HOUR_MS,
+  quarter: (92 * 24 + 3) * HOUR_MS,
+  year: (366 * 24 + 3) * HOUR_MS,
 };
 
 /**
@@ -74,14 +80,15 @@ const EARLIEST_MS = Date.parse("1900-01-01T00:00:00Z");
 const LATEST_MS = Date.parse("9999-12-01T00:00:00Z");
 
 function tooManyBuckets(from: Date, to: Date, input: TrendWindowInput): BadUserInputError {
+  const argument = input.bucketArgument ?? "granularity";
   return new BadUserInputError(
-    `granularity: from ${from.toISOString()} to ${to.toISOString()} spans more than ${input.maxBuckets} ` +
+    `${argument}: from ${from.toISOString()} to ${to.toISOString()} spans more than ${input.maxBuckets} ` +
       `${input.granularity} buckets; narrow the window or use a coarser granularity`,
-    { argument: "granularity", maxBuckets: input.maxBuckets },
+    { argument, maxBuckets: input.maxBuckets },
   );
 }
 
-function assertValidDate(value: Date, argument: string): void {
+export function assertValidDate(value: Date, argument: string): void {
   const ms = value.getTime();
   if (Number.isNaN(ms) || ms < EARLIEST_MS || ms > LATEST_MS) {
     throw new BadUserInputError(`${argument}: not a valid date-time between the years 1900 and 9999`, {

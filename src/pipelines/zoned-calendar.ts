@@ -1,4 +1,4 @@
-import type { TrendGranularity } from "./trend-granularity";
+import type { IsoWeekday, TimeGranularity } from "./time-granularity";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -19,8 +19,8 @@ interface LocalDate {
  *
  * - hour: fixed 1-hour bins counted from 2000-01-01T00:00 local, as MongoDB does, so
  *   hours in Asia/Kolkata start at :30 UTC and stay 60 minutes long across DST;
- * - day, week (Monday), month: local midnight, so a day is 23 or 25 hours long across
- *   a daylight-saving change.
+ * - day, week (from `weekStart`, Monday unless told), month, quarter, year: local
+ *   midnight, so a day is 23 or 25 hours long across a daylight-saving change.
  */
 export class ZonedCalendar {
   private static readonly cache = new Map<string, ZonedCalendar>();
@@ -53,8 +53,8 @@ export class ZonedCalendar {
     return calendar;
   }
 
-  /** Start of the bucket that contains `instant`. */
-  startOf(instant: Date, unit: TrendGranularity): Date {
+  /** Start of the bucket that contains `instant`; weeks start on `weekStart` (1 = Monday). */
+  startOf(instant: Date, unit: TimeGranularity, weekStart: IsoWeekday = 1): Date {
     const ms = instant.getTime();
     if (unit === "hour") return new Date(ms - positiveModulo(ms - this.hourReferenceMs, HOUR_MS));
     const local = this.localDateAt(ms);
@@ -62,18 +62,26 @@ export class ZonedCalendar {
       case "day":
         return this.startOfLocalDay(local);
       case "week": {
-        // Monday is ISO weekday 1; getUTCDay() gives 0 for Sunday.
-        const daysSinceMonday =
-          (new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay() + 6) % 7;
-        return this.startOfLocalDay(addDays(local, -daysSinceMonday));
+        // ISO weekday 1..7 from getUTCDay()'s 0 (Sunday) .. 6.
+        const isoWeekday =
+          ((new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay() + 6) % 7) + 1;
+        return this.startOfLocalDay(addDays(local, -((isoWeekday - weekStart + 7) % 7)));
       }
       case "month":
         return this.startOfLocalDay({ year: local.year, month: local.month, day: 1 });
+      case "quarter":
+        return this.startOfLocalDay({
+          year: local.year,
+          month: local.month - ((local.month - 1) % 3),
+          day: 1,
+        });
+      case "year":
+        return this.startOfLocalDay({ year: local.year, month: 1, day: 1 });
     }
   }
 
   /** Start of the bucket after the one starting at `bucketStart`. */
-  next(bucketStart: Date, unit: TrendGranularity): Date {
+  next(bucketStart: Date, unit: TimeGranularity): Date {
     const ms = bucketStart.getTime();
     if (unit === "hour") return new Date(ms + HOUR_MS);
     const wallMs = this.wallClockMs(ms);
@@ -83,15 +91,57 @@ export class ZonedCalendar {
         ? addDays(local, 1)
         : unit === "week"
           ? addDays(local, 7)
-          : local.month === 12
-            ? { year: local.year + 1, month: 1, day: 1 }
-            : { year: local.year, month: local.month + 1, day: 1 };
+          : addMonths(local, MONTHS_PER_UNIT[unit]);
     // Fast path, one Intl call: with no offset change in between, the next start is the
     // same wall-clock distance away in absolute time.
     const nextWallMs = Date.UTC(nextDate.year, nextDate.month - 1, nextDate.day);
     const guess = ms + (nextWallMs - wallMs);
     if (this.wallClockMs(guess) === nextWallMs) return new Date(guess);
     return this.startOfLocalDay(nextDate);
+  }
+
+  /**
+   * The instant at the same local wall-clock time `months` and `days` away (negative:
+   * back), the day clamped to the month's end (31 March - 1 month = 28/29 February).
+   * A wall time skipped by DST is read with the offset from before the change.
+   */
+  shift(instant: Date, months: number, days = 0): Date {
+    const wallMs = this.wallClockMs(instant.getTime());
+    const local = toLocalDate(wallMs);
+    const target = addDays(addMonths(local, months), days);
+    const timeOfDay = positiveModulo(wallMs, DAY_MS);
+    return new Date(this.instantOfWall(Date.UTC(target.year, target.month - 1, target.day) + timeOfDay));
+  }
+
+  /**
+   * The label of the bucket starting at `bucketStart`: 2026-11-30T14:00 (hour), 2026-11-30
+   * (day; a week not starting on Monday too), 2026-W48 (ISO week), 2026-11, 2026-Q4, 2026.
+   */
+  label(bucketStart: Date, unit: TimeGranularity, weekStart: IsoWeekday = 1): string {
+    const wallMs = this.wallClockMs(bucketStart.getTime());
+    const wall = new Date(wallMs);
+    const { year, month } = toLocalDate(wallMs);
+    const y = String(year).padStart(4, "0");
+    switch (unit) {
+      case "hour":
+        return `${this.localDate(bucketStart)}T${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
+      case "week": {
+        if (weekStart !== 1) return this.localDate(bucketStart);
+        // ISO 8601: the week belongs to the year of its Thursday.
+        const thursday = new Date(Date.UTC(year, month - 1, wall.getUTCDate() + 3));
+        const isoYear = thursday.getUTCFullYear();
+        const week = Math.floor((thursday.getTime() - Date.UTC(isoYear, 0, 1)) / (7 * DAY_MS)) + 1;
+        return `${String(isoYear).padStart(4, "0")}-W${pad2(week)}`;
+      }
+      case "month":
+        return `${y}-${pad2(month)}`;
+      case "quarter":
+        return `${y}-Q${Math.floor((month - 1) / 3) + 1}`;
+      case "year":
+        return y;
+      default:
+        return this.localDate(bucketStart);
+    }
   }
 
   /** The local calendar date of `instant` as YYYY-MM-DD, as `$dateToString` with `timezone`. */
@@ -102,8 +152,12 @@ export class ZonedCalendar {
 
   /** The instant of local midnight starting `date`; where midnight is skipped by DST, the first instant of the day. */
   private startOfLocalDay(date: LocalDate): Date {
-    const wallMs = Date.UTC(date.year, date.month - 1, date.day);
-    // The offsets in force around that wall time; one of them is the one at local midnight.
+    return new Date(this.instantOfWall(Date.UTC(date.year, date.month - 1, date.day)));
+  }
+
+  /** The instant showing local wall time `wallMs`; the earlier of two, the end of a DST gap for none. */
+  private instantOfWall(wallMs: number): number {
+    // The offsets in force around that wall time; one of them is the one at that time.
     const offsets = new Set([
       this.offsetAt(wallMs - DAY_MS),
       this.offsetAt(wallMs),
@@ -113,11 +167,11 @@ export class ZonedCalendar {
       .map((offset) => wallMs - offset)
       .filter((candidate) => this.offsetAt(candidate) === wallMs - candidate)
       .sort((a, b) => a - b);
-    // Midnight that occurs twice (clocks turned back at midnight): the earlier one.
-    if (matches.length > 0) return new Date(matches[0]!);
-    // Midnight skipped (clocks turned forward at midnight): with the offset from before the
-    // change, the wall time lands exactly on the change, the first instant of that day.
-    return new Date(wallMs - this.offsetAt(wallMs - DAY_MS));
+    // A wall time that occurs twice (clocks turned back): the earlier one.
+    if (matches.length > 0) return matches[0]!;
+    // A wall time skipped (clocks turned forward): read with the offset from before the
+    // change, as Luxon and Temporal do; a skipped midnight lands exactly on the change.
+    return wallMs - this.offsetAt(wallMs - DAY_MS);
   }
 
   private localDateAt(ms: number): LocalDate {
@@ -156,6 +210,21 @@ function toLocalDate(wallMs: number): LocalDate {
 function addDays(date: LocalDate, days: number): LocalDate {
   const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+const MONTHS_PER_UNIT = { month: 1, quarter: 3, year: 12 } as const;
+
+/** Whole months later (or earlier), the day clamped to the target month's length. */
+function addMonths(date: LocalDate, months: number): LocalDate {
+  const index = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { year, month, day: Math.min(date.day, lastDay) };
+}
+
+function pad2(value: number): string {
+  return String(value).padStart(2, "0");
 }
 
 function positiveModulo(value: number, divisor: number): number {

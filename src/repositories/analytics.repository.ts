@@ -1,22 +1,21 @@
-import { type Db, type Document, MongoServerError, type ObjectId } from "mongodb";
+import type { Db, Document, ObjectId } from "mongodb";
 import type { CaseStatus } from "../../schema/enums/case-status.enum";
 import type { Severity } from "../../schema/enums/severity.enum";
-import type { AlertDocument } from "../db/alert.document";
-import type { CaseDocument } from "../db/case.document";
 import { COLLECTIONS } from "../db/collection-names";
-import { TimeoutError } from "../errors/gateway-error";
 import {
   alertSeverityBreakdownPipeline,
   type AlertSeverityRow,
 } from "../pipelines/alert-severity-breakdown.pipeline";
 import { alertTrendsPipeline, type AlertTrendRow } from "../pipelines/alert-trends.pipeline";
 import { caseStatisticsPipeline, type CaseStatisticsRow } from "../pipelines/case-statistics.pipeline";
-import { fillTrendGaps } from "../pipelines/fill-trend-gaps";
+import { fillMetricGaps } from "../pipelines/fill-metric-gaps";
+import { ALERT_DIMENSIONS } from "../pipelines/metric-dimensions";
 import { resolveTimeZone } from "../pipelines/resolve-time-zone";
 import { SEVERITIES_BY_RANK_DESC } from "../pipelines/severity-order";
-import type { TrendGranularity } from "../pipelines/trend-granularity";
+import type { TrendGranularity } from "../pipelines/time-granularity";
 import { resolveTrendWindow } from "../pipelines/trend-window";
 import { ZonedCalendar } from "../pipelines/zoned-calendar";
+import { runAggregation } from "./run-aggregation";
 
 export interface AnalyticsRepositoryOptions {
   /** Time limit of every aggregation; past it the query fails with TIMEOUT. */
@@ -81,10 +80,7 @@ export class AnalyticsRepository {
       avgResolutionTimeSeconds: number | null;
     }[]
   > {
-    const rows = await this.aggregate<CaseDocument, CaseStatisticsRow>(
-      COLLECTIONS.cases,
-      caseStatisticsPipeline(q),
-    );
+    const rows = await this.aggregate<CaseStatisticsRow>(COLLECTIONS.cases, caseStatisticsPipeline(q));
     return rows.map((row) => ({
       status: row.status,
       severity: row.severity,
@@ -113,7 +109,7 @@ export class AnalyticsRepository {
     });
     if (window.buckets.length === 0) return [];
 
-    const rows = await this.aggregate<AlertDocument, AlertTrendRow>(
+    const rows = await this.aggregate<AlertTrendRow>(
       COLLECTIONS.alerts,
       alertTrendsPipeline({
         from: window.from,
@@ -129,7 +125,14 @@ export class AnalyticsRepository {
       type: row.type,
       count: row.count,
     }));
-    return q.fillGaps ? fillTrendGaps(mapped, window.buckets, calendar) : mapped;
+    return q.fillGaps
+      ? fillMetricGaps(mapped, window.buckets, [ALERT_DIMENSIONS.type], (bucket, { type }) => ({
+          bucket,
+          date: calendar.localDate(bucket),
+          type,
+          count: 0,
+        }))
+      : mapped;
   }
 
   /**
@@ -139,7 +142,7 @@ export class AnalyticsRepository {
   async alertSeverityBreakdown(
     q: AlertSeverityBreakdownQuery,
   ): Promise<{ severity: Severity; count: number }[]> {
-    const rows = await this.aggregate<AlertDocument, AlertSeverityRow>(
+    const rows = await this.aggregate<AlertSeverityRow>(
       COLLECTIONS.alerts,
       alertSeverityBreakdownPipeline(q),
     );
@@ -147,21 +150,8 @@ export class AnalyticsRepository {
     return SEVERITIES_BY_RANK_DESC.map((severity) => ({ severity, count: counts.get(severity) ?? 0 }));
   }
 
-  private async aggregate<TSchema extends Document, TRow extends Document>(
-    collection: string,
-    pipeline: Document[],
-  ): Promise<TRow[]> {
-    try {
-      return await this.db
-        .collection<TSchema>(collection)
-        .aggregate<TRow>(pipeline, { maxTimeMS: this.maxTimeMS })
-        .toArray();
-    } catch (error) {
-      if (error instanceof MongoServerError && error.code === MAX_TIME_MS_EXPIRED) throw new TimeoutError();
-      throw error;
-    }
+  private aggregate<TRow extends Document>(collection: string, pipeline: Document[]): Promise<TRow[]> {
+    // A maxTimeMS timeout becomes TIMEOUT in formatError, the one place that maps it.
+    return runAggregation<TRow>(this.db, collection, pipeline, this.maxTimeMS);
   }
 }
-
-/** MongoDB's error code for an operation that ran past maxTimeMS. */
-const MAX_TIME_MS_EXPIRED = 50;

@@ -3,6 +3,7 @@ import type { AuditLogDocument } from "../audit/audit-log.document";
 import { AuditTrail } from "../audit/audit-trail";
 import { COLLECTIONS } from "../db/collection-names";
 import { dataCollections } from "../db/data-collections";
+import { defaultMetricsConfig, type MetricsConfig } from "../metrics-config";
 import { AdminRepository } from "./admin.repository";
 import { AlertRepository } from "./alert.repository";
 import { AlertWriteRepository } from "./alert-writes.repository";
@@ -10,6 +11,7 @@ import { AnalyticsRepository } from "./analytics.repository";
 import { AuditLogRepository } from "./audit-log.repository";
 import { CaseRepository } from "./case.repository";
 import { CaseWriteRepository } from "./case-writes.repository";
+import { MetricsRepository } from "./metrics.repository";
 import type { RepositoryOptions } from "./repository-options";
 import { UserRepository } from "./user.repository";
 import { UserWriteRepository } from "./user-writes.repository";
@@ -21,6 +23,8 @@ export interface GatewayRepositories {
   alerts: AlertRepository;
   users: UserRepository;
   analytics: AnalyticsRepository;
+  /** alertMetrics, caseMetrics, caseBacklog and their drill-downs. */
+  metrics: MetricsRepository;
   auditLog: AuditLogRepository;
   /** The admin API: server health, statistics, profiler (its one write is audited). */
   admin: AdminRepository;
@@ -31,7 +35,11 @@ export interface GatewayRepositories {
   writes: WriteRunner;
 }
 
-export function createGatewayRepositories(db: Db, options: RepositoryOptions): GatewayRepositories {
+export function createGatewayRepositories(
+  db: Db,
+  options: RepositoryOptions,
+  metrics: MetricsConfig = defaultMetricsConfig(),
+): GatewayRepositories {
   const collections = dataCollections(db);
   const auditLogs = db.collection<AuditLogDocument>(COLLECTIONS.auditLogs);
   const writes = new WriteRunner(db);
@@ -41,6 +49,7 @@ export function createGatewayRepositories(db: Db, options: RepositoryOptions): G
     alerts: new AlertRepository(collections.alerts, options),
     users: new UserRepository(collections.users, options),
     analytics: new AnalyticsRepository(db, { maxTimeMS: options.maxTimeMS }),
+    metrics: new MetricsRepository(db, { maxTimeMS: options.maxTimeMS, metrics }),
     auditLog: new AuditLogRepository(auditLogs, options),
     admin: new AdminRepository(db, audit, options),
     caseWrites: new CaseWriteRepository(collections, writes, audit, options),

@@ -15,9 +15,13 @@ const GENERATED_DIR = path.join(ROOT, GENERATED_KEY);
 const EXPECTED_OPERATIONS = [
   "CaseDetail",
   "CasesPage",
+  "DashboardAlertMetrics",
   "DashboardAlertTrends",
+  "DashboardCaseBacklog",
+  "DashboardCaseMetrics",
   "DashboardCaseStatistics",
   "DashboardSeverityBreakdown",
+  "MetricRowDrillDown",
   "SearchCases",
   "UpdateCaseStatus",
 ];

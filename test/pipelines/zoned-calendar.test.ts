@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BadUserInputError } from "../../src/errors/gateway-error";
 import { resolveTimeZone } from "../../src/pipelines/resolve-time-zone";
-import type { TrendGranularity } from "../../src/pipelines/trend-granularity";
+import type { TrendGranularity } from "../../src/pipelines/time-granularity";
 import { resolveTrendWindow } from "../../src/pipelines/trend-window";
 import { ZonedCalendar } from "../../src/pipelines/zoned-calendar";
 

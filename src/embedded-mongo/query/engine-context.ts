@@ -15,6 +15,12 @@ import type { Doc } from "../storage/doc";
 import { dateToStringOperator } from "../aggregation/date-to-string-operator";
 import { dateTruncOperator } from "../aggregation/date-trunc-operator";
 import { groupStage } from "../aggregation/group-stage";
+import {
+  medianAccumulator,
+  medianExpression,
+  percentileAccumulator,
+  percentileExpression,
+} from "../aggregation/percentile-operators";
 
 type Stage = (coll: LazyIterator, expr: any, options: Options) => LazyIterator;
 
@@ -64,8 +70,14 @@ const sortStage: Stage = (coll, expr) => {
  * default wrappers merge contexts with their own operators taking precedence.
  */
 export const engineContext = Context.init({
-  accumulator: { ...accumulatorOperators },
-  expression: { ...expressionOperators, $dateTrunc: dateTruncOperator, $dateToString: dateToStringOperator },
+  accumulator: { ...accumulatorOperators, $percentile: percentileAccumulator, $median: medianAccumulator },
+  expression: {
+    ...expressionOperators,
+    $dateTrunc: dateTruncOperator,
+    $dateToString: dateToStringOperator,
+    $percentile: percentileExpression,
+    $median: medianExpression,
+  },
   pipeline: {
     ...pipelineOperators,
     $addFields: copyingNested(pipelineOperators.$addFields, nestedTargets),
