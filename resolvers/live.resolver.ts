@@ -1,4 +1,5 @@
 import { Args, Authorized, Ctx, Root, Subscription, Resolver } from "type-graphql";
+import { AlertMetricsArguments } from "../schema/arguments/alert-metrics.arguments";
 import { AlertRaisedArguments } from "../schema/arguments/alert-raised.arguments";
 import { AlertTrendsArguments } from "../schema/arguments/alert-trends.arguments";
 import { CaseStatisticsArguments } from "../schema/arguments/case-statistics.arguments";
@@ -7,6 +8,11 @@ import { parseObjectId } from "../schema/arguments/parse-object-id";
 import { subscriptionArguments } from "../schema/arguments/subscription-arguments";
 import { AlertFilter } from "../schema/inputs/alert-filter.input";
 import { CaseStatisticsFilter } from "../schema/inputs/case-statistics-filter.input";
+import { TimeBucketInput } from "../schema/inputs/time-bucket.input";
+import { TimeRangeInput } from "../schema/inputs/time-range.input";
+import { TopInput } from "../schema/inputs/top.input";
+import { AlertMetrics } from "../schema/types/alert-metrics.type";
+import { alertFilterQuery } from "../src/repositories/alert-filter.query";
 import { Alert } from "../schema/types/alert.type";
 import { AlertTrendPoint } from "../schema/types/alert-trend-point.type";
 import { CaseStatistic } from "../schema/types/case-statistic.type";
@@ -16,6 +22,9 @@ import { createGatewayLoaders } from "../src/loaders/gateway-loaders";
 import type { LiveContext } from "../src/live/live-context";
 import type { CaseChange } from "../src/live/live-service";
 import { toAlertTrendsQuery, toCaseStatisticsQuery } from "./analytics-queries";
+import { metricsCost } from "./metric-cost";
+import { toAlertMetrics } from "./metric-rows.mapper";
+import { commonQuery } from "./metrics.resolver";
 
 /**
  * Subscriptions (graphql-ws on /graphql, see src/live/subscription-server.ts). The
@@ -37,6 +46,35 @@ export class LiveResolver {
     @Args(() => AlertTrendsArguments) _args: AlertTrendsArguments,
   ): AlertTrendPoint[] {
     return points;
+  }
+
+  @Authorized(RULES.ANALYST)
+  @Subscription(() => AlertMetrics, {
+    description: "alertMetrics now, and again after every change of the alerts that alters it",
+    complexity: metricsCost,
+    subscribe: async ({ args, context, info }) => {
+      const validated = await subscriptionArguments(AlertMetricsArguments, args, context, {
+        timeBucket: TimeBucketInput,
+        range: TimeRangeInput,
+        filter: AlertFilter,
+        top: TopInput,
+      });
+      const query = {
+        ...commonQuery(validated, info),
+        groupBy: validated.groupBy ?? [],
+        filter: alertFilterQuery(validated.filter),
+      };
+      return (context as LiveContext).live.alertMetrics(query, toAlertMetrics);
+    },
+  })
+  alertMetricsLive(
+    @Root() answer: AlertMetrics,
+    @Args(() => AlertMetricsArguments) _args: AlertMetricsArguments,
+    @Ctx() context: LiveContext,
+  ): AlertMetrics {
+    // Drill-downs of the rows are read afresh for every event.
+    context.loaders = createGatewayLoaders(context.repositories);
+    return answer;
   }
 
   @Authorized(RULES.ANALYST)

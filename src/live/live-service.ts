@@ -4,6 +4,7 @@ import type { AlertFilter } from "../../schema/inputs/alert-filter.input";
 import type { Alert } from "../../schema/types/alert.type";
 import type { Case } from "../../schema/types/case.type";
 import type { AlertTrendsQuery, CaseStatisticsQuery } from "../repositories/analytics.repository";
+import type { AlertMetricsQuery } from "../repositories/metrics.repository";
 import type { GatewayRepositories } from "../repositories/gateway-repositories";
 import type { LiveRepository } from "../repositories/live.repository";
 import { InsertedDocumentHub } from "./inserted-document-hub";
@@ -12,6 +13,7 @@ import type { LiveClock } from "./live-clock";
 import { LiveQueryHub } from "./live-query-hub";
 
 export type AlertTrendRows = Awaited<ReturnType<GatewayRepositories["analytics"]["alertTrends"]>>;
+export type AlertMetricsAnswer = Awaited<ReturnType<GatewayRepositories["metrics"]["alertMetrics"]>>;
 export type CaseStatisticsRows = Awaited<ReturnType<GatewayRepositories["analytics"]["caseStatistics"]>>;
 
 /** One event of `caseUpdated`: the case after a change, or its deletion (the last event). */
@@ -68,6 +70,23 @@ export class LiveService {
     });
   }
 
+  /**
+   * alertMetrics now and after changes of the alerts. `selection` names what the
+   * subscriber selected (it shapes the aggregation, so it is part of the key);
+   * `toAnswer` turns the repository's rows into the GraphQL answer.
+   */
+  alertMetrics<T>(
+    query: AlertMetricsQuery,
+    toAnswer: (answer: AlertMetricsAnswer) => T,
+  ): Promise<AsyncGenerator<T>> {
+    const { metrics } = this.options.repositories;
+    return this.queries.subscribe({
+      key: liveKey("alertMetrics", query),
+      collections: ["alerts"],
+      compute: async () => toAnswer(await metrics.alertMetrics(query)),
+    });
+  }
+
   /** The case now, then after each change; the last event has `deleted: true`. */
   caseUpdated(id: ObjectId): Promise<AsyncGenerator<CaseChange>> {
     const { cases } = this.options.repositories;
@@ -111,6 +130,8 @@ function normalise(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
   if (value instanceof ObjectId) return value.toHexString();
+  if (value instanceof Set) return [...value].map(normalise).sort();
+  if (value instanceof RegExp) return String(value);
   if (Array.isArray(value)) return value.map(normalise);
   if (typeof value === "object") {
     return Object.fromEntries(

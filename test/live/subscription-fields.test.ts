@@ -103,7 +103,7 @@ describe("refusals", () => {
     const live = await client(UserRole.VIEWER);
     await live.connected;
     gateway.resetCommands();
-    for (const query of [TRENDS, STATISTICS]) {
+    for (const query of [TRENDS, STATISTICS, `subscription { alertMetricsLive { rows { count } } }`]) {
       const subscription = live.subscribe(query, { from, to });
       const event = await subscription.next();
       expect(event.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
@@ -165,6 +165,43 @@ describe("live fields", () => {
     const expected = await expectedTrend();
     expect(trendOf(second.data.alertTrendsLive)).toEqual(expected);
     expect(Object.values(expected).reduce((a, b) => a + b, 0)).toBe(3);
+    subscription.unsubscribe();
+  });
+
+  it("alertMetricsLive sends the metrics, then again after an alert arrives", async () => {
+    const live = await client(UserRole.ANALYST);
+    const subscription = live.subscribe(
+      `subscription($range: TimeRangeInput) {
+        alertMetricsLive(groupBy: [TYPE], range: $range, fillGaps: false) { rows { type count } }
+      }`,
+      { range: { from, to } },
+    );
+    /** Reference: alerts per type in [from, to), from the documents. */
+    const expectedByType = async () => {
+      const counts: Record<string, number> = {};
+      for (const alert of await db
+        .collection("alerts")
+        .find({ timestamp: { $gte: from, $lt: to } })
+        .toArray()) {
+        counts[alert.type] = (counts[alert.type] ?? 0) + 1;
+      }
+      return counts;
+    };
+    const byType = (rows: { type: string; count: number }[]) =>
+      Object.fromEntries(rows.map((row) => [row.type, row.count]));
+    const first = await subscription.next();
+    expect(first.errors).toBeUndefined();
+    expect(byType(first.data.alertMetricsLive.rows)).toEqual(await expectedByType());
+
+    await createAlert({
+      type: "metrics-live",
+      severity: "MEDIUM",
+      timestamp: new Date(from.getTime() + DAY_MS),
+    });
+    await clock.advance(2 * POLL_MS);
+    const second = await subscription.next();
+    expect(byType(second.data.alertMetricsLive.rows)).toEqual(await expectedByType());
+    expect(second.data.alertMetricsLive.rows).toContainEqual({ type: "metrics-live", count: 1 });
     subscription.unsubscribe();
   });
 
