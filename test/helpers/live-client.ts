@@ -98,17 +98,22 @@ export function openLiveClient(baseUrl: string, connectionParams: Record<string,
           if (value) return Promise.resolve(value);
           if (ended) return Promise.reject(ended);
           return new Promise<ExecutionResult<T>>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs);
-            waiters.push({
-              resolve: (result) => {
+            const waiter = {
+              resolve: (result: ExecutionResult<T>) => {
                 clearTimeout(timer);
                 resolve(result);
               },
-              reject: (error) => {
+              reject: (error: Error) => {
                 clearTimeout(timer);
                 reject(error);
               },
-            });
+            };
+            // A waiter that timed out leaves the queue, so the next event is not lost on it.
+            const timer = setTimeout(() => {
+              waiters.splice(waiters.indexOf(waiter), 1);
+              reject(new Error(`no event within ${timeoutMs} ms`));
+            }, timeoutMs);
+            waiters.push(waiter);
           });
         },
       };

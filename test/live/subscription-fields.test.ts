@@ -1,3 +1,4 @@
+import { decodeJwt } from "jose";
 import type { Db } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
@@ -135,12 +136,16 @@ describe("refusals", () => {
   });
 
   it("closes the connection when its token expires", async () => {
-    const live = await client(UserRole.ANALYST, { expiresIn: 120 });
+    const token = await signTestJwt(UserRole.ANALYST, { expiresIn: 120 });
+    const live = openLiveClient(gateway.url, { authorization: `Bearer ${token}` });
+    clients.push(live);
     await live.connected;
-    await clock.advance(60_000);
+    // The gateway's clock is the test's: move it to one second before `exp`, then past it.
+    const expiresAt = (decodeJwt(token).exp as number) * 1000;
+    await clock.advance(expiresAt - clock.now() - 1_000);
     const stillOpen = await Promise.race([live.closed.then(() => "closed"), Promise.resolve("open")]);
     expect(stillOpen).toBe("open");
-    await clock.advance(61_000);
+    await clock.advance(2_000);
     expect(await live.closed).toEqual({ code: 4401, reason: "UNAUTHENTICATED: the token has expired" });
   });
 });
@@ -260,28 +265,38 @@ describe("live fields", () => {
     const subscription = live.subscribe(
       `subscription { alertRaised(filter: { severity: [CRITICAL] }) { id type severity } }`,
     );
-    // The subscription is being set up on the server; a poll makes sure it listens.
-    await live.connected;
-    await clock.advance(POLL_MS);
-    await waitUntilWatching();
+    await untilListening(subscription);
+    const next = async () => {
+      let event = await subscription.next();
+      while (event.data?.alertRaised?.type === "probe") event = await subscription.next();
+      return event;
+    };
     const low = await createAlert({ type: "net", severity: "LOW" });
     const critical = await createAlert({ type: "net", severity: "CRITICAL" });
     await clock.advance(POLL_MS);
-    expect((await subscription.next()).data).toEqual({
-      alertRaised: { id: critical, type: "net", severity: "CRITICAL" },
-    });
+    expect((await next()).data).toEqual({ alertRaised: { id: critical, type: "net", severity: "CRITICAL" } });
     const later = await createAlert({ type: "mem", severity: "CRITICAL" });
     await clock.advance(POLL_MS);
-    const next = await subscription.next();
-    expect(next.data).toEqual({ alertRaised: { id: later, type: "mem", severity: "CRITICAL" } });
+    expect((await next()).data).toEqual({ alertRaised: { id: later, type: "mem", severity: "CRITICAL" } });
     expect(low).not.toBe(critical);
     subscription.unsubscribe();
   });
 });
 
-/** alertRaised sends nothing on subscribe: wait until the server registered it (a poller timer exists). */
-async function waitUntilWatching(): Promise<void> {
-  for (let attempt = 0; attempt < 200 && clock.timers === 0; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
+/**
+ * alertRaised sends nothing on subscribe, and the server sets it up asynchronously:
+ * probe alerts until one comes through, so the subscription surely listens.
+ */
+async function untilListening(subscription: { next(timeoutMs?: number): Promise<unknown> }): Promise<void> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    await createAlert({ type: "probe", severity: "CRITICAL" });
+    await clock.advance(POLL_MS);
+    try {
+      await subscription.next(2_000);
+      return;
+    } catch {
+      // Not listening yet: probe again.
+    }
   }
+  throw new Error("the alertRaised subscription never started listening");
 }
