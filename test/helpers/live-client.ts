@@ -123,3 +123,25 @@ export function openLiveClient(baseUrl: string, connectionParams: Record<string,
     },
   };
 }
+
+/**
+ * Event subscriptions (alertRaised) send nothing on subscribe, and the server sets them up
+ * asynchronously: `probe` makes one matching change (and moves a test clock if there is
+ * one) until an event comes through, so the subscription surely listens. The probes'
+ * events are consumed; later ones may still arrive and should be recognisable.
+ */
+export async function untilListening(
+  subscription: Pick<LiveSubscription, "next">,
+  probe: () => Promise<void>,
+): Promise<void> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    await probe();
+    try {
+      await subscription.next(2_000);
+      return;
+    } catch {
+      // Not listening yet: probe again.
+    }
+  }
+  throw new Error("the subscription never started listening");
+}

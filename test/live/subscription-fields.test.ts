@@ -2,7 +2,7 @@ import { decodeJwt } from "jose";
 import type { Db } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
-import { type LiveClient, openLiveClient } from "../helpers/live-client";
+import { type LiveClient, openLiveClient, untilListening } from "../helpers/live-client";
 import { ManualClock } from "../helpers/manual-clock";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
@@ -265,7 +265,10 @@ describe("live fields", () => {
     const subscription = live.subscribe(
       `subscription { alertRaised(filter: { severity: [CRITICAL] }) { id type severity } }`,
     );
-    await untilListening(subscription);
+    await untilListening(subscription, async () => {
+      await createAlert({ type: "probe", severity: "CRITICAL" });
+      await clock.advance(POLL_MS);
+    });
     const next = async () => {
       let event = await subscription.next();
       while (event.data?.alertRaised?.type === "probe") event = await subscription.next();
@@ -282,21 +285,3 @@ describe("live fields", () => {
     subscription.unsubscribe();
   });
 });
-
-/**
- * alertRaised sends nothing on subscribe, and the server sets it up asynchronously:
- * probe alerts until one comes through, so the subscription surely listens.
- */
-async function untilListening(subscription: { next(timeoutMs?: number): Promise<unknown> }): Promise<void> {
-  for (let attempt = 0; attempt < 30; attempt++) {
-    await createAlert({ type: "probe", severity: "CRITICAL" });
-    await clock.advance(POLL_MS);
-    try {
-      await subscription.next(2_000);
-      return;
-    } catch {
-      // Not listening yet: probe again.
-    }
-  }
-  throw new Error("the alertRaised subscription never started listening");
-}
