@@ -103,7 +103,8 @@ function rangeQuery(input: TimeRangeInput | undefined): MetricRangeQuery | undef
 }
 
 /** The arguments every metrics query shares, as the repository takes them. */
-function commonQuery(
+/** The parts of every metrics query, from its arguments and its selection (also used by alertMetricsLive). */
+export function commonQuery(
   args: {
     timeBucket?: TimeBucketInput;
     range?: TimeRangeInput;

@@ -15,7 +15,9 @@ import { CaseResolver } from "../resolvers/case.resolver";
 import { UserMutationResolver } from "../resolvers/user-mutation.resolver";
 import { UserResolver } from "../resolvers/user.resolver";
 import { MeResolver } from "../resolvers/me.resolver";
+import { LiveResolver } from "../resolvers/live.resolver";
 import { authChecker } from "../src/auth/auth-checker";
+import { unusedPubSub } from "../src/live/unused-pub-sub";
 import { validateArguments } from "./validate-arguments";
 
 /** Every resolver of the public API. */
@@ -35,6 +37,7 @@ export const RESOLVERS = [
   AuditLogResolver,
   AdminResolver,
   MeResolver,
+  LiveResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -55,6 +58,8 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
     // Access control (src/auth/auth-checker.ts): every @Authorized rule is checked
     // before its resolver runs, so a refused field sends no database command.
     authChecker,
+    // Subscriptions bring their own `subscribe` (src/live); type-graphql insists on a PubSub anyway.
+    pubSub: unusedPubSub,
   });
   return built;
 }

@@ -52,7 +52,10 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * DB_MAX_POOL_SIZE (100), MAX_IN_FLIGHT_REQUESTS (256), MAX_QUEUED_REQUESTS (512),
  * MAX_CONCURRENT_AGGREGATIONS (4), MAX_RESPONSE_BYTES (8 MiB), SHUTDOWN_GRACE_MS (10000),
  * ANALYTICS_READ_PREFERENCE (primary), ANALYTICS_MAX_STALENESS_SECONDS (0), RATE_LIMIT_STORE (mongodb).
- * Analytics (see src/metrics-config.ts): SLA_TARGETS, MAX_METRIC_ROWS.
+ * Live fields and subscriptions (see src/live): LIVE_SOURCE (`auto`), LIVE_MIN_INTERVAL_MS
+ * (`1000`), LIVE_POLL_SECONDS (`5`), MAX_SUBSCRIPTIONS_PER_CONNECTION (`20`),
+ * MAX_LIVE_CONNECTIONS_PER_CALLER (`10`); the README's configuration tables say what each does.
+ * Analytics (see src/domain/metrics-config.ts): SLA_TARGETS, MAX_METRIC_ROWS.
  * Observability (METRICS_TOKEN, METRICS_PORT, METRICS_MAX_OPERATION_NAMES, SLOW_OPERATION_MS and
  * the OTEL_* variables): see src/observability/observability-config.ts and the README.
  */
@@ -74,6 +77,8 @@ export interface Config {
   metrics: MetricsConfig;
   /** Metrics, traces and request logs: METRICS_*, SLOW_OPERATION_MS, OTEL_* (src/observability). */
   observability: ObservabilityConfig;
+  /** GraphQL subscriptions and live fields (src/live). */
+  live: LiveConfig;
 }
 
 export const RATE_LIMIT_STORES = ["mongodb", "memory"] as const;
@@ -108,6 +113,21 @@ export interface FaultsConfig {
   analyticsMaxStalenessSeconds: number;
   /** RATE_LIMIT_STORE: `mongodb` counts across instances, `memory` per instance. */
   rateLimitStore: RateLimitStoreKind;
+}
+
+export const LIVE_SOURCES = ["auto", "change-stream", "poll"] as const;
+export type LiveSource = (typeof LIVE_SOURCES)[number];
+
+/** How live fields learn about changes, and the limits of the subscription endpoint. */
+export interface LiveConfig {
+  /** `auto`: change streams where the deployment has them, else polling. */
+  source: LiveSource;
+  /** At most one recomputation per argument set per this many milliseconds. */
+  minIntervalMs: number;
+  /** Polling period where there are no change streams. */
+  pollSeconds: number;
+  maxSubscriptionsPerConnection: number;
+  maxConnectionsPerCaller: number;
 }
 
 /** How Bearer JWTs are verified and whether anonymous requests are served. */
@@ -271,6 +291,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       analyticsReadPreference: oneOf("ANALYTICS_READ_PREFERENCE", READ_PREFERENCES, "primary"),
       analyticsMaxStalenessSeconds: integer("ANALYTICS_MAX_STALENESS_SECONDS", 0, 0, 86_400),
       rateLimitStore: oneOf("RATE_LIMIT_STORE", RATE_LIMIT_STORES, "mongodb"),
+    },
+    live: {
+      source: oneOf("LIVE_SOURCE", LIVE_SOURCES, "auto"),
+      minIntervalMs: integer("LIVE_MIN_INTERVAL_MS", 1_000, 0, 3_600_000),
+      pollSeconds: integer("LIVE_POLL_SECONDS", 5, 1, 3_600),
+      maxSubscriptionsPerConnection: integer("MAX_SUBSCRIPTIONS_PER_CONNECTION", 20, 1, 1_000),
+      maxConnectionsPerCaller: integer("MAX_LIVE_CONNECTIONS_PER_CALLER", 10, 1, 10_000),
     },
     metrics: parseMetricsConfig(read, integer, problems),
     observability: readObservabilityConfig({ read, integer, boolean, problems }),

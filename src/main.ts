@@ -10,6 +10,7 @@ import { createMongoClient } from "./db/mongo-client";
 import { ensureIndexes } from "./operations/ensure-indexes";
 import { ConfigError } from "./errors/config-error";
 import { Observability, type ObservabilityDependencies } from "./observability/observability";
+import type { LiveClock } from "./live/live-clock";
 import { createServer, GRAPHQL_PATH } from "./server";
 
 /** Optional collaborators of startGateway; production passes none or few. */
@@ -28,6 +29,10 @@ export interface GatewayDependencies {
   playgroundHeaders?: (db: Db) => Promise<Record<string, string> | undefined>;
   /** Replaces the OTLP export of spans (tests: an in-memory exporter); tracing must be configured. */
   spanProcessor?: ObservabilityDependencies["spanProcessor"];
+  /** Serve the live dashboard on GET /dashboard (default: as `playground`). */
+  dashboard?: boolean;
+  /** The clock of subscriptions (token expiry, polling, coalescing); tests move one by hand. */
+  liveClock?: LiveClock;
 }
 
 /** A running gateway. */
@@ -95,6 +100,8 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
       playgroundHeaders,
       readiness,
       observability,
+      liveClock: dependencies.liveClock,
+      dashboard: dependencies.dashboard,
     });
     log = app.log;
     if (!readiness.ready) app.log.warn("the database is unavailable; serving 503 until it answers");

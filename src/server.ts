@@ -37,6 +37,9 @@ import { responseSizeHook } from "./resilience/response-size.hook";
 import { retryableStatusPlugin } from "./resilience/retryable-status.plugin";
 import { httpOperationKindPlugin } from "./resilience/http-operation-kind.plugin";
 import { wellFormedStringsHook } from "./resilience/well-formed-strings.hook";
+import type { LiveClock } from "./live/live-clock";
+import { registerLive } from "./live/register-live";
+import { registerDashboard } from "./dashboard/dashboard.route";
 
 /** Path of the GraphQL endpoint (and of the playground page, for browsers). */
 export const GRAPHQL_PATH = "/graphql";
@@ -63,6 +66,10 @@ export interface ServerOptions {
   readiness?: DatabaseReadiness;
   /** Metrics, traces and request logs (src/observability); none when absent. */
   observability?: Observability;
+  /** Serve the live dashboard on GET /dashboard (default: as `playground`). */
+  dashboard?: boolean;
+  /** The clock of subscriptions (token expiry, polling, coalescing); tests move one by hand. */
+  liveClock?: LiveClock;
 }
 
 /**
@@ -176,6 +183,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     });
   }
 
+  if (options.dashboard ?? options.playground) {
+    await registerDashboard(app, { endpoint: GRAPHQL_PATH, token: options.playgroundHeaders?.authorization });
+  }
+
   // CORS_ORIGINS: without it no CORS headers are sent (same-origin only).
   if (protections.corsOrigins.length > 0) {
     await app.register(fastifyCors, {
@@ -210,14 +221,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // Checks of the GraphQL route, in order, each answering before the next (and before
   // Apollo and any database command) when it refuses: trusted documents, document
   // size, authentication (an API key costs one find on api_keys), rate limit.
+  const authentication = {
+    verifyJwt: createJwtVerifier(config.auth),
+    apiKeys,
+    allowAnonymous: config.auth.allowAnonymous,
+  };
   const preHandlers = [
     ...(protections.persistedQueriesOnly ? [persistedDocumentsHook(loadPersistedDocuments())] : []),
     documentSizeHook(protections.maxDocumentBytes),
-    authenticationHook({
-      verifyJwt: createJwtVerifier(config.auth),
-      apiKeys,
-      allowAnonymous: config.auth.allowAnonymous,
-    }),
+    authenticationHook(authentication),
     ...(protections.rateLimitPerMinute > 0
       ? [
           rateLimitHook(
@@ -253,6 +265,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         onLoaderBatch: observability?.onLoaderBatch,
       }),
     });
+  });
+  // Subscriptions: WebSocket upgrades of GRAPHQL_PATH (src/live).
+  await registerLive(app, {
+    path: GRAPHQL_PATH,
+    config,
+    db,
+    schema,
+    repositories,
+    authentication,
+    clock: options.liveClock,
   });
   return app;
 }

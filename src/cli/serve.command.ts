@@ -53,6 +53,7 @@ export function registerServeCommand(program: Command): void {
       });
       console.log(`Playground: ${graphqlUrl(gateway)}`);
       if (gateway.metricsUrl) console.log(`Metrics: ${gateway.metricsUrl}`);
+      console.log(`Live dashboard: ${gateway.url}/dashboard (subscriptions: ws on ${graphqlUrl(gateway)})`);
       if (demoSecret) {
         console.log("demo mode: JWT_SECRET is random for this process; tokens (valid 12 h):");
         for (const { role, userName, token } of demoTokens) {

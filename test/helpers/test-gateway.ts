@@ -1,6 +1,7 @@
 import type { CommandStartedEvent } from "mongodb";
 import { UserRole } from "../../src/domain/user-role.enum";
 import { type AuthConfig, type Config, loadConfig, type ProtectionsConfig } from "../../src/config";
+import type { LiveClock } from "../../src/live/live-clock";
 import { type Gateway, startGateway } from "../../src/main";
 import type { TestDatabase } from "./test-database";
 import { signTestJwt, TEST_JWT_SECRET } from "./test-jwt";
@@ -20,6 +21,10 @@ export interface TestGatewayOverrides extends Omit<Partial<Config>, "auth" | "pr
   playground?: boolean;
   /** Receives the gateway's JSON log lines (set logLevel too: tests default to "silent"). */
   logStream?: { write(line: string): void };
+  /** Serve the live dashboard page (default false). */
+  dashboard?: boolean;
+  /** The clock of subscriptions (src/live), e.g. a ManualClock the test moves. */
+  liveClock?: LiveClock;
 }
 
 /** One error of a GraphQL response body. */
@@ -74,7 +79,16 @@ export async function startTestGateway(
   database: TestDatabase,
   overrides: TestGatewayOverrides = {},
 ): Promise<TestGateway> {
-  const { playground = false, logStream, auth, protections, authorization, ...configOverrides } = overrides;
+  const {
+    playground = false,
+    logStream,
+    auth,
+    protections,
+    authorization,
+    liveClock,
+    dashboard = false,
+    ...configOverrides
+  } = overrides;
   const defaults = loadConfig({});
   const config: Config = {
     ...defaults,
@@ -96,6 +110,8 @@ export async function startTestGateway(
     mongoClientOptions: { monitorCommands: true },
     playground,
     logStream,
+    liveClock,
+    dashboard,
   });
   const commands: CommandStartedEvent[] = [];
   gateway.client.on("commandStarted", (event) => commands.push(event));

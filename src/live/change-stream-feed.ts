@@ -1,0 +1,147 @@
+import type { ChangeStream, ChangeStreamDocument, Db, Document, ResumeToken } from "mongodb";
+import { MongoServerError, ObjectId } from "mongodb";
+import type { FastifyBaseLogger } from "fastify";
+import type { ChangeFeed, LiveChange, LiveChangeListener, WatchedCollection } from "./live-change";
+import type { LiveClock, LiveTimer } from "./live-clock";
+import { ListenerSet } from "./listener-set";
+
+/** mongod's ChangeStreamHistoryLost: the resume token fell out of the oplog. */
+const CHANGE_STREAM_HISTORY_LOST = 286;
+/** Wait before reopening a stream that failed with an error the driver does not resume from. */
+const REOPEN_DELAY_MS = 1_000;
+
+interface Watcher {
+  stream: ChangeStream | undefined;
+  resumeToken: ResumeToken | undefined;
+  timer: LiveTimer | undefined;
+  ready: Promise<void>;
+  stopped: boolean;
+}
+
+export interface ChangeStreamFeedOptions {
+  db: Db;
+  clock: LiveClock;
+  log: FastifyBaseLogger;
+}
+
+/**
+ * One change stream per watched collection per process (`collection.watch()`),
+ * fanned out to every listener. The driver resumes by itself after a network error;
+ * after any other error the stream is reopened from its last resume token, and when
+ * that token is too old (ChangeStreamHistoryLost) it starts afresh and reports
+ * `resync`, so every live result is recomputed once.
+ */
+export class ChangeStreamFeed implements ChangeFeed {
+  readonly mode = "change-stream" as const;
+  private readonly listeners = new ListenerSet();
+  private readonly watchers = new Map<WatchedCollection, Watcher>();
+
+  constructor(private readonly options: ChangeStreamFeedOptions) {}
+
+  async listen(collection: WatchedCollection, listener: LiveChangeListener): Promise<() => void> {
+    if (this.listeners.add(collection, listener)) {
+      const watcher: Watcher = {
+        stream: undefined,
+        resumeToken: undefined,
+        timer: undefined,
+        ready: Promise.resolve(),
+        stopped: false,
+      };
+      this.watchers.set(collection, watcher);
+      watcher.ready = this.open(collection, watcher);
+    }
+    await this.watchers.get(collection)?.ready;
+    return () => {
+      if (this.listeners.remove(collection, listener)) void this.stop(collection);
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.watchers.keys()].map((collection) => this.stop(collection)));
+  }
+
+  private open(collection: WatchedCollection, watcher: Watcher): Promise<void> {
+    const options = watcher.resumeToken ? { resumeAfter: watcher.resumeToken } : {};
+    const stream = this.options.db.collection(collection).watch<Document, ChangeStreamDocument>([], options);
+    watcher.stream = stream;
+    const emit = (change: LiveChange) =>
+      this.listeners.emit(change, (error) =>
+        this.options.log.error({ err: error, collection }, "live: a change listener failed"),
+      );
+    stream.on("change", (event: ChangeStreamDocument) => {
+      watcher.resumeToken = event._id;
+      const key = "documentKey" in event ? (event.documentKey as { _id?: unknown })._id : undefined;
+      const type = event.operationType;
+      if (
+        (type === "insert" || type === "update" || type === "replace" || type === "delete") &&
+        key instanceof ObjectId
+      ) {
+        emit({ collection, type, id: key });
+      } else {
+        emit({ collection, type: "changed" });
+      }
+    });
+    return new Promise<void>((resolve, reject) => {
+      let opened = false;
+      // The driver emits no "init"; its first resume token (from the aggregate's
+      // postBatchResumeToken) says the stream is open on the server.
+      stream.on("resumeTokenChanged", (token: ResumeToken) => {
+        watcher.resumeToken = token;
+        if (!opened) {
+          opened = true;
+          resolve();
+        }
+      });
+      stream.on("error", (error: unknown) => {
+        if (!opened) {
+          reject(error);
+          return;
+        }
+        if (watcher.stopped) return;
+        const historyLost = error instanceof MongoServerError && error.code === CHANGE_STREAM_HISTORY_LOST;
+        this.options.log.warn(
+          { err: error, collection },
+          historyLost
+            ? "live: change stream history lost; starting afresh and recomputing every live result"
+            : "live: change stream failed; reopening from its last resume token",
+        );
+        if (historyLost) watcher.resumeToken = undefined;
+        void stream.close().catch(() => undefined);
+        watcher.timer = this.options.clock.setTimeout(async () => {
+          watcher.timer = undefined;
+          if (watcher.stopped) return;
+          try {
+            await this.open(collection, watcher);
+            if (historyLost) emit({ collection, type: "resync" });
+          } catch (reopenError) {
+            this.options.log.error({ err: reopenError, collection }, "live: cannot reopen the change stream");
+            stream.emit("error", reopenError as Error);
+          }
+        }, REOPEN_DELAY_MS);
+      });
+    });
+  }
+
+  private async stop(collection: WatchedCollection): Promise<void> {
+    const watcher = this.watchers.get(collection);
+    if (!watcher) return;
+    watcher.stopped = true;
+    this.watchers.delete(collection);
+    if (watcher.timer) this.options.clock.clearTimeout(watcher.timer);
+    await watcher.stream?.close().catch(() => undefined);
+  }
+}
+
+/** True when the deployment serves change streams on `db` (one aggregate, its cursor killed at once). */
+export async function supportsChangeStreams(db: Db): Promise<{ supported: boolean; reason?: string }> {
+  try {
+    const reply = await db.command({ aggregate: "alerts", pipeline: [{ $changeStream: {} }], cursor: {} });
+    const id = (reply as { cursor?: { id?: unknown } }).cursor?.id;
+    if (id && !(typeof id === "number" && id === 0)) {
+      await db.command({ killCursors: "alerts", cursors: [id] }).catch(() => undefined);
+    }
+    return { supported: true };
+  } catch (error) {
+    return { supported: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
