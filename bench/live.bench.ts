@@ -30,7 +30,7 @@ import { MongoClient, ObjectId } from "mongodb";
 import WebSocket from "ws";
 import { provisionDatabase } from "../src/db/provision-database";
 
-const smoke = process.argv.includes("--smoke");
+const smoke = process.argv.includes("--smoke") || process.env.BENCH_SMOKE === "1";
 const settings = {
   subscriptions: positiveInteger("BENCH_SUBSCRIPTIONS", smoke ? 20 : 1_000),
   argumentSets: positiveInteger("BENCH_ARGUMENT_SETS", smoke ? 4 : 100),

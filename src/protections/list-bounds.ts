@@ -79,6 +79,10 @@ export const UNPAGED_LIST_BOUNDS: Readonly<Record<string, ListBound>> = {
   "Query.alertTrends": (args) =>
     trendBucketBound(args) * (Array.isArray(args.types) ? args.types.length : TREND_TYPES_WITHOUT_FILTER),
   "Query.caseStatistics": () => CASE_STATISTICS_ROWS,
+  // Live fields answer what their query does, once per change: priced as one answer.
+  "Subscription.alertTrendsLive": (args) =>
+    trendBucketBound(args) * (Array.isArray(args.types) ? args.types.length : TREND_TYPES_WITHOUT_FILTER),
+  "Subscription.caseStatisticsLive": () => CASE_STATISTICS_ROWS,
   "Query.alertSeverityBreakdown": () => SEVERITY_ROWS,
   "Query.indexUsage": () => MAX_INDEXES_PER_COLLECTION,
   "Query.unusedIndexes": () => DATA_MODEL_COLLECTION_COUNT * MAX_INDEXES_PER_COLLECTION,

@@ -1,7 +1,7 @@
 import type { Collection, ObjectId } from "mongodb";
-import type { AlertFilter } from "../../schema/inputs/alert-filter.input";
-import type { Alert } from "../../schema/types/alert.type";
 import type { AlertDocument } from "../db/alert.document";
+import type { AlertFilterCriteria } from "../domain/alert-filter.criteria";
+import type { AlertRecord } from "../domain/alert.record";
 import { toAlert } from "./alert.mapper";
 import { alertFilterQuery } from "./alert-filter.query";
 import type { RepositoryOptions } from "./repository-options";
@@ -14,7 +14,7 @@ export class LiveRepository {
   ) {}
 
   /** The alerts among `ids` that match `filter`, oldest first: one indexed find. */
-  async alertsAmong(ids: readonly ObjectId[], filter: AlertFilter | null | undefined): Promise<Alert[]> {
+  async alertsAmong(ids: readonly ObjectId[], filter: AlertFilterCriteria | null | undefined): Promise<AlertRecord[]> {
     const documents = await this.alerts
       .find(
         { $and: [{ _id: { $in: [...ids] } }, alertFilterQuery(filter)] },
