@@ -1,3 +1,4 @@
+import { type CacheConfig, parseCacheConfig } from "./cache/cache-config";
 import { ConfigError } from "./errors/config-error";
 import { type MetricsConfig, parseMetricsConfig } from "./metrics-config";
 import { type ObservabilityConfig, readObservabilityConfig } from "./observability/observability-config";
@@ -52,6 +53,8 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * MAX_CONCURRENT_AGGREGATIONS (4), MAX_RESPONSE_BYTES (8 MiB), SHUTDOWN_GRACE_MS (10000),
  * ANALYTICS_READ_PREFERENCE (primary), ANALYTICS_MAX_STALENESS_SECONDS (0), RATE_LIMIT_STORE (mongodb).
  * Analytics (see src/metrics-config.ts): SLA_TARGETS, MAX_METRIC_ROWS.
+ * Response cache (see src/cache/cache-config.ts): CACHE_MAX_BYTES, CACHE_TTL_ANALYTICS_SECONDS,
+ * CACHE_TTL_ENTITY_SECONDS.
  * Observability (METRICS_TOKEN, METRICS_PORT, METRICS_MAX_OPERATION_NAMES, SLOW_OPERATION_MS and
  * the OTEL_* variables): see src/observability/observability-config.ts and the README.
  */
@@ -73,6 +76,8 @@ export interface Config {
   metrics: MetricsConfig;
   /** Metrics, traces and request logs: METRICS_*, SLOW_OPERATION_MS, OTEL_* (src/observability). */
   observability: ObservabilityConfig;
+  /** The response cache: CACHE_MAX_BYTES, CACHE_TTL_* (src/cache). */
+  cache: CacheConfig;
 }
 
 /** Read preferences ANALYTICS_READ_PREFERENCE accepts (the driver's modes, lower case). */
@@ -283,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     metrics: parseMetricsConfig(read, integer, problems),
     observability: readObservabilityConfig({ read, integer, boolean, problems }),
+    cache: parseCacheConfig(integer),
   };
   const staleness = config.faults.analyticsMaxStalenessSeconds;
   if (staleness !== 0 && staleness < 90) {

@@ -37,6 +37,9 @@ import { responseSizeHook } from "./resilience/response-size.hook";
 import { retryableStatusPlugin } from "./resilience/retryable-status.plugin";
 import { httpOperationKindPlugin } from "./resilience/http-operation-kind.plugin";
 import { wellFormedStringsHook } from "./resilience/well-formed-strings.hook";
+import { etagHook } from "./cache/etag.hook";
+import { ResponseCache } from "./cache/response-cache";
+import { responseCachePlugin } from "./cache/response-cache.plugin";
 
 /** Path of the GraphQL endpoint (and of the playground page, for browsers). */
 export const GRAPHQL_PATH = "/graphql";
@@ -94,6 +97,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       });
   observability?.registerAppHooks(app);
   observability?.instrumentSchema(schema);
+  // CACHE_MAX_BYTES=0 turns the response cache off (src/cache, README "Response cache").
+  const responseCache =
+    config.cache.maxBytes > 0
+      ? new ResponseCache(config.cache.maxBytes, config.cache.now ?? Date.now, observability?.registrar)
+      : undefined;
 
   const apollo = new ApolloServer<GatewayContext>({
     schema,
@@ -127,6 +135,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         new AdmissionControl(config.faults.maxConcurrentAggregations, config.faults.maxQueuedRequests),
       ),
       ...(observability?.apolloPlugins(app.log) ?? []),
+      ...(responseCache
+        ? [
+            responseCachePlugin(schema, responseCache, {
+              analyticsSeconds: config.cache.ttlAnalyticsSeconds,
+              entitySeconds: config.cache.ttlEntitySeconds,
+            }),
+          ]
+        : []),
     ],
   });
   await apollo.start();
@@ -236,6 +252,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     );
     scope.addHook("onRequest", admissionHook(admission));
     scope.addHook("onSend", responseSizeHook(config.faults.maxResponseBytes));
+    scope.addHook("onSend", etagHook);
     scope.setErrorHandler(unavailableErrorHandler);
     scope.addHook("preHandler", wellFormedStringsHook);
     for (const hook of preHandlers) {
