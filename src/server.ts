@@ -37,6 +37,7 @@ import { responseSizeHook } from "./resilience/response-size.hook";
 import { retryableStatusPlugin } from "./resilience/retryable-status.plugin";
 import { httpOperationKindPlugin } from "./resilience/http-operation-kind.plugin";
 import { wellFormedStringsHook } from "./resilience/well-formed-strings.hook";
+import { watchWritesAroundGateway } from "./cache/change-stream-invalidation";
 import { etagHook } from "./cache/etag.hook";
 import { ResponseCache } from "./cache/response-cache";
 import { responseCachePlugin } from "./cache/response-cache.plugin";
@@ -163,6 +164,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   const readiness = options.readiness ?? new DatabaseReadiness(db.client);
   const admission = new AdmissionControl(config.faults.maxInFlightRequests, config.faults.maxQueuedRequests);
+  if (responseCache) {
+    // Writes made around the gateway invalidate too, once the database answers.
+    let stopWatching: (() => Promise<void>) | undefined;
+    app.addHook("onClose", async () => stopWatching?.());
+    await readiness.add(async () => {
+      stopWatching = watchWritesAroundGateway(db, responseCache, app.log);
+    });
+  }
   // Bypasses admission control; its headers report the admission counts (observable load).
   app.get("/healthz", async (_request, reply) => {
     const { running, queued } = admission.stats();

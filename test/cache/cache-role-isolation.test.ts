@@ -118,10 +118,10 @@ describe("the response cache and the role matrix", () => {
           const refused = result.errors?.some(
             (error) => error.extensions?.code === "FORBIDDEN" && error.path?.length === 1,
           );
-          if (refused && cached.commands.length > 0) {
-            mismatches.push(
-              `pass ${pass}, ${name}, ${query}: FORBIDDEN after ${cached.commands.length} commands`,
-            );
+          // The change stream that invalidates the cache polls with getMore on its own schedule.
+          const commands = cached.commands.filter((command) => command.commandName !== "getMore");
+          if (refused && commands.length > 0) {
+            mismatches.push(`pass ${pass}, ${name}, ${query}: FORBIDDEN after ${commands.length} commands`);
           }
         }
       }

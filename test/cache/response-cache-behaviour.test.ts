@@ -21,8 +21,17 @@ const USERS = `{ users(first: 1) { totalCount } }`;
 const TRENDS = `query Trends($tz: String!) { alertTrends(timezone: $tz, granularity: DAY) { bucket type count } }`;
 
 const sum = (rows: { count: number }[]): number => rows.reduce((total, row) => total + row.count, 0);
+/**
+ * Commands that answer queries: the gateway's change stream (cache invalidation by writes
+ * made around it) polls with getMore on its own schedule, so it is left out.
+ */
+const queryCommands = () =>
+  gateway.commands.filter(
+    (command) =>
+      command.commandName !== "getMore" && !JSON.stringify(command.command).includes("$changeStream"),
+  );
 const aggregates = (): number =>
-  gateway.commands.filter((command) => command.commandName === "aggregate").length;
+  queryCommands().filter((command) => command.commandName === "aggregate").length;
 
 beforeAll(async () => {
   database = await openTestDatabase("response-cache");
@@ -62,7 +71,7 @@ describe("the response cache", () => {
     clock += 3_000;
     gateway.resetCommands();
     const second = await gateway.graphql(UNRESOLVED);
-    expect(gateway.commands).toEqual([]);
+    expect(queryCommands()).toEqual([]);
     expect(second.data).toEqual(first.data);
     expect(second.body.extensions).toEqual({ cache: { hit: true, age: 3 } });
     expect(second.headers.get("cache-control")).toBe("private, max-age=7");
@@ -173,7 +182,7 @@ describe("the response cache", () => {
     const revalidated = await fetch(url, { headers: { ...headers, "if-none-match": etag! } });
     expect(revalidated.status).toBe(304);
     expect(await revalidated.text()).toBe("");
-    expect(gateway.commands).toEqual([]);
+    expect(queryCommands()).toEqual([]);
 
     const other = await fetch(url, { headers: { ...headers, "if-none-match": '"something-else"' } });
     expect(other.status).toBe(200);
