@@ -224,6 +224,8 @@ async function runRole(role: Role): Promise<void> {
             DEMO_DATA: "never",
             JWT_SECRET: process.env.BENCH_JWT_SECRET,
             RATE_LIMIT_PER_MINUTE: "0",
+            // Every request executes: this bench measures the gateway, not the response cache.
+            CACHE_MAX_BYTES: "0",
           }),
           mongodbUri: uri,
           mongodbDb: DB_NAME,

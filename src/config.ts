@@ -1,4 +1,5 @@
 import { READ_PREFERENCES, type ReadPreferenceSetting } from "./db/analytics-read-preference";
+import { type CacheConfig, parseCacheConfig } from "./cache/cache-config";
 import { ConfigError } from "./errors/config-error";
 import { type MetricsConfig, parseMetricsConfig } from "./domain/metrics-config";
 import { type ObservabilityConfig, readObservabilityConfig } from "./observability/observability-config";
@@ -56,6 +57,8 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * (`1000`), LIVE_POLL_SECONDS (`5`), MAX_SUBSCRIPTIONS_PER_CONNECTION (`20`),
  * MAX_LIVE_CONNECTIONS_PER_CALLER (`10`); the README's configuration tables say what each does.
  * Analytics (see src/domain/metrics-config.ts): SLA_TARGETS, MAX_METRIC_ROWS.
+ * Response cache (see src/cache/cache-config.ts): CACHE_MAX_BYTES, CACHE_TTL_ANALYTICS_SECONDS,
+ * CACHE_TTL_ENTITY_SECONDS.
  * Observability (METRICS_TOKEN, METRICS_PORT, METRICS_MAX_OPERATION_NAMES, SLOW_OPERATION_MS and
  * the OTEL_* variables): see src/observability/observability-config.ts and the README.
  */
@@ -79,6 +82,8 @@ export interface Config {
   observability: ObservabilityConfig;
   /** GraphQL subscriptions and live fields (src/live). */
   live: LiveConfig;
+  /** The response cache: CACHE_MAX_BYTES, CACHE_TTL_* (src/cache). */
+  cache: CacheConfig;
 }
 
 export const RATE_LIMIT_STORES = ["mongodb", "memory"] as const;
@@ -301,6 +306,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     metrics: parseMetricsConfig(read, integer, problems),
     observability: readObservabilityConfig({ read, integer, boolean, problems }),
+    cache: parseCacheConfig(integer),
   };
   const staleness = config.faults.analyticsMaxStalenessSeconds;
   if (staleness !== 0 && staleness < 90) {

@@ -40,6 +40,10 @@ import { wellFormedStringsHook } from "./resilience/well-formed-strings.hook";
 import type { LiveClock } from "./live/live-clock";
 import { registerLive } from "./live/register-live";
 import { registerDashboard } from "./dashboard/dashboard.route";
+import { watchWritesAroundGateway } from "./cache/change-stream-invalidation";
+import { etagHook } from "./cache/etag.hook";
+import { ResponseCache } from "./cache/response-cache";
+import { responseCachePlugin } from "./cache/response-cache.plugin";
 
 /** Path of the GraphQL endpoint (and of the playground page, for browsers). */
 export const GRAPHQL_PATH = "/graphql";
@@ -101,6 +105,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       });
   observability?.registerAppHooks(app);
   observability?.instrumentSchema(schema);
+  // CACHE_MAX_BYTES=0 turns the response cache off (src/cache, README "Response cache").
+  const responseCache =
+    config.cache.maxBytes > 0
+      ? new ResponseCache(config.cache.maxBytes, config.cache.now ?? Date.now, observability?.registrar)
+      : undefined;
 
   const apollo = new ApolloServer<GatewayContext>({
     schema,
@@ -134,6 +143,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         new AdmissionControl(config.faults.maxConcurrentAggregations, config.faults.maxQueuedRequests),
       ),
       ...(observability?.apolloPlugins(app.log) ?? []),
+      ...(responseCache
+        ? [
+            responseCachePlugin(schema, responseCache, {
+              analyticsSeconds: config.cache.ttlAnalyticsSeconds,
+              entitySeconds: config.cache.ttlEntitySeconds,
+            }),
+          ]
+        : []),
     ],
   });
   await apollo.start();
@@ -154,6 +171,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   const readiness = options.readiness ?? new DatabaseReadiness(db.client);
   const admission = new AdmissionControl(config.faults.maxInFlightRequests, config.faults.maxQueuedRequests);
+  if (responseCache) {
+    // Writes made around the gateway invalidate too, once the database answers.
+    let stopWatching: (() => Promise<void>) | undefined;
+    app.addHook("onClose", async () => stopWatching?.());
+    await readiness.add(async () => {
+      stopWatching = watchWritesAroundGateway(db, responseCache, app.log);
+    });
+  }
   // Bypasses admission control; its headers report the admission counts (observable load).
   app.get("/healthz", async (_request, reply) => {
     const { running, queued } = admission.stats();
@@ -248,6 +273,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     );
     scope.addHook("onRequest", admissionHook(admission));
     scope.addHook("onSend", responseSizeHook(config.faults.maxResponseBytes));
+    scope.addHook("onSend", etagHook);
     scope.setErrorHandler(unavailableErrorHandler);
     scope.addHook("preHandler", wellFormedStringsHook);
     for (const hook of preHandlers) {

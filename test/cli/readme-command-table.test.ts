@@ -93,6 +93,27 @@ const WHERE: Record<string, { file: string; invocation: string } | { notRun: str
     file: "test/bench/bench-smoke.test.ts",
     invocation: 'runCommand("npm", ["run", script]',
   },
+  "npm run bench:dashboards": {
+    file: "test/bench/bench-smoke.test.ts",
+    invocation: 'runCommand("npm", ["run", script]',
+  },
+  "npm run bench:change-streams": {
+    file: "test/bench/bench-smoke.test.ts",
+    invocation: 'runCommand("npm", ["run", script]',
+  },
+  "npm run bench:group-commit": {
+    file: "test/bench/bench-smoke.test.ts",
+    invocation: 'runCommand("npm", ["run", script]',
+  },
+  "npm run bench:live": {
+    file: "test/bench/bench-smoke.test.ts",
+    invocation: 'runCommand("npm", ["run", script]',
+  },
+  "npm run test:fuzz": {
+    notRun:
+      "it is the fuzz test of the suite (test/faults/fuzzed-input.test.ts, 1,000 inputs) with 10,000 inputs, " +
+      "which takes minutes; the suite runs the same test",
+  },
   "npm run lint": { notRun: "`npm test` runs it (npm run check) before the suite" },
   "npm run format": {
     notRun: "it rewrites the tree; `npm test` runs its read-only twin, npm run format:check",

@@ -98,6 +98,8 @@ export async function startTestGateway(
     port: 0,
     logLevel: (process.env.TEST_LOG_LEVEL as Config["logLevel"] | undefined) ?? "silent",
     demoData: "never",
+    // Tests write around the gateway (through the driver): the response cache only where a test asks for it.
+    cache: { ...defaults.cache, maxBytes: 0 },
     ...configOverrides,
     auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET, ...auth },
     // Suites send many requests quickly: rate limiting only where a test asks for it.

@@ -42,6 +42,8 @@ async function startTracedGateway(
     logLevel: logStream ? "info" : "silent",
     demoData: "never",
     auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET },
+    // Every command is one request's: no response cache, so no change stream of its own.
+    cache: { ...defaults.cache, maxBytes: 0 },
     observability: {
       ...defaults.observability,
       tracing: {

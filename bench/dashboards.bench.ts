@@ -1,0 +1,199 @@
+/**
+ * What the response cache does for dashboards: the same trend and metrics polls
+ * answered live (every request aggregates) and from the cache, and a hundred identical
+ * polls at once (single flight).
+ *
+ *   npm run bench:dashboards
+ *
+ * Environment: BENCH_ALERTS (1000000), BENCH_RUNS live requests per query (5),
+ * MONGODB_URI (else a database is provisioned as `jupiter serve` does). BENCH_SMOKE=1:
+ * tiny data and few runs, for test/bench/bench-smoke.test.ts; its figures mean nothing.
+ *
+ * One process: database (when provisioned), two gateways (CACHE_MAX_BYTES=0, and the
+ * cache on with a TTL of an hour so that every hit run is within it) and the client.
+ * Latencies therefore include the engine's work on this event loop; the ratio and the
+ * count of aggregations are the figures to read. Aggregations are counted with the
+ * driver's command monitoring on the cached gateway's client.
+ */
+import { randomBytes } from "node:crypto";
+import { SignJWT } from "jose";
+import { MongoClient, ObjectId } from "mongodb";
+import { loadConfig } from "../src/config";
+import { provisionDatabase } from "../src/db/provision-database";
+import { type Gateway, graphqlUrl, startGateway } from "../src/main";
+
+const SMOKE = process.env.BENCH_SMOKE === "1";
+const ALERTS = positiveInteger("BENCH_ALERTS", SMOKE ? 2_000 : 1_000_000);
+const RUNS = positiveInteger("BENCH_RUNS", SMOKE ? 2 : 5);
+const HIT_RUNS = SMOKE ? 10 : 50;
+const CONCURRENT = 100;
+const DB_NAME = "jupiter_bench_dashboards";
+const DAY_MS = 86_400_000;
+const NOW = Date.now();
+
+interface Query {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+const QUERIES: Query[] = [
+  {
+    name: "alertTrends (30 d, daily, Berlin)",
+    query: `query Trends($from: DateTime!, $to: DateTime!) {
+      alertTrends(from: $from, to: $to, granularity: DAY, timezone: "Europe/Berlin") { bucket type count }
+    }`,
+    variables: { from: new Date(NOW - 30 * DAY_MS).toISOString(), to: new Date(NOW).toISOString() },
+  },
+  {
+    name: "alertMetrics (by type)",
+    query: `query ByType { alertMetrics(groupBy: [TYPE]) { rows { count } } }`,
+    variables: {},
+  },
+];
+
+async function main(): Promise<void> {
+  const uri = process.env.MONGODB_URI?.trim();
+  const provisioned = uri ? undefined : await provisionDatabase();
+  if (provisioned) console.log(provisioned.reason);
+  const client = await MongoClient.connect(uri || provisioned!.uri);
+  const gateways: Gateway[] = [];
+  try {
+    const db = client.db(DB_NAME);
+    await db.dropDatabase();
+    const started = Date.now();
+    await seedAlerts(client);
+    console.log(
+      `seeded ${ALERTS.toLocaleString("en-US")} alerts in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+
+    const secret = randomBytes(32).toString("hex");
+    const start = async (cache: Record<string, string>) => {
+      const gateway = await startGateway(
+        {
+          ...loadConfig({
+            LOG_LEVEL: "silent",
+            DEMO_DATA: "never",
+            JWT_SECRET: secret,
+            RATE_LIMIT_PER_MINUTE: "0",
+            DB_MAX_TIME_MS: "600000",
+            ...cache,
+          }),
+          mongodbUri: uri || provisioned!.uri,
+          mongodbDb: DB_NAME,
+          host: "127.0.0.1",
+          port: 0,
+        },
+        { playground: false, mongoClientOptions: { monitorCommands: true } },
+      );
+      gateways.push(gateway);
+      return gateway;
+    };
+    const live = await start({ CACHE_MAX_BYTES: "0" });
+    const cached = await start({ CACHE_TTL_ANALYTICS_SECONDS: "3600" });
+    let aggregations = 0;
+    cached.client.on("commandStarted", (event) => {
+      if (event.commandName === "aggregate") aggregations += 1;
+    });
+    const authorization = `Bearer ${await new SignJWT({ role: "admin" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(new ObjectId().toHexString())
+      .setExpirationTime("2h")
+      .sign(new TextEncoder().encode(secret))}`;
+    const ask = async (gateway: Gateway, query: Query, variables = query.variables): Promise<number> => {
+      const began = performance.now();
+      const response = await fetch(graphqlUrl(gateway), {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization },
+        body: JSON.stringify({ query: query.query, variables }),
+      });
+      const body = (await response.json()) as { errors?: unknown[] };
+      if (response.status !== 200 || body.errors) {
+        throw new Error(`${query.name}: ${response.status} ${JSON.stringify(body.errors)}`);
+      }
+      return performance.now() - began;
+    };
+
+    console.log("");
+    console.log(pad("query", 36) + pad("live p50 ms", 14) + pad("hit p50 ms", 14) + "hit/live");
+    for (const query of QUERIES) {
+      const liveTimes: number[] = [];
+      for (let run = 0; run < RUNS; run += 1) liveTimes.push(await ask(live, query));
+      await ask(cached, query);
+      const hitTimes: number[] = [];
+      for (let run = 0; run < HIT_RUNS; run += 1) hitTimes.push(await ask(cached, query));
+      const liveMedian = percentile(liveTimes, 0.5);
+      const hitMedian = percentile(hitTimes, 0.5);
+      console.log(
+        pad(query.name, 36) +
+          pad(liveMedian.toFixed(1), 14) +
+          pad(hitMedian.toFixed(2), 14) +
+          `${(hitMedian / liveMedian).toFixed(3)}x`,
+      );
+    }
+
+    // A range no request asked for yet: every one of the hundred is a miss or waits for one.
+    const trends = QUERIES[0]!;
+    const fresh = { ...trends.variables, to: new Date(NOW - 1).toISOString() };
+    aggregations = 0;
+    const times = await Promise.all(Array.from({ length: CONCURRENT }, () => ask(cached, trends, fresh)));
+    console.log("");
+    console.log(
+      `${CONCURRENT} concurrent identical polls: ${aggregations} aggregation(s) sent, ` +
+        `p50 ${percentile(times, 0.5).toFixed(1)} ms, p99 ${percentile(times, 0.99).toFixed(1)} ms`,
+    );
+  } finally {
+    for (const gateway of gateways) await gateway.stop();
+    await client.close();
+    await provisioned?.stop();
+  }
+}
+
+/** Alerts over the last 60 days, in batches of 10,000 through the driver. */
+async function seedAlerts(client: MongoClient): Promise<void> {
+  const alerts = client.db(DB_NAME).collection("alerts");
+  const severities = ["low", "medium", "high", "critical"];
+  const BATCH = 10_000;
+  for (let offset = 0; offset < ALERTS; offset += BATCH) {
+    const size = Math.min(BATCH, ALERTS - offset);
+    await alerts.insertMany(
+      Array.from({ length: size }, (_, i) => {
+        const n = offset + i;
+        const resolved = n % 3 === 0;
+        return {
+          type: `type-${n % 12}`,
+          source: `source-${n % 40}`,
+          severity: severities[n % 4],
+          message: "bench alert",
+          timestamp: new Date(NOW - ((n * 7919) % (60 * DAY_MS))),
+          case_id: null,
+          resolved,
+          resolution: resolved ? "fixed" : null,
+        };
+      }),
+      { ordered: false },
+    );
+  }
+}
+
+function percentile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+function pad(text: string, width: number): string {
+  return text.padEnd(width);
+}
+
+function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
+  return value;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
