@@ -14,7 +14,10 @@ export class LiveRepository {
   ) {}
 
   /** The alerts among `ids` that match `filter`, oldest first: one indexed find. */
-  async alertsAmong(ids: readonly ObjectId[], filter: AlertFilterCriteria | null | undefined): Promise<AlertRecord[]> {
+  async alertsAmong(
+    ids: readonly ObjectId[],
+    filter: AlertFilterCriteria | null | undefined,
+  ): Promise<AlertRecord[]> {
     const documents = await this.alerts
       .find(
         { $and: [{ _id: { $in: [...ids] } }, alertFilterQuery(filter)] },
