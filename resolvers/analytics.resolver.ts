@@ -1,4 +1,3 @@
-import { ObjectId } from "mongodb";
 import { Authorized, Args, Ctx, Query, Resolver } from "type-graphql";
 import { AlertSeverityBreakdownArguments } from "../schema/arguments/alert-severity-breakdown.arguments";
 import { AlertTrendsArguments } from "../schema/arguments/alert-trends.arguments";
@@ -8,6 +7,7 @@ import { CaseStatistic } from "../schema/types/case-statistic.type";
 import { SeverityCount } from "../schema/types/severity-count.type";
 import { RULES } from "../src/auth/auth-checker";
 import type { GatewayContext } from "../src/context";
+import { toAlertTrendsQuery, toCaseStatisticsQuery } from "./analytics-queries";
 
 /** Dashboard aggregates, computed by the analytics repository's pipelines. */
 @Resolver()
@@ -17,15 +17,10 @@ export class AnalyticsResolver {
     description: "Number of cases and mean resolution time per status and severity, most severe first",
   })
   caseStatistics(
-    @Args(() => CaseStatisticsArguments) { filter }: CaseStatisticsArguments,
+    @Args(() => CaseStatisticsArguments) args: CaseStatisticsArguments,
     @Ctx() { repositories }: GatewayContext,
   ): Promise<CaseStatistic[]> {
-    return repositories.analytics.caseStatistics({
-      createdAfter: filter?.createdAfter ?? undefined,
-      createdBefore: filter?.createdBefore ?? undefined,
-      tags: filter?.tags ?? undefined,
-      assigneeId: filter?.assigneeId ? ObjectId.createFromHexString(filter.assigneeId) : undefined,
-    });
+    return repositories.analytics.caseStatistics(toCaseStatisticsQuery(args));
   }
 
   @Authorized(RULES.ANALYST)
@@ -37,14 +32,7 @@ export class AnalyticsResolver {
     @Args(() => AlertTrendsArguments) args: AlertTrendsArguments,
     @Ctx() { repositories }: GatewayContext,
   ): Promise<AlertTrendPoint[]> {
-    return repositories.analytics.alertTrends({
-      from: args.from ?? undefined,
-      to: args.to ?? undefined,
-      granularity: args.granularity,
-      timezone: args.timezone,
-      types: args.types ?? undefined,
-      fillGaps: args.fillGaps,
-    });
+    return repositories.analytics.alertTrends(toAlertTrendsQuery(args));
   }
 
   @Authorized(RULES.ANALYST)

@@ -10,72 +10,40 @@ import type { CaseMetricRow } from "../schema/types/case-metric-row.type";
 import type { CaseMetrics } from "../schema/types/case-metrics.type";
 import type { AlertMeasureRaw, AlertMeasureValues } from "../src/pipelines/alert-measures";
 import type { CaseMeasureRaw, CaseMeasureValues } from "../src/pipelines/case-measures";
-import type { CaseBacklogAnswer, MetricAnswer } from "../src/repositories/metrics.repository";
+import type { MetricRowBase } from "../src/pipelines/metric-dimension";
+import type {
+  CaseBacklogAnswer,
+  MetricAnswer,
+  MetricAnswerRow,
+} from "../src/repositories/metrics.repository";
 
 /** The GraphQL answer of alertMetrics from the repository's rows. */
 export function toAlertMetrics(answer: MetricAnswer<AlertMeasureRaw, AlertMeasureValues>): AlertMetrics {
-  return {
-    ...envelope(answer),
-    rows: answer.rows.map((row): AlertMetricRow => ({
-      ...row.values,
-      bucket: row.bucket,
-      bucketLabel: row.bucketLabel,
-      type: (row.type as string | undefined) ?? null,
-      source: (row.source as string | undefined) ?? null,
-      severity: (row.severity as Severity | undefined) ?? null,
-      resolved: (row.resolved as boolean | undefined) ?? null,
-      other: row.other,
-      previous: row.previous,
-      drillDown: row.drillDown,
-    })),
-  };
+  return toMetricAnswer(answer, (row): AlertMetricRow => ({ ...metricRow(row), ...alertDimensions(row) }));
 }
 
 /** The GraphQL answer of caseMetrics from the repository's rows. */
 export function toCaseMetrics(answer: MetricAnswer<CaseMeasureRaw, CaseMeasureValues>): CaseMetrics {
-  return {
-    ...envelope(answer),
-    rows: answer.rows.map((row): CaseMetricRow => ({
-      ...row.values,
-      bucket: row.bucket,
-      bucketLabel: row.bucketLabel,
-      status: (row.status as CaseStatus | undefined) ?? null,
-      severity: (row.severity as Severity | undefined) ?? null,
-      priority: (row.priority as Priority | undefined) ?? null,
-      assigneeId: (row.assignee as ObjectId | undefined) ?? null,
-      tag: (row.tag as string | undefined) ?? null,
-      other: row.other,
-      previous: row.previous,
-      drillDown: row.drillDown,
-    })),
-  };
+  return toMetricAnswer(answer, (row): CaseMetricRow => ({ ...metricRow(row), ...caseDimensions(row) }));
 }
 
 /** The GraphQL answer of caseBacklog. */
 export function toCaseBacklog(answer: CaseBacklogAnswer): CaseBacklog {
-  return {
-    from: answer.from,
-    to: answer.to,
-    timezone: answer.timezone,
-    comparisonFrom: null,
-    comparisonTo: null,
-    dataAsOf: answer.dataAsOf,
-    rows: answer.rows.map((row): CaseBacklogRow => ({
-      bucket: row.bucket,
-      bucketLabel: row.bucketLabel,
-      status: (row.status as CaseStatus | undefined) ?? null,
-      severity: (row.severity as Severity | undefined) ?? null,
-      priority: (row.priority as Priority | undefined) ?? null,
-      assigneeId: (row.assignee as ObjectId | undefined) ?? null,
-      tag: (row.tag as string | undefined) ?? null,
-      open: row.open,
-      opened: row.opened,
-      resolved: row.resolved,
-    })),
-  };
+  return toMetricAnswer({ ...answer, comparisonFrom: null, comparisonTo: null }, (row): CaseBacklogRow => ({
+    bucket: row.bucket,
+    bucketLabel: row.bucketLabel,
+    ...caseDimensions(row),
+    open: row.open,
+    opened: row.opened,
+    resolved: row.resolved,
+  }));
 }
 
-function envelope<TRaw, TValues>(answer: MetricAnswer<TRaw, TValues>) {
+/** The envelope every analytics answer shares, around its rows mapped one by one. */
+function toMetricAnswer<TRow, TAnswerRow>(
+  answer: Omit<MetricAnswer<never, never>, "rows"> & { rows: TRow[] },
+  toRow: (row: TRow) => TAnswerRow,
+) {
   return {
     from: answer.from,
     to: answer.to,
@@ -83,5 +51,39 @@ function envelope<TRaw, TValues>(answer: MetricAnswer<TRaw, TValues>) {
     comparisonFrom: answer.comparisonFrom,
     comparisonTo: answer.comparisonTo,
     dataAsOf: answer.dataAsOf,
+    rows: answer.rows.map(toRow),
+  };
+}
+
+/** The measures, bucket, `other`, comparison and drill-down of a metrics row. */
+function metricRow<TRaw, TValues>(row: MetricAnswerRow<TRaw, TValues>) {
+  return {
+    ...row.values,
+    bucket: row.bucket,
+    bucketLabel: row.bucketLabel,
+    other: row.other,
+    previous: row.previous,
+    drillDown: row.drillDown,
+  };
+}
+
+/** The dimension values of an alertMetrics row; null where it is not grouped by them. */
+function alertDimensions(row: MetricRowBase) {
+  return {
+    type: (row.type as string | undefined) ?? null,
+    source: (row.source as string | undefined) ?? null,
+    severity: (row.severity as Severity | undefined) ?? null,
+    resolved: (row.resolved as boolean | undefined) ?? null,
+  };
+}
+
+/** The dimension values of a caseMetrics or caseBacklog row; null where it is not grouped by them. */
+function caseDimensions(row: MetricRowBase) {
+  return {
+    status: (row.status as CaseStatus | undefined) ?? null,
+    severity: (row.severity as Severity | undefined) ?? null,
+    priority: (row.priority as Priority | undefined) ?? null,
+    assigneeId: (row.assignee as ObjectId | undefined) ?? null,
+    tag: (row.tag as string | undefined) ?? null,
   };
 }

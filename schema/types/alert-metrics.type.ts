@@ -1,30 +1,12 @@
-import { Field, ObjectType } from "type-graphql";
-import { DateTimeScalar } from "../scalars/date-time.scalar";
 import { AlertMetricRow } from "./alert-metric-row.type";
+import { metricAnswerType } from "./metric-answer.type-factory";
 
 /** The answer of alertMetrics. */
-@ObjectType("AlertMetrics", { description: "Alert measures per bucket and dimension combination" })
-export class AlertMetrics {
-  @Field(() => [AlertMetricRow], {
-    description: "By bucket, then dimensions in groupBy order (by rank where they have one)",
-  })
-  rows!: AlertMetricRow[];
-
-  @Field(() => DateTimeScalar, { description: "Start of the range (inclusive)" })
-  from!: Date;
-
-  @Field(() => DateTimeScalar, { description: "End of the range (exclusive)" })
-  to!: Date;
-
-  @Field(() => String, { description: "The canonical IANA name of the query's time zone" })
-  timezone!: string;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  comparisonFrom!: Date | null;
-
-  @Field(() => DateTimeScalar, { nullable: true })
-  comparisonTo!: Date | null;
-
-  @Field(() => DateTimeScalar, { description: "When the database was read" })
-  dataAsOf!: Date;
-}
+export const AlertMetrics = metricAnswerType(AlertMetricRow, {
+  name: "AlertMetrics",
+  description: "Alert measures per bucket and dimension combination",
+  rows: "By bucket, then dimensions in groupBy order (by rank where they have one)",
+  from: "Start of the range (inclusive)",
+  to: "End of the range (exclusive)",
+});
+export type AlertMetrics = InstanceType<typeof AlertMetrics>;

@@ -1,9 +1,9 @@
 import type { ChangeStream, ChangeStreamDocument, Db, Document, ResumeToken } from "mongodb";
 import { MongoServerError, ObjectId } from "mongodb";
 import type { FastifyBaseLogger } from "fastify";
-import type { ChangeFeed, LiveChange, LiveChangeListener, WatchedCollection } from "./live-change";
+import type { ChangeFeed, LiveChange, WatchedCollection } from "./live-change";
 import type { LiveClock, LiveTimer } from "./live-clock";
-import { ListenerSet } from "./listener-set";
+import { PerCollectionFeed } from "./per-collection-feed";
 
 /** mongod's ChangeStreamHistoryLost: the resume token fell out of the oplog. */
 const CHANGE_STREAM_HISTORY_LOST = 286;
@@ -31,33 +31,23 @@ export interface ChangeStreamFeedOptions {
  * that token is too old (ChangeStreamHistoryLost) it starts afresh and reports
  * `resync`, so every live result is recomputed once.
  */
-export class ChangeStreamFeed implements ChangeFeed {
+export class ChangeStreamFeed extends PerCollectionFeed<Watcher> implements ChangeFeed {
   readonly mode = "change-stream" as const;
-  private readonly listeners = new ListenerSet();
-  private readonly watchers = new Map<WatchedCollection, Watcher>();
 
-  constructor(private readonly options: ChangeStreamFeedOptions) {}
-
-  async listen(collection: WatchedCollection, listener: LiveChangeListener): Promise<() => void> {
-    if (this.listeners.add(collection, listener)) {
-      const watcher: Watcher = {
-        stream: undefined,
-        resumeToken: undefined,
-        timer: undefined,
-        ready: Promise.resolve(),
-        stopped: false,
-      };
-      this.watchers.set(collection, watcher);
-      watcher.ready = this.open(collection, watcher);
-    }
-    await this.watchers.get(collection)?.ready;
-    return () => {
-      if (this.listeners.remove(collection, listener)) void this.stop(collection);
-    };
+  constructor(private readonly options: ChangeStreamFeedOptions) {
+    super();
   }
 
-  async close(): Promise<void> {
-    await Promise.all([...this.watchers.keys()].map((collection) => this.stop(collection)));
+  protected start(collection: WatchedCollection): Watcher {
+    const watcher: Watcher = {
+      stream: undefined,
+      resumeToken: undefined,
+      timer: undefined,
+      ready: Promise.resolve(),
+      stopped: false,
+    };
+    watcher.ready = this.open(collection, watcher);
+    return watcher;
   }
 
   private open(collection: WatchedCollection, watcher: Watcher): Promise<void> {
@@ -122,11 +112,11 @@ export class ChangeStreamFeed implements ChangeFeed {
     });
   }
 
-  private async stop(collection: WatchedCollection): Promise<void> {
-    const watcher = this.watchers.get(collection);
+  protected async stop(collection: WatchedCollection): Promise<void> {
+    const watcher = this.watches.get(collection);
     if (!watcher) return;
     watcher.stopped = true;
-    this.watchers.delete(collection);
+    this.watches.delete(collection);
     if (watcher.timer) this.options.clock.clearTimeout(watcher.timer);
     await watcher.stream?.close().catch(() => undefined);
   }

@@ -1,8 +1,8 @@
 import { type Db, ObjectId } from "mongodb";
 import type { FastifyBaseLogger } from "fastify";
-import type { ChangeFeed, LiveChangeListener, WatchedCollection } from "./live-change";
+import type { ChangeFeed, WatchedCollection } from "./live-change";
 import type { LiveClock, LiveTimer } from "./live-clock";
-import { ListenerSet } from "./listener-set";
+import { PerCollectionFeed } from "./per-collection-feed";
 
 /**
  * ObjectIds made by several writers within a few seconds need not arrive in order, so
@@ -27,7 +27,7 @@ interface Poller {
   newestSecond: number;
   stopped: boolean;
   /** Settles once the first snapshot is taken. */
-  ready?: Promise<void>;
+  ready: Promise<void>;
 }
 
 export interface PollingChangeFeedOptions {
@@ -46,55 +46,46 @@ export interface PollingChangeFeedOptions {
  * updates as `changed`. Updates made around the gateway that do not set `updated_at`
  * are seen only through the alerts' and cases' counts.
  */
-export class PollingChangeFeed implements ChangeFeed {
+export class PollingChangeFeed extends PerCollectionFeed<Poller> implements ChangeFeed {
   readonly mode = "polling" as const;
-  private readonly listeners = new ListenerSet();
-  private readonly pollers = new Map<WatchedCollection, Poller>();
 
-  constructor(private readonly options: PollingChangeFeedOptions) {}
-
-  async listen(collection: WatchedCollection, listener: LiveChangeListener): Promise<() => void> {
-    if (this.listeners.add(collection, listener)) await this.start(collection);
-    else await this.pollers.get(collection)?.ready;
-    return () => {
-      if (this.listeners.remove(collection, listener)) this.stop(collection);
-    };
+  constructor(private readonly options: PollingChangeFeedOptions) {
+    super();
   }
 
-  async close(): Promise<void> {
-    for (const collection of [...this.pollers.keys()]) this.stop(collection);
-  }
-
-  private async start(collection: WatchedCollection): Promise<void> {
+  protected start(collection: WatchedCollection): Poller {
     const poller: Poller = {
       timer: undefined,
       snapshot: { count: 0, newestUpdate: 0 },
       recent: new Map(),
       newestSecond: 0,
       stopped: false,
+      ready: Promise.resolve(),
     };
-    this.pollers.set(collection, poller);
     poller.ready = (async () => {
-      const newest = await this.collection(collection)
-        .find({}, { projection: { _id: 1 }, sort: { _id: -1 }, limit: 1, maxTimeMS: this.options.maxTimeMS })
-        .toArray();
-      poller.newestSecond = newest[0] ? (newest[0]._id as ObjectId).getTimestamp().getTime() / 1000 : 0;
-      await this.newIds(collection, poller);
-      poller.snapshot = await this.snapshot(collection);
+      try {
+        const newest = await this.collection(collection)
+          .find(
+            {},
+            { projection: { _id: 1 }, sort: { _id: -1 }, limit: 1, maxTimeMS: this.options.maxTimeMS },
+          )
+          .toArray();
+        poller.newestSecond = newest[0] ? (newest[0]._id as ObjectId).getTimestamp().getTime() / 1000 : 0;
+        await this.newIds(collection, poller);
+        poller.snapshot = await this.snapshot(collection);
+      } finally {
+        if (!poller.stopped) this.schedule(collection, poller);
+      }
     })();
-    try {
-      await poller.ready;
-    } finally {
-      if (!poller.stopped) this.schedule(collection, poller);
-    }
+    return poller;
   }
 
-  private stop(collection: WatchedCollection): void {
-    const poller = this.pollers.get(collection);
+  protected stop(collection: WatchedCollection): void {
+    const poller = this.watches.get(collection);
     if (!poller) return;
     poller.stopped = true;
     if (poller.timer) this.options.clock.clearTimeout(poller.timer);
-    this.pollers.delete(collection);
+    this.watches.delete(collection);
   }
 
   private schedule(collection: WatchedCollection, poller: Poller): void {
