@@ -82,7 +82,7 @@ describe("Decimal128 and the other numeric types", () => {
     for (const [run, operator] of [
       [() => c.aggregate([{ $group: { _id: null, s: { $sum: "$p" } } }]).toArray(), "$group"],
       [() => c.aggregate([{ $project: { d: { $add: ["$p", 1] } } }]).toArray(), "$project"],
-      [() => c.updateOne({ _id: 1 }, { $inc: { p: 1 } }), "$inc"],
+      [() => c.updateOne({ _id: 1 }, { $inc: { p: 0.5 } }), "$inc"],
       [() => c.updateOne({ _id: 3 }, { $mul: { p: dec("2") } }), "$mul"],
       [() => c.find({ $expr: { $gt: ["$p", 5] } }).toArray(), "$expr"],
       [() => c.find({ p: { $mod: [2, 0] } }).toArray(), "$mod"],

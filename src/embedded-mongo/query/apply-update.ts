@@ -10,6 +10,7 @@ import { withIdFirst } from "../storage/with-id-first";
 import { isPlainObject } from "../bson/is-plain-object";
 import { mingoOptions } from "./mingo-options";
 import { reconcileNumberTags } from "./reconcile-number-tags";
+import { rewriteDecimalArithmetic } from "../decimal/decimal-updates";
 
 export interface UpdateOutcome {
   doc: Doc;
@@ -96,6 +97,7 @@ function operatorUpdate(old: Doc, update: Record<string, unknown>, options: Upda
   checkConflicts(modifier);
   if (!options.inserting) checkIdUntouched(old, modifier);
   checkUpdateOperandTypes(old, modifier);
+  rewriteDecimalArithmetic(old, modifier);
   const doc = cloneValue(old);
   let paths: string[];
   try {

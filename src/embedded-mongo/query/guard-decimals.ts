@@ -4,6 +4,8 @@ import type { Collection } from "../storage/collection";
 
 /** Update operators that compute with (or compare through mingo) the values they touch. */
 const COMPUTING_UPDATES = new Set(["$inc", "$mul", "$min", "$max", "$bit"]);
+/** Computed exactly in decimal128 on plain paths (decimal/decimal-updates.ts). */
+const DECIMAL_UPDATES = new Set(["$inc", "$mul"]);
 const UPDATE_OPERATORS = new Set([
   ...COMPUTING_UPDATES,
   "$set",
@@ -57,6 +59,7 @@ function guardUpdate(update: Record<string, unknown>, fields: Set<string>): void
   for (const [op, args] of Object.entries(update)) {
     if (!COMPUTING_UPDATES.has(op) || !isPlainObject(args)) continue;
     for (const [path, operand] of Object.entries(args)) {
+      if (DECIMAL_UPDATES.has(op) && !path.includes("$")) continue;
       if (containsDecimal(operand) || fields.has(path.split(".")[0])) refuse(op);
     }
   }

@@ -1,0 +1,80 @@
+import { Decimal128, type Document } from "mongodb";
+import Decimal from "decimal.js";
+import { describe, expect, it } from "vitest";
+import type { AnyDoc } from "./support/any-doc";
+import { serverFailure } from "./support/server-failure";
+import { useTestEngine } from "./support/use-test-engine";
+
+// mongod computes Decimal128 as IEEE 754-2008 decimal128: 34 significant digits, round half to
+// even, the exact result keeping the operands' trailing zeros when it fits (1.10 * 3 = 3.30); any
+// Decimal128 operand makes the result Decimal128. The reference here is decimal.js, configured
+// in this file, independent of the engine.
+const Reference = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_EVEN });
+const dec = (s: string) => Decimal128.fromString(s);
+
+describe("Decimal128 arithmetic in $inc and $mul updates", () => {
+  const engine = useTestEngine("decarith");
+
+  async function valueAfter(start: Document, update: Document): Promise<unknown> {
+    const c = engine.db.collection<AnyDoc>("ledger");
+    await c.deleteMany({});
+    await c.insertOne({ _id: 1, ...start });
+    await c.updateOne({ _id: 1 }, update);
+    return (await c.findOne({ _id: 1 }))?.p;
+  }
+
+  it("adds exactly: 0.1 + 0.2 is 0.3, and trailing zeros are kept", async () => {
+    expect(await valueAfter({ p: dec("0.1") }, { $inc: { p: dec("0.2") } })).toEqual(dec("0.3"));
+    expect(String(await valueAfter({ p: dec("1.10") }, { $inc: { p: dec("2.20") } }))).toBe("3.30");
+  });
+
+  it("makes the result Decimal128 when either operand is one", async () => {
+    expect(await valueAfter({ p: dec("9.99") }, { $inc: { p: 1 } })).toEqual(dec("10.99"));
+    expect(await valueAfter({ p: 5 }, { $inc: { p: dec("0.5") } })).toEqual(dec("5.5"));
+    expect(await valueAfter({ q: 1 }, { $inc: { p: dec("2.50") } })).toEqual(dec("2.50"));
+  });
+
+  it("multiplies exactly and rounds to 34 digits half to even", async () => {
+    expect(String(await valueAfter({ p: dec("1.10") }, { $mul: { p: 3 } }))).toBe("3.30");
+    for (const [a, b] of [
+      ["1234567890123456789012345678901234", "1.5"],
+      ["1000000000000000000000000000000001", "2.5"],
+      ["1000000000000000000000000000000003", "2.5"],
+      ["0.3333333333333333333333333333333333", "3"],
+      ["-7.000000000000000000000000000000001", "0.7"],
+    ]) {
+      const got = await valueAfter({ p: dec(a) }, { $mul: { p: dec(b) } });
+      expect((got as { _bsontype?: string })._bsontype).toBe("Decimal128");
+      const expected = new Reference(a).times(b);
+      expect(new Reference(String(got)).equals(expected), `${a} * ${b} = ${String(got)}`).toBe(true);
+    }
+  });
+
+  it("updateMany increments every document from its own value", async () => {
+    const c = engine.db.collection<AnyDoc>("many");
+    const starts = ["0.01", "19.99", "-3", "123456789012345678901234567890.1234"];
+    await c.insertMany(starts.map((s, i) => ({ _id: i, p: dec(s) })));
+    await c.updateMany({}, { $inc: { p: dec("0.005") } });
+    await c.updateMany({}, { $inc: { p: dec("0.005") } });
+    const docs = await c.find().sort({ _id: 1 }).toArray();
+    docs.forEach((d, i) => {
+      const expected = new Reference(starts[i]).plus("0.005").plus("0.005");
+      expect(new Reference(String(d.p)).equals(expected), `${starts[i]} -> ${String(d.p)}`).toBe(true);
+    });
+  });
+
+  it("refuses with 238 what it cannot compute exactly, leaving the document unchanged", async () => {
+    const c = engine.db.collection<AnyDoc>("refused");
+    await c.insertOne({ _id: 1, p: dec("9.99"), d: 0.1 });
+    for (const update of [
+      { $inc: { p: 0.5 } },
+      { $mul: { d: dec("2") } },
+      { $mul: { missing: dec("2") } },
+      { $inc: { p: dec("NaN") } },
+    ]) {
+      const err = await serverFailure(c.updateOne({ _id: 1 }, update));
+      expect(err.code).toBe(238);
+    }
+    expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, p: dec("9.99"), d: 0.1 });
+  });
+});
