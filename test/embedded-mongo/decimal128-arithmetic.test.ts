@@ -78,3 +78,82 @@ describe("Decimal128 arithmetic in $inc and $mul updates", () => {
     expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, p: dec("9.99"), d: 0.1 });
   });
 });
+
+describe("Decimal128 in $group accumulators", () => {
+  const engine = useTestEngine("decgroup");
+
+  it("$sum, $avg, $min and $max of Decimal128 (with integers) are exact Decimal128 per group", async () => {
+    const c = engine.db.collection<AnyDoc>("sales");
+    const rows: [string, unknown][] = [
+      ["a", dec("0.1")],
+      ["a", dec("0.2")],
+      ["a", 3],
+      ["a", "not a number"],
+      ["b", dec("1.10")],
+      ["b", dec("2.20")],
+      ["c", dec("1")],
+      ["c", dec("0")],
+      ["c", dec("0")],
+      ["d", 2],
+      ["d", 4],
+    ];
+    await c.insertMany(rows.map(([g, p], i) => ({ _id: i, g, p })));
+    const out = await c
+      .aggregate([
+        {
+          $group: { _id: "$g", s: { $sum: "$p" }, a: { $avg: "$p" }, lo: { $min: "$p" }, hi: { $max: "$p" } },
+        },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+    // Reference: decimal.js over the numeric values of each group (strings are skipped by $sum/$avg).
+    for (const row of out) {
+      const values = rows
+        .filter(([g, p]) => g === row._id && typeof p !== "string")
+        .map(([, p]) => String(p));
+      const sum = values.reduce((s, v) => s.plus(v), new Reference(0));
+      const avg = sum.div(values.length);
+      const hasDecimal = rows.some(([g, p]) => g === row._id && p instanceof Decimal128);
+      for (const [got, expected] of [
+        [row.s, sum],
+        [row.a, avg],
+      ] as const) {
+        expect(got instanceof Decimal128, `${String(row._id)}: ${String(got)}`).toBe(hasDecimal);
+        expect(new Reference(String(got)).equals(expected), `${String(row._id)}: ${String(got)}`).toBe(true);
+      }
+      const sorted = values.map((v) => new Reference(v)).sort((x, y) => x.comparedTo(y));
+      expect(new Reference(String(row.lo)).equals(sorted[0])).toBe(true);
+      // In BSON order every string sorts above every number: $max of group "a" is its string.
+      const text = rows.find(([g, p]) => g === row._id && typeof p === "string")?.[1];
+      if (text !== undefined) expect(row.hi).toBe(text);
+      else expect(new Reference(String(row.hi)).equals(sorted[sorted.length - 1])).toBe(true);
+    }
+    expect(out.map((r) => r._id)).toEqual(["a", "b", "c", "d"]);
+    // Exact and with trailing zeros kept: 1.10 + 2.20 = 3.30, 3.30 / 2 = 1.65; 0.1 + 0.2 + 3 = 3.3.
+    expect(String(out[1].s)).toBe("3.30");
+    expect(String(out[1].a)).toBe("1.65");
+    expect(String(out[0].s)).toBe("3.3");
+  });
+
+  it("$avg rounds an inexact quotient to 34 digits half to even", async () => {
+    const c = engine.db.collection<AnyDoc>("thirds");
+    await c.insertMany([
+      { _id: 1, p: dec("1") },
+      { _id: 2, p: dec("0") },
+      { _id: 3, p: dec("1") },
+    ]);
+    const [row] = await c.aggregate([{ $group: { _id: null, a: { $avg: "$p" } } }]).toArray();
+    expect(String(row.a)).toBe(new Reference(2).div(3).toString());
+  });
+
+  it("a Decimal128 summed with a non-integral double answers 238 naming $group", async () => {
+    const c = engine.db.collection<AnyDoc>("mixed");
+    await c.insertMany([
+      { _id: 1, p: dec("1.5") },
+      { _id: 2, p: 0.25 },
+    ]);
+    const err = await serverFailure(c.aggregate([{ $group: { _id: null, s: { $sum: "$p" } } }]).toArray());
+    expect(err.code).toBe(238);
+    expect(err.message).toContain("$group");
+  });
+});

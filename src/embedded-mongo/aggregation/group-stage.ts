@@ -5,6 +5,7 @@ import { CommandError } from "../errors/command-error";
 import { isPlainObject } from "../bson/is-plain-object";
 import { compileExpression } from "./compile-expression";
 import { groupKey } from "./group-key";
+import { addDecimal, DecimalTotal, finishDecimal, needsDecimal } from "../decimal/decimal-accumulators";
 
 type Stage = (coll: LazyIterator, expr: any, options: Options) => LazyIterator;
 
@@ -110,6 +111,11 @@ function initial(op: string): unknown {
 const FIRST_UNSET = Symbol("unset");
 
 function step(op: string, state: unknown, v: unknown): unknown {
+  if ((op === "$sum" || op === "$avg") && needsDecimal(state, v)) {
+    if (state instanceof DecimalTotal) return addDecimal(op, state, 0, 0, v);
+    const plain = op === "$sum" ? { sum: state as number, n: 0 } : (state as AvgState);
+    return addDecimal(op, state, plain.sum, plain.n, v);
+  }
   switch (op) {
     case "$sum":
     case "$count":
@@ -148,6 +154,7 @@ function step(op: string, state: unknown, v: unknown): unknown {
 }
 
 function finish(op: string, state: unknown): unknown {
+  if (state instanceof DecimalTotal) return finishDecimal(op, state);
   switch (op) {
     case "$avg": {
       const s = state as AvgState;

@@ -11,8 +11,10 @@ const Exact = Decimal.clone({
   toExpPos: 9e15,
 });
 
+const Rounded = Decimal.clone({ precision: DIGITS, rounding: Decimal.ROUND_HALF_EVEN });
+
 /** A finite decimal as coefficient * 10^exponent, keeping the cohort (trailing zeros) of the operand. */
-interface Cohort {
+export interface Cohort {
   value: Decimal;
   exponent: number;
 }
@@ -53,4 +55,19 @@ function toDecimal128(exact: Decimal, preferred: number): Decimal128 {
   const exponent = rounded.e - (DIGITS - 1);
   const digits = rounded.times(new Exact(10).pow(-exponent)).toFixed(0);
   return Decimal128.fromString(`${sign}${digits}E${exponent}`);
+}
+
+/**
+ * a / b: the exact quotient at the exponent nearest the preferred one (a's minus b's) when it fits
+ * 34 digits, else correctly rounded half-even to 34 digits. Undefined for a zero divisor.
+ */
+export function decimalDivide(a: Cohort, b: Cohort): Decimal128 | undefined {
+  if (b.value.isZero()) return undefined;
+  const preferred = a.exponent - b.exponent;
+  const wide = a.value.div(b.value);
+  if (wide.sd() <= DIGITS && wide.times(b.value).eq(a.value)) {
+    const smallest = wide.isZero() ? preferred : wide.e - (wide.sd() - 1);
+    return toDecimal128(wide, Math.min(preferred, smallest));
+  }
+  return toDecimal128(Rounded.div(a.value, b.value), preferred);
 }

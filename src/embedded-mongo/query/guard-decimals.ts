@@ -51,8 +51,28 @@ function guardPipeline(stages: unknown[], fields: Set<string>): void {
     if (!isPlainObject(stage)) continue;
     const [name] = Object.keys(stage);
     if (name === "$match") guardFilter(stage.$match, fields);
+    else if (name === "$group" && decimalSafeGroup(stage.$group, fields)) continue;
     else if (!PASSING_STAGES.has(name) && involvesDecimal(stage[name], fields)) refuse(name);
   }
+}
+
+/** Accumulators the engine's $group computes exactly on Decimal128 (aggregation/group-stage.ts). */
+const DECIMAL_ACCUMULATORS = new Set(["$sum", "$avg", "$min", "$max", "$first", "$last", "$push", "$count"]);
+
+/** A $group keyed without Decimal128 whose accumulators take field paths or literals only. */
+function decimalSafeGroup(spec: unknown, fields: Set<string>): boolean {
+  if (!isPlainObject(spec) || involvesDecimal(spec._id, fields)) return false;
+  return Object.entries(spec).every(([field, acc]) => {
+    if (field === "_id") return true;
+    if (!isPlainObject(acc) || Object.keys(acc).length !== 1) return false;
+    const [op] = Object.keys(acc);
+    const arg = acc[op];
+    return DECIMAL_ACCUMULATORS.has(op) && (arg === null || typeof arg !== "object" || isDecimalLiteral(arg));
+  });
+}
+
+function isDecimalLiteral(v: unknown): boolean {
+  return (v as { _bsontype?: string } | null)?._bsontype === "Decimal128";
 }
 
 function guardUpdate(update: Record<string, unknown>, fields: Set<string>): void {
