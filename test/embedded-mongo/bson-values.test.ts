@@ -62,7 +62,7 @@ describe("BSON values: exact round trips, no approximate comparisons", () => {
     expect(err).toBeInstanceOf(MongoServerError);
     expect((err as MongoServerError).errmsg).toMatch(/Decimal128/);
     const agg = await coll
-      .aggregate([{ $group: { _id: null, s: { $sum: { $add: ["$price", 1] } } } }])
+      .aggregate([{ $group: { _id: null, s: { $sum: { $add: ["$price", 0.5] } } } }])
       .toArray()
       .catch((e: unknown) => e);
     expect((agg as MongoServerError).errmsg).toMatch(/Decimal128/);

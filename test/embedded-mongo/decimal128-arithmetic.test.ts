@@ -157,3 +157,60 @@ describe("Decimal128 in $group accumulators", () => {
     expect(err.message).toContain("$group");
   });
 });
+
+describe("Decimal128 in arithmetic expressions", () => {
+  const engine = useTestEngine("decexpr");
+
+  it("$add, $subtract, $multiply, $divide and $abs compute exactly in $project and $group", async () => {
+    const c = engine.db.collection<AnyDoc>("items");
+    const prices = ["0.1", "19.99", "-3.50", "1234567890123456789012345678.901234"];
+    await c.insertMany(prices.map((p, i) => ({ _id: i, p: dec(p), q: i + 2 })));
+    const out = await c
+      .aggregate([
+        {
+          $project: {
+            plus: { $add: ["$p", dec("0.2"), 1] },
+            minus: { $subtract: ["$p", dec("0.2")] },
+            times: { $multiply: ["$p", "$q"] },
+            per: { $divide: ["$p", 3] },
+            abs: { $abs: "$p" },
+          },
+        },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+    out.forEach((row, i) => {
+      const p = new Reference(prices[i]);
+      for (const [name, expected] of [
+        ["plus", p.plus("0.2").plus(1)],
+        ["minus", p.minus("0.2")],
+        ["times", p.times(i + 2)],
+        ["per", p.div(3)],
+        ["abs", p.abs()],
+      ] as const) {
+        const got = row[name] as unknown;
+        expect(got instanceof Decimal128, `${name} ${String(got)}`).toBe(true);
+        expect(new Reference(String(got)).equals(expected), `${name}(${prices[i]}) = ${String(got)}`).toBe(
+          true,
+        );
+      }
+    });
+    expect(String(out[0].plus)).toBe("1.3");
+    expect(String(out[2].abs)).toBe("3.50");
+    const [total] = await c
+      .aggregate([{ $group: { _id: null, t: { $sum: { $multiply: ["$p", "$q"] } } } }])
+      .toArray();
+    const expected = prices.reduce((s, p, i) => s.plus(new Reference(p).times(i + 2)), new Reference(0));
+    expect(new Reference(String(total.t)).equals(expected)).toBe(true);
+  });
+
+  it("division by a zero Decimal128 fails with code 2 and the server keeps serving", async () => {
+    const c = engine.db.collection<AnyDoc>("zero");
+    await c.insertOne({ _id: 1, p: dec("1.5") });
+    const err = await serverFailure(
+      c.aggregate([{ $project: { d: { $divide: ["$p", dec("0")] } } }]).toArray(),
+    );
+    expect(err.code).toBe(2);
+    expect(await c.countDocuments()).toBe(1);
+  });
+});

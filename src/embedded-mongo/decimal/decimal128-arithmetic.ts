@@ -41,6 +41,15 @@ export function decimalMultiply(a: Cohort, b: Cohort): Decimal128 {
   return toDecimal128(a.value.times(b.value), a.exponent + b.exponent);
 }
 
+/** |a| and -a, exact (same exponent). */
+export function decimalAbs(a: Cohort): Decimal128 {
+  return toDecimal128(a.value.abs(), a.exponent);
+}
+
+export function decimalNegate(a: Cohort): Cohort {
+  return { value: a.value.neg(), exponent: a.exponent };
+}
+
 /**
  * The exact result at the preferred exponent when its coefficient fits 34 digits; otherwise rounded
  * half-even to 34 significant digits. Throws a RangeError outside decimal128's exponent range.

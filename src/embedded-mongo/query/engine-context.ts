@@ -23,6 +23,7 @@ import {
 } from "../aggregation/percentile-operators";
 import { collatedQueryOperators } from "../collation/collated-query-operators";
 import { parseCollation } from "../collation/parse-collation";
+import { decimalExpressionOperators } from "../decimal/decimal-expression-operators";
 
 type Stage = (coll: LazyIterator, expr: any, options: Options) => LazyIterator;
 
@@ -80,6 +81,7 @@ export const engineContext = Context.init({
     $dateToString: dateToStringOperator,
     $percentile: percentileExpression,
     $median: medianExpression,
+    ...decimalExpressionOperators,
   },
   pipeline: {
     ...pipelineOperators,

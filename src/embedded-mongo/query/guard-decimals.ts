@@ -52,6 +52,7 @@ function guardPipeline(stages: unknown[], fields: Set<string>): void {
     const [name] = Object.keys(stage);
     if (name === "$match") guardFilter(stage.$match, fields);
     else if (name === "$group" && decimalSafeGroup(stage.$group, fields)) continue;
+    else if (EXPRESSION_STAGES.has(name) && decimalSafeExpression(stage[name])) continue;
     else if (!PASSING_STAGES.has(name) && involvesDecimal(stage[name], fields)) refuse(name);
   }
 }
@@ -67,8 +68,23 @@ function decimalSafeGroup(spec: unknown, fields: Set<string>): boolean {
     if (!isPlainObject(acc) || Object.keys(acc).length !== 1) return false;
     const [op] = Object.keys(acc);
     const arg = acc[op];
-    return DECIMAL_ACCUMULATORS.has(op) && (arg === null || typeof arg !== "object" || isDecimalLiteral(arg));
+    return DECIMAL_ACCUMULATORS.has(op) && decimalSafeExpression(arg);
   });
+}
+
+/** Stages whose specification is a document of expressions. */
+const EXPRESSION_STAGES = new Set(["$project", "$addFields", "$set"]);
+/** Expression operators computed exactly on Decimal128 (decimal/decimal-expression-operators.ts). */
+const DECIMAL_EXPRESSIONS = new Set(["$add", "$subtract", "$multiply", "$divide", "$abs"]);
+
+/** Field paths, literals, sub-documents and arrays of them, and the exact decimal operators over them. */
+function decimalSafeExpression(v: unknown): boolean {
+  if (v === null || typeof v !== "object" || isDecimalLiteral(v)) return true;
+  if (Array.isArray(v)) return v.every(decimalSafeExpression);
+  if (!isPlainObject(v)) return false;
+  const keys = Object.keys(v);
+  if (keys.every((k) => !k.startsWith("$"))) return keys.every((k) => decimalSafeExpression(v[k]));
+  return keys.length === 1 && DECIMAL_EXPRESSIONS.has(keys[0]) && decimalSafeExpression(v[keys[0]]);
 }
 
 function isDecimalLiteral(v: unknown): boolean {

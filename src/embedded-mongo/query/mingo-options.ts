@@ -29,7 +29,7 @@ export const queryOptions: Partial<Options> = {
 
 function engineExpressionOverrides(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name of ["$dateTrunc", "$dateToString"]) {
+  for (const name of ["$dateTrunc", "$dateToString", "$add", "$subtract", "$multiply", "$divide", "$abs"]) {
     const op = engineContext.getOperator("expression" as never, name);
     if (op) out[name] = op;
   }
