@@ -214,3 +214,36 @@ describe("Decimal128 in arithmetic expressions", () => {
     expect(await c.countDocuments()).toBe(1);
   });
 });
+
+describe("Decimal128 in $expr comparisons of computed values", () => {
+  const engine = useTestEngine("deccmp");
+
+  it("compares computed Decimal128 values exactly, in find and in $match", async () => {
+    const c = engine.db.collection<AnyDoc>("lines");
+    const rows = [
+      { _id: 1, p: dec("3.33"), q: 3 }, // 9.99
+      { _id: 2, p: dec("3.333333333333333333333333333333336"), q: 3 }, // 10.00…01 after rounding
+      { _id: 5, p: dec("3.333333333333333333333333333333334"), q: 3 }, // rounds to exactly 10
+      { _id: 3, p: dec("2.5"), q: 4 }, // exactly 10
+      { _id: 4, p: dec("0.1"), q: 1 },
+    ];
+    await c.insertMany(rows);
+    // Reference: decimal.js with 34 digits, half even, as the product is rounded by mongod.
+    const product = (r: (typeof rows)[number]) => new Reference(String(r.p)).times(r.q);
+    const above = rows.filter((r) => product(r).gt(10)).map((r) => r._id);
+    expect(above.length).toBeGreaterThan(0);
+    const expr = { $gt: [{ $multiply: ["$p", "$q"] }, 10] };
+    expect((await c.find({ $expr: expr }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(above);
+    const matched = await c.aggregate([{ $match: { $expr: expr } }, { $sort: { _id: 1 } }]).toArray();
+    expect(matched.map((d) => d._id)).toEqual(above);
+    const equal = rows.filter((r) => product(r).eq(10)).map((r) => r._id);
+    const eq = await c.find({ $expr: { $eq: [{ $multiply: ["$p", "$q"] }, 10] } }).toArray();
+    expect(eq.map((d) => d._id).sort()).toEqual(equal.sort());
+    expect(equal.length).toBe(2);
+    // Decimal128("0.1") is below the double 0.1 (0.1000000000000000055…): $cmp says -1.
+    const [cmp] = await c
+      .aggregate([{ $match: { _id: 4 } }, { $project: { c: { $cmp: ["$p", 0.1] } } }])
+      .toArray();
+    expect(cmp.c).toBe(-1);
+  });
+});

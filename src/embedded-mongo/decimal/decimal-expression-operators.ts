@@ -2,6 +2,7 @@ import type { Decimal128 } from "bson";
 import { evalExpr } from "mingo/core";
 import * as expressionOperators from "mingo/operators/expression";
 import type { Options } from "mingo/types/types";
+import { compareValues } from "../bson/compare-values";
 import { CommandError } from "../errors/command-error";
 import { UnsupportedDecimalError } from "../errors/unsupported-decimal-error";
 import {
@@ -63,3 +64,24 @@ function fold(args: Cohort[], f: (a: Cohort, b: Cohort) => Decimal128, identity:
   for (const c of args.slice(2)) acc = f(decimalOperand(acc) as Cohort, c);
   return acc;
 }
+
+/** A comparison operator that compares exactly, in BSON order, when one side is a Decimal128. */
+function decimalComparison(original: Operator, verdict: (cmp: number) => unknown): Operator {
+  return (obj, expr, options) => {
+    const value = evalExpr(obj, expr, options);
+    if (!Array.isArray(value) || value.length !== 2 || !value.some(isDecimal))
+      return original(obj, expr, options);
+    return verdict(compareValues(value[0] ?? null, value[1] ?? null));
+  };
+}
+
+/** $eq, $ne, $gt, $gte, $lt, $lte and $cmp of computed values exact on Decimal128 (as mongod). */
+export const decimalComparisonOperators: Record<string, Operator> = {
+  $eq: decimalComparison(ops.$eq, (c) => c === 0),
+  $ne: decimalComparison(ops.$ne, (c) => c !== 0),
+  $gt: decimalComparison(ops.$gt, (c) => c > 0),
+  $gte: decimalComparison(ops.$gte, (c) => c >= 0),
+  $lt: decimalComparison(ops.$lt, (c) => c < 0),
+  $lte: decimalComparison(ops.$lte, (c) => c <= 0),
+  $cmp: decimalComparison(ops.$cmp, (c) => Math.sign(c)),
+};

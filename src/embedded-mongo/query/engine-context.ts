@@ -23,7 +23,10 @@ import {
 } from "../aggregation/percentile-operators";
 import { collatedQueryOperators } from "../collation/collated-query-operators";
 import { parseCollation } from "../collation/parse-collation";
-import { decimalExpressionOperators } from "../decimal/decimal-expression-operators";
+import {
+  decimalComparisonOperators,
+  decimalExpressionOperators,
+} from "../decimal/decimal-expression-operators";
 
 type Stage = (coll: LazyIterator, expr: any, options: Options) => LazyIterator;
 
@@ -82,6 +85,7 @@ export const engineContext = Context.init({
     $percentile: percentileExpression,
     $median: medianExpression,
     ...decimalExpressionOperators,
+    ...decimalComparisonOperators,
   },
   pipeline: {
     ...pipelineOperators,

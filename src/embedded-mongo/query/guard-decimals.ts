@@ -75,7 +75,14 @@ function decimalSafeGroup(spec: unknown, fields: Set<string>): boolean {
 /** Stages whose specification is a document of expressions. */
 const EXPRESSION_STAGES = new Set(["$project", "$addFields", "$set"]);
 /** Expression operators computed exactly on Decimal128 (decimal/decimal-expression-operators.ts). */
-const DECIMAL_EXPRESSIONS = new Set(["$add", "$subtract", "$multiply", "$divide", "$abs"]);
+const DECIMAL_EXPRESSIONS = new Set([
+  "$add",
+  "$subtract",
+  "$multiply",
+  "$divide",
+  "$abs",
+  ...["$eq", "$ne", "$gt", "$gte", "$lt", "$lte", "$cmp"],
+]);
 
 /** Field paths, literals, sub-documents and arrays of them, and the exact decimal operators over them. */
 function decimalSafeExpression(v: unknown): boolean {
@@ -110,6 +117,7 @@ function guardFilter(filter: unknown, fields: Set<string>, onDecimalField = fals
   if (!isPlainObject(filter)) return;
   for (const [key, value] of Object.entries(filter)) {
     if (COMPUTING_QUERY.has(key)) {
+      if (key === "$expr" && decimalSafeExpression(value)) continue;
       if (onDecimalField || involvesDecimal(value, fields)) refuse(key);
       continue;
     }

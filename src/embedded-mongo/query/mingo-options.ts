@@ -29,7 +29,22 @@ export const queryOptions: Partial<Options> = {
 
 function engineExpressionOverrides(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const name of ["$dateTrunc", "$dateToString", "$add", "$subtract", "$multiply", "$divide", "$abs"]) {
+  // The decimal-aware arithmetic and comparisons (decimal/decimal-expression-operators.ts).
+  const decimal = [
+    "$add",
+    "$subtract",
+    "$multiply",
+    "$divide",
+    "$abs",
+    "$eq",
+    "$ne",
+    "$gt",
+    "$gte",
+    "$lt",
+    "$lte",
+    "$cmp",
+  ];
+  for (const name of ["$dateTrunc", "$dateToString", ...decimal]) {
     const op = engineContext.getOperator("expression" as never, name);
     if (op) out[name] = op;
   }
