@@ -1,12 +1,10 @@
-import type { Db } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { loadConfig } from "../../src/config";
 import { type LiveClient, openLiveClient, untilListening } from "../helpers/live-client";
 import { ManualClock } from "../helpers/manual-clock";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import { signTestJwt } from "../helpers/test-jwt";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
 // Change streams (the engine serves them; so does a replica set). Events arrive when
 // the database sends them; recomputations still wait for the clock the test moves.
@@ -15,26 +13,18 @@ const DAY_MS = 86_400_000;
 const from = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - DAY_MS);
 const to = new Date(from.getTime() + 3 * DAY_MS);
 
-let database: TestDatabase;
-let db: Db;
-let gateway: TestGateway;
-let clock: ManualClock;
+const clock = new ManualClock();
 const clients: LiveClient[] = [];
 
-beforeAll(async () => {
-  database = await openTestDatabase("live-change-streams");
-  db = database.db;
-  clock = new ManualClock();
-  gateway = await startTestGateway(database, {
+const { db, gateway } = useTestGateway("live-change-streams", {
+  gateway: {
     liveClock: clock,
     live: { ...loadConfig({}).live, source: "change-stream", minIntervalMs: MIN_INTERVAL_MS },
-  });
+  },
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((live) => live.dispose()));
-  await gateway?.stop();
-  await database?.close();
 });
 
 function alerts(count: number, offset: number) {

@@ -1,12 +1,10 @@
-import type { Db } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { loadConfig } from "../../src/config";
 import { type LiveClient, openLiveClient } from "../helpers/live-client";
 import { ManualClock } from "../helpers/manual-clock";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import { signTestJwt } from "../helpers/test-jwt";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
 const POLL_MS = 1_000;
 const MIN_INTERVAL_MS = 3_000;
@@ -15,17 +13,11 @@ const from = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - 2 * DAY_MS);
 const to = new Date(from.getTime() + 4 * DAY_MS);
 const TYPES = ["cpu", "disk", "net", "mem"];
 
-let database: TestDatabase;
-let db: Db;
-let gateway: TestGateway;
-let clock: ManualClock;
+const clock = new ManualClock();
 const clients: LiveClient[] = [];
 
-beforeAll(async () => {
-  database = await openTestDatabase("live-coalescing");
-  db = database.db;
-  clock = new ManualClock();
-  gateway = await startTestGateway(database, {
+const { db, gateway } = useTestGateway("live-coalescing", {
+  gateway: {
     liveClock: clock,
     live: {
       ...loadConfig({}).live,
@@ -33,13 +25,11 @@ beforeAll(async () => {
       pollSeconds: POLL_MS / 1000,
       minIntervalMs: MIN_INTERVAL_MS,
     },
-  });
+  },
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((live) => live.dispose()));
-  await gateway?.stop();
-  await database?.close();
 });
 
 /** Alerts written straight into MongoDB, as another program would. */
