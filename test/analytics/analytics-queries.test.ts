@@ -1,12 +1,12 @@
-import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Db, ObjectId } from "mongodb";
+import { describe, expect, it } from "vitest";
 import { Severity } from "../../src/domain/severity.enum";
 import type { AlertDocument } from "../../src/db/alert.document";
 import type { CaseDocument } from "../../src/db/case.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { seedDemoData } from "../../src/seed/seed-demo-data";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import type { GraphQLResult } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 import { expectCaseStatisticsToMatch, expectedCaseStatistics } from "../helpers/expected-case-statistics";
 
 // Expectations are computed here from the stored documents in plain TypeScript, and
@@ -18,42 +18,35 @@ const DAY_MS = 24 * HOUR_MS;
 /** The demo data ends here, well before the hand-written DST alerts of 2026. */
 const SEED_NOW = new Date("2025-12-01T00:00:00Z");
 
-let database: TestDatabase;
-let gateway: TestGateway;
 let cases: CaseDocument[];
 let alerts: AlertDocument[];
 /** Alerts relative to the real clock, for the default window. */
 let recentNow: number;
 
-beforeAll(async () => {
-  database = await openTestDatabase("analytics_http");
-  await seedDemoData(database.db, { users: 12, cases: 150, alerts: 600, days: 60, seed: 11, now: SEED_NOW });
-  recentNow = Date.now();
-  await insertAlerts([
-    // Europe/Berlin, spring change: Sunday 29 March 2026 is 23 hours long.
-    ["2026-03-28T23:00:00Z", "cpu"], // Sun 00:00 CET
-    ["2026-03-29T21:30:00Z", "cpu"], // Sun 23:30 CEST
-    ["2026-03-29T22:30:00Z", "cpu"], // Mon 00:30 CEST
-    // America/New_York, January (UTC-5): 23:30 and 00:30 local.
-    ["2026-01-15T04:30:00Z", "disk"],
-    ["2026-01-15T05:30:00Z", "disk"],
-    // Relative to now: one inside the default 7-day window, one just outside.
-    [new Date(recentNow - HOUR_MS).toISOString(), "auth"],
-    [new Date(recentNow - 3 * DAY_MS).toISOString(), "latency"],
-    [new Date(recentNow - 8 * DAY_MS).toISOString(), "auth"],
-  ]);
-  cases = await database.db.collection<CaseDocument>(COLLECTIONS.cases).find().toArray();
-  alerts = await database.db.collection<AlertDocument>(COLLECTIONS.alerts).find().toArray();
-  gateway = await startTestGateway(database);
+const { gateway } = useTestGateway("analytics_http", {
+  seed: async (db) => {
+    await seedDemoData(db, { users: 12, cases: 150, alerts: 600, days: 60, seed: 11, now: SEED_NOW });
+    recentNow = Date.now();
+    await insertAlerts(db, [
+      // Europe/Berlin, spring change: Sunday 29 March 2026 is 23 hours long.
+      ["2026-03-28T23:00:00Z", "cpu"], // Sun 00:00 CET
+      ["2026-03-29T21:30:00Z", "cpu"], // Sun 23:30 CEST
+      ["2026-03-29T22:30:00Z", "cpu"], // Mon 00:30 CEST
+      // America/New_York, January (UTC-5): 23:30 and 00:30 local.
+      ["2026-01-15T04:30:00Z", "disk"],
+      ["2026-01-15T05:30:00Z", "disk"],
+      // Relative to now: one inside the default 7-day window, one just outside.
+      [new Date(recentNow - HOUR_MS).toISOString(), "auth"],
+      [new Date(recentNow - 3 * DAY_MS).toISOString(), "latency"],
+      [new Date(recentNow - 8 * DAY_MS).toISOString(), "auth"],
+    ]);
+    cases = await db.collection<CaseDocument>(COLLECTIONS.cases).find().toArray();
+    alerts = await db.collection<AlertDocument>(COLLECTIONS.alerts).find().toArray();
+  },
 });
 
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
-});
-
-async function insertAlerts(rows: [timestamp: string, type: string][]): Promise<void> {
-  await database.db.collection<AlertDocument>(COLLECTIONS.alerts).insertMany(
+async function insertAlerts(db: Db, rows: [timestamp: string, type: string][]): Promise<void> {
+  await db.collection<AlertDocument>(COLLECTIONS.alerts).insertMany(
     rows.map(([timestamp, type], i) => ({
       _id: new ObjectId(),
       type,

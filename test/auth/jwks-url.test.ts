@@ -3,14 +3,11 @@ import type { AddressInfo } from "node:net";
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 import { TEST_JWT_SECRET, TEST_USER_ID } from "../helpers/test-jwt";
 
 /** Bearer JWTs verified with RS256/ES256 keys fetched from a remote JWKS (JWT_JWKS_URL). */
 
-let database: TestDatabase;
-let gateway: TestGateway;
 let jwksServer: Server;
 let jwksUrl: string;
 /** GET requests the JWKS server answered. */
@@ -50,21 +47,21 @@ beforeAll(async () => {
   });
   const { port } = jwksServer.address() as AddressInfo;
   jwksUrl = `http://127.0.0.1:${port}/.well-known/jwks.json`;
-
-  database = await openTestDatabase("jwks-url");
-  gateway = await startTestGateway(database, {
-    authorization: null,
-    auth: { jwtSecret: undefined, jwksFile: undefined, jwksUrl },
-  });
 });
 
+// Registered before the fixture: the JWKS server is up before the gateway starts and closes after it stops.
 afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
   if (jwksServer) {
     jwksServer.closeAllConnections();
     await new Promise<void>((resolve) => jwksServer.close(() => resolve()));
   }
+});
+
+const { gateway } = useTestGateway("jwks-url", {
+  gateway: () => ({
+    authorization: null,
+    auth: { jwtSecret: undefined, jwksFile: undefined, jwksUrl },
+  }),
 });
 
 function sign(

@@ -1,8 +1,8 @@
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../src/domain/user-role.enum";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 import { bearer } from "../helpers/test-jwt";
 
 /**
@@ -105,38 +105,40 @@ const RANK: Record<UserRole, number> = {
 };
 const ROLES = [UserRole.VIEWER, UserRole.ANALYST, UserRole.RESPONDER, UserRole.ADMIN];
 
-let database: TestDatabase;
-let gateway: TestGateway;
 let anonymousGateway: TestGateway;
 let closedGateway: TestGateway;
 let rootFields: string[];
 const userId = new ObjectId();
 const otherId = new ObjectId();
 
+const { database, gateway } = useTestGateway("role-matrix", {
+  seed: async (db) => {
+    const now = new Date();
+    await db.collection("users").insertMany([
+      {
+        _id: userId,
+        email: "self@example.com",
+        name: "Self",
+        role: "viewer",
+        settings: {},
+        created_at: now,
+        last_login: null,
+      },
+      {
+        _id: otherId,
+        email: "other@example.com",
+        name: "Other",
+        role: "admin",
+        settings: {},
+        created_at: now,
+        last_login: null,
+      },
+    ]);
+  },
+});
+
+// Registered after the fixture: two more gateways over its database, stopped before it closes.
 beforeAll(async () => {
-  database = await openTestDatabase("role-matrix");
-  const now = new Date();
-  await database.db.collection("users").insertMany([
-    {
-      _id: userId,
-      email: "self@example.com",
-      name: "Self",
-      role: "viewer",
-      settings: {},
-      created_at: now,
-      last_login: null,
-    },
-    {
-      _id: otherId,
-      email: "other@example.com",
-      name: "Other",
-      role: "admin",
-      settings: {},
-      created_at: now,
-      last_login: null,
-    },
-  ]);
-  gateway = await startTestGateway(database);
   anonymousGateway = await startTestGateway(database, {
     auth: { allowAnonymous: "viewer" },
     authorization: null,
@@ -154,10 +156,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await gateway?.stop();
   await anonymousGateway?.stop();
   await closedGateway?.stop();
-  await database?.close();
 });
 
 describe("the role matrix", () => {

@@ -1,19 +1,13 @@
 import type { Document } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { describe, expect, it } from "vitest";
 import { startTestGateway } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await openTestDatabase("data-model-indexes");
-  // Twice: ensuring indexes must be idempotent.
-  await (await startTestGateway(database)).stop();
-  await (await startTestGateway(database)).stop();
-});
-
-afterAll(async () => {
-  await database?.close();
+// Twice: ensuring indexes must be idempotent (a gateway started and stopped, then the fixture's).
+const { database } = useTestGateway("data-model-indexes", {
+  seed: async (_db, opened) => {
+    await (await startTestGateway(opened)).stop();
+  },
 });
 
 async function indexes(collection: string): Promise<Document[]> {

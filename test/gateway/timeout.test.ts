@@ -1,47 +1,43 @@
 import { randomBytes } from "node:crypto";
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { afterAll, describe, expect, it } from "vitest";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let gateway: TestGateway;
 const known = new ObjectId();
 /** The gateway's MongoClient introduces itself with this name: the fail point targets only it. */
 const APP_NAME = `jupiter-timeout-test-${randomBytes(4).toString("hex")}`;
-/** Why the fail point cannot be used here (a mongod without test commands), or undefined. */
-let failPointUnavailable: string | undefined;
+/** Why the fail point cannot be used here (a mongod without test commands), or undefined once probed. */
+let failPointUnavailable: string | undefined = "the set-up did not reach the probe";
 
-beforeAll(async () => {
-  database = await openTestDatabase("timeout");
-  const created = new Date("2025-01-01T00:00:00Z");
-  await database.db.collection("cases").insertMany(
-    Array.from({ length: 5 }, (_, index) => ({
-      _id: index === 0 ? known : new ObjectId(),
-      title: `case ${index}`,
-      description: "",
-      severity: "low",
-      status: "open",
-      priority: "low",
-      assignee: null,
-      created_at: created,
-      updated_at: created,
-      resolved_at: null,
-      tags: [],
-      metadata: {},
-    })),
-  );
-  failPointUnavailable = await probeFailPoint();
-  const separator = database.uri.includes("?") ? "&" : "?";
-  gateway = await startTestGateway(database, {
-    mongodbUri: `${database.uri}${separator}appName=${APP_NAME}`,
-  });
+const { database, gateway } = useTestGateway("timeout", {
+  seed: async (db) => {
+    const created = new Date("2025-01-01T00:00:00Z");
+    await db.collection("cases").insertMany(
+      Array.from({ length: 5 }, (_, index) => ({
+        _id: index === 0 ? known : new ObjectId(),
+        title: `case ${index}`,
+        description: "",
+        severity: "low",
+        status: "open",
+        priority: "low",
+        assignee: null,
+        created_at: created,
+        updated_at: created,
+        resolved_at: null,
+        tags: [],
+        metadata: {},
+      })),
+    );
+    failPointUnavailable = await probeFailPoint();
+  },
+  gateway: ({ uri }) => ({
+    mongodbUri: `${uri}${uri.includes("?") ? "&" : "?"}appName=${APP_NAME}`,
+  }),
 });
 
+// Registered after the fixture: runs before the gateway and the database stop.
 afterAll(async () => {
   await turnOffFailPoint();
-  await gateway?.stop();
-  await database?.close();
 });
 
 /**
@@ -62,7 +58,7 @@ async function probeFailPoint(): Promise<string | undefined> {
 }
 
 async function turnOffFailPoint(): Promise<void> {
-  if (failPointUnavailable || !database) return;
+  if (failPointUnavailable) return;
   await database.client
     .db("admin")
     .command({ configureFailPoint: "failCommand", mode: "off" })

@@ -1,31 +1,13 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UserRole } from "../../src/domain/user-role.enum";
 import { loadPersistedDocuments } from "../../src/protections/persisted-documents";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 import { bearer } from "../helpers/test-jwt";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await openTestDatabase("ratelimit-pq");
-});
-
-afterAll(async () => {
-  await database?.close();
-});
-
 describe("rate limiting (RATE_LIMIT_PER_MINUTE)", () => {
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    gateway = await startTestGateway(database, {
-      protections: { rateLimitPerMinute: 3 },
-      auth: { allowAnonymous: "viewer" },
-    });
-  });
-  afterAll(async () => {
-    await gateway?.stop();
+  const { gateway } = useTestGateway("ratelimit", {
+    gateway: { protections: { rateLimitPerMinute: 3 }, auth: { allowAnonymous: "viewer" } },
   });
 
   it("the limit is served; one more is 429 with Retry-After and RATE_LIMITED, no database command", async () => {
@@ -54,17 +36,13 @@ describe("rate limiting (RATE_LIMIT_PER_MINUTE)", () => {
 });
 
 describe("trusted documents (PERSISTED_QUERIES_ONLY=true)", () => {
-  let gateway: TestGateway;
   const manifest = loadPersistedDocuments();
   const [hash, document] = [...manifest.byHash.entries()].find(([, text]) =>
     text.startsWith("query CasesPage"),
   )!;
 
-  beforeAll(async () => {
-    gateway = await startTestGateway(database, { protections: { persistedQueriesOnly: true } });
-  });
-  afterAll(async () => {
-    await gateway?.stop();
+  const { gateway } = useTestGateway("persisted", {
+    gateway: { protections: { persistedQueriesOnly: true } },
   });
 
   const post = (body: unknown) =>
