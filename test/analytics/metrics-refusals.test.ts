@@ -5,12 +5,12 @@ import { UserRole } from "../../schema/enums/user-role.enum";
 import { loadConfig } from "../../src/config";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
-import { ConfigError } from "../../src/errors/config-error";
 import { percentilesUnsupported } from "../../src/repositories/run-aggregation";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import { signTestJwt } from "../helpers/test-jwt";
 import { startTestEngine, type TestEngine } from "../embedded-mongo/support/start-test-engine";
+import { configErrorOf } from "../helpers/config-error-of";
 
 // Every refusal of the metrics API: a stable code, the argument named, nothing sent to
 // the database where the question alone is refused, and the server keeps serving.
@@ -284,14 +284,11 @@ describe("metrics configuration", () => {
     expect(metrics.slaTargetsMs.critical).toBe(30 * 60_000);
     expect(metrics.slaTargetsMs.low).toBe(30 * 86_400_000);
     expect(metrics.maxMetricRows).toBe(500);
-    let error: unknown;
-    try {
-      loadConfig({ SLA_TARGETS: "critical=4h,high=1w", MAX_METRIC_ROWS: "0", PORT: "x" });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    const problems = (error as ConfigError).problems.join("\n");
+    const problems = configErrorOf({
+      SLA_TARGETS: "critical=4h,high=1w",
+      MAX_METRIC_ROWS: "0",
+      PORT: "x",
+    }).problems.join("\n");
     expect(problems).toMatch(/SLA_TARGETS/);
     expect(problems).toMatch(/MAX_METRIC_ROWS/);
     expect(problems).toMatch(/PORT/);

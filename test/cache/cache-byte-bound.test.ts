@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ResponseCache, type CachedResult } from "../../src/cache/response-cache";
 import { loadConfig } from "../../src/config";
-import { ConfigError } from "../../src/errors/config-error";
+import { configErrorOf } from "../helpers/config-error-of";
 
 // The store's bound and LRU order, and the configuration's checks: no database needed.
 const entry = (bytes: number, reads: string[] = ["alerts"]): CachedResult => ({
@@ -46,18 +46,11 @@ describe("the response cache's byte bound", () => {
       ttlAnalyticsSeconds: 10,
       ttlEntitySeconds: 0,
     });
-    let error: unknown;
-    try {
-      loadConfig({
-        CACHE_MAX_BYTES: "-1",
-        CACHE_TTL_ANALYTICS_SECONDS: "ten",
-        CACHE_TTL_ENTITY_SECONDS: "99999999",
-      });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    const message = (error as Error).message;
+    const message = configErrorOf({
+      CACHE_MAX_BYTES: "-1",
+      CACHE_TTL_ANALYTICS_SECONDS: "ten",
+      CACHE_TTL_ENTITY_SECONDS: "99999999",
+    }).message;
     for (const name of ["CACHE_MAX_BYTES", "CACHE_TTL_ANALYTICS_SECONDS", "CACHE_TTL_ENTITY_SECONDS"]) {
       expect(message).toContain(name);
     }

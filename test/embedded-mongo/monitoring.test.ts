@@ -1,19 +1,13 @@
 import type { Db } from "mongodb";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { AnyDoc } from "./support/any-doc";
-import { startTestEngine, type TestEngine } from "./support/start-test-engine";
+import { useTestEngine } from "./support/use-test-engine";
 
 describe("profiler and monitoring", () => {
-  let t: TestEngine;
+  const engine = useTestEngine("mon");
   let db: Db;
-  beforeAll(async () => {
-    t = await startTestEngine();
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
   beforeEach(async () => {
-    db = t.client.db(`mon_${Math.random().toString(36).slice(2)}`);
+    db = engine.db;
     const alerts = db.collection<AnyDoc>("alerts");
     await alerts.createIndex({ case_id: 1 });
     await alerts.insertMany(Array.from({ length: 300 }, (_, i) => ({ _id: i, case_id: i % 10, n: i })));
@@ -83,7 +77,7 @@ describe("profiler and monitoring", () => {
   });
 
   it("$currentOp and currentOp show the running operation", async () => {
-    const admin = t.client.db("admin");
+    const admin = engine.t.client.db("admin");
     const ops = await admin
       .aggregate([{ $currentOp: { allUsers: true, idleConnections: false } }, { $match: { active: true } }])
       .toArray();

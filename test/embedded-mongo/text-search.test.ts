@@ -1,7 +1,7 @@
 import { MongoServerError, type Db } from "mongodb";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { AnyDoc } from "./support/any-doc";
-import { startTestEngine, type TestEngine } from "./support/start-test-engine";
+import { useTestEngine } from "./support/use-test-engine";
 
 /**
  * mongod's score of one term occurring once in a string of `tokens` indexed tokens (stop words
@@ -21,16 +21,10 @@ async function codeOf(p: Promise<unknown>): Promise<number | undefined> {
 }
 
 describe("$text", () => {
-  let t: TestEngine;
+  const engine = useTestEngine("text");
   let db: Db;
-  beforeAll(async () => {
-    t = await startTestEngine();
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
   beforeEach(async () => {
-    db = t.client.db(`text_${Math.random().toString(36).slice(2)}`);
+    db = engine.db;
     const cases = db.collection<AnyDoc>("cases");
     await cases.insertMany([
       { _id: 1, title: "Server outage", description: "The database server crashed", status: "open" },

@@ -1,6 +1,7 @@
 import type { Db } from "mongodb";
 import { afterAll, beforeAll } from "vitest";
 import { openTestDatabase, type TestDatabase } from "./test-database";
+import { startedLater } from "./started-later";
 import { startTestGateway, type TestGateway, type TestGatewayOverrides } from "./test-gateway";
 
 export interface GatewayFixtureOptions {
@@ -47,32 +48,10 @@ export function useTestGateway(label: string, options: GatewayFixtureOptions = {
     await database?.close();
   });
   const started = <T extends object>(what: string, value: () => T | undefined): T =>
-    startedLater(what, () => {
-      const object = value();
-      if (object === undefined)
-        throw new Error(`useTestGateway("${label}"): the ${what} is used before beforeAll ran`);
-      return object;
-    });
+    startedLater(`useTestGateway("${label}")`, what, value);
   return {
     database: started("database", () => database),
     db: started("database", () => database?.db),
     gateway: started("gateway", () => gateway),
   };
-}
-
-/** Stands for an object made later: property reads go to it (methods bound to it) once it exists. */
-function startedLater<T extends object>(what: string, current: () => T): T {
-  return new Proxy({} as T, {
-    get(_target, key) {
-      const object = current();
-      const value = Reflect.get(object, key, object) as unknown;
-      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(object) : value;
-    },
-    has: (_target, key) => Reflect.has(current(), key),
-    set(_target, key, value) {
-      throw new Error(
-        `the ${what} of useTestGateway is read-only (setting ${String(key)} = ${String(value)})`,
-      );
-    },
-  });
 }

@@ -1,7 +1,8 @@
 import { type Document, ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cleanupOrphans } from "../../src/operations/cleanup-orphans";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { runCli } from "./support/run-cli";
 
 const NOW = new Date("2025-06-01T00:00:00Z");
@@ -47,13 +48,7 @@ async function insertFixture(t: TestDatabase): Promise<Fixture> {
 }
 
 describe("db cleanup", () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await openTestDatabase("ops_cleanup");
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestDatabase("ops_cleanup");
 
   it("removes exactly the orphan alerts (not those with case_id null) and expired audit logs", async () => {
     const fixture = await insertFixture(t);

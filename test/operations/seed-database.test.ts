@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OperationError } from "../../src/operations/operation-error";
 import { seedDatabase } from "../../src/operations/seed-database";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { openTestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { runCli } from "./support/run-cli";
 
 const NOW = new Date("2025-06-01T00:00:00Z");
+/** The same counts, seed and clock twice: the second run must give the same documents. */
+const SMALL_SEED = { users: 7, cases: 30, alerts: 120, days: 10, seed: 42, now: NOW };
 
 describe("db seed", () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await openTestDatabase("ops_seed");
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestDatabase("ops_seed");
 
   it("seeds the requested counts with progress, refuses a second run, and replaces with drop", async () => {
     const events: string[] = [];
     const result = await seedDatabase(t.db, {
-      users: 7,
-      cases: 30,
-      alerts: 120,
-      days: 10,
-      seed: 42,
-      now: NOW,
+      ...SMALL_SEED,
       onProgress: (e) => events.push(`${e.task} ${e.done}/${e.total}`),
     });
     expect([result.users, result.cases, result.alerts]).toEqual([7, 30, 120]);
@@ -49,15 +41,7 @@ describe("db seed", () => {
     );
     expect(await t.db.collection("cases").countDocuments()).toBe(30);
 
-    const again = await seedDatabase(t.db, {
-      users: 7,
-      cases: 30,
-      alerts: 120,
-      days: 10,
-      seed: 42,
-      now: NOW,
-      drop: true,
-    });
+    const again = await seedDatabase(t.db, { ...SMALL_SEED, drop: true });
     expect(again.removed).toEqual({ users: 7, cases: 30, alerts: 120 });
     expect(await t.db.collection("cases").countDocuments()).toBe(30);
     // Same seed and now: the same documents, _ids included.

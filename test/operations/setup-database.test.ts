@@ -1,7 +1,8 @@
 import { type Document, MongoServerError, ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setupDatabase } from "../../src/operations/setup-database";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { openTestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { engineGap, probeCollMod, probeValidators } from "./support/engine-gaps";
 import { runCli } from "./support/run-cli";
 
@@ -41,13 +42,7 @@ function findIndex(indexes: Document[], wanted: { key: Document; options?: Docum
 }
 
 describe("db setup", () => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await openTestDatabase("ops_setup");
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  const t = useTestDatabase("ops_setup");
 
   it("creates the collections with validators and every index, and is a no-op the second time", async () => {
     const first = await setupDatabase(t.db);

@@ -1,20 +1,12 @@
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS } from "../../src/audit/audit-actions";
 import { AuditTrail } from "../../src/audit/audit-trail";
 import { fieldChanges } from "../../src/audit/field-changes";
 import { ANONYMOUS_ACTOR, requestIdOf, writeOrigin } from "../../src/context";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await openTestDatabase("writes-audit-trail");
-});
-
-afterAll(async () => {
-  await database?.close();
-});
+const database = useTestDatabase("writes-audit-trail");
 
 describe("what an audit entry records", () => {
   it("the actor and request id come from the request context", () => {
