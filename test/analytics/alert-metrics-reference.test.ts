@@ -1,26 +1,24 @@
 import fc from "fast-check";
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { loadConfig } from "../../src/config";
 import { Severity } from "../../schema/enums/severity.enum";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import {
   bucketLabel,
-  bucketsOf,
   type Granularity,
-  matchRows,
+  REFERENCE_ZONES,
   type ReferenceBucketing,
   type ReferenceDimension,
   type ReferenceRange,
-  referenceComparison,
-  referenceRows,
+  referenceRowsWithComparison,
   relativeRange,
   type RelativeName,
   WEEKDAYS,
-} from "./fixtures/metric-reference";
+  weekdayNumber,
+} from "../helpers/metric-reference";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
 // alertMetrics against a reference implementation written here (Luxon for the calendar),
 // over random alerts and random queries: dimensions, granularities, DST and offset zones,
@@ -28,15 +26,7 @@ import {
 
 const WINDOW_FROM = Date.parse("2025-10-10T00:00:00Z");
 const WINDOW_TO = Date.parse("2026-04-20T00:00:00Z");
-const ZONES = [
-  "UTC",
-  "Europe/Berlin",
-  "America/New_York",
-  "Asia/Kolkata",
-  "Asia/Kathmandu",
-  "America/St_Johns",
-  "Australia/Sydney",
-];
+const ZONES = [...REFERENCE_ZONES, "Australia/Sydney"];
 const TYPES = ["cpu", "disk", "net"];
 const SOURCES = ["grafana", "prometheus"];
 const SEVERITIES = [Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW];
@@ -61,44 +51,37 @@ const DIMENSIONS: Record<string, ReferenceDimension<AlertDocument>> = {
   RESOLVED: { field: "resolved", values: (a) => [a.resolved] },
 };
 
-let database: TestDatabase;
-let gateway: TestGateway;
 let alerts: AlertDocument[];
 /** The gateway's clock, set per query. */
 let now = new Date(WINDOW_TO);
 
-beforeAll(async () => {
-  database = await openTestDatabase("alert_metrics_ref");
-  const alertArbitrary = fc.record({
-    timestamp: fc.integer({ min: WINDOW_FROM, max: WINDOW_TO - 1 }),
-    type: fc.constantFrom(...TYPES),
-    source: fc.constantFrom(...SOURCES),
-    severity: fc.constantFrom(...SEVERITIES),
-    resolved: fc.boolean(),
-  });
-  alerts = fc.sample(alertArbitrary, { numRuns: 400, seed: 12 }).map((a, i) => ({
-    _id: new ObjectId(),
-    type: a.type,
-    source: a.source,
-    severity: a.severity,
-    message: `alert ${i}`,
-    // Some alerts exactly on local midnights and DST changes.
-    timestamp: new Date(i % 20 === 0 ? Math.floor(a.timestamp / 3_600_000) * 3_600_000 : a.timestamp),
-    case_id: null,
-    resolved: a.resolved,
-    resolution: a.resolved ? "fixed" : null,
-  }));
-  await database.db.collection<AlertDocument>(COLLECTIONS.alerts).insertMany(alerts);
-  const defaults = loadConfig({});
-  gateway = await startTestGateway(database, {
-    metrics: { ...defaults.metrics, now: () => now },
+const { gateway } = useTestGateway("alert_metrics_ref", {
+  seed: async (db) => {
+    const alertArbitrary = fc.record({
+      timestamp: fc.integer({ min: WINDOW_FROM, max: WINDOW_TO - 1 }),
+      type: fc.constantFrom(...TYPES),
+      source: fc.constantFrom(...SOURCES),
+      severity: fc.constantFrom(...SEVERITIES),
+      resolved: fc.boolean(),
+    });
+    alerts = fc.sample(alertArbitrary, { numRuns: 400, seed: 12 }).map((a, i) => ({
+      _id: new ObjectId(),
+      type: a.type,
+      source: a.source,
+      severity: a.severity,
+      message: `alert ${i}`,
+      // Some alerts exactly on local midnights and DST changes.
+      timestamp: new Date(i % 20 === 0 ? Math.floor(a.timestamp / 3_600_000) * 3_600_000 : a.timestamp),
+      case_id: null,
+      resolved: a.resolved,
+      resolution: a.resolved ? "fixed" : null,
+    }));
+    await db.collection<AlertDocument>(COLLECTIONS.alerts).insertMany(alerts);
+  },
+  gateway: {
+    metrics: { ...loadConfig({}).metrics, now: () => now },
     protections: { maxCost: 1_000_000 },
-  });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+  },
 });
 
 interface Query {
@@ -201,8 +184,7 @@ function measures(docs: unknown[]) {
 
 function expected(q: Query) {
   const zone = q.timeBucket?.timezone ?? "UTC";
-  const weekStart =
-    WEEKDAYS.indexOf((q.timeBucket?.weekStartsOn ?? "MONDAY") as (typeof WEEKDAYS)[number]) + 1;
+  const weekStart = weekdayNumber(q.timeBucket?.weekStartsOn);
   const nowDate = new Date(q.now);
   const range: ReferenceRange =
     q.range && "relative" in q.range
@@ -216,38 +198,24 @@ function expected(q: Query) {
       (!q.filter?.severity || q.filter.severity.includes(a.severity.toUpperCase())) &&
       (q.filter?.resolved === undefined || a.resolved === q.filter.resolved),
   );
-  const dimensions = q.groupBy.map((name) => DIMENSIONS[name]!);
   const top = q.top
     ? { limit: q.top.limit, withOther: q.top.withOther, total: (d: unknown[]) => measures(d)[q.top!.measure] }
     : undefined;
   const base = {
     docs,
     time: (a: AlertDocument) => a.timestamp,
-    dimensions,
+    dimensions: q.groupBy.map((name) => DIMENSIONS[name]!),
     bucketing,
     fillGaps: q.fillGaps,
     top,
   };
-  const main = referenceRows({ ...base, from: range.from, to: range.to });
-  let previous: ReturnType<typeof matchRows> | null = null;
-  let comparison: { from: Date; to: Date } | null = null;
-  if (q.compareTo) {
-    comparison = referenceComparison(range, q.compareTo, zone);
-    const prev = referenceRows({ ...base, ...comparison, keep: main.kept ?? undefined });
-    previous = matchRows(
-      main.rows,
-      prev.rows,
-      bucketing ? bucketsOf(range.from, range.to, bucketing) : null,
-      bucketing ? bucketsOf(comparison.from, comparison.to, bucketing) : null,
-      dimensions,
-    );
-  }
+  const { rows, comparison, previous } = referenceRowsWithComparison(base, range, q.compareTo, zone);
   return {
     from: range.from.toISOString(),
     to: range.to.toISOString(),
     comparisonFrom: comparison?.from.toISOString() ?? null,
     comparisonTo: comparison?.to.toISOString() ?? null,
-    rows: main.rows.map((row, i) => ({
+    rows: rows.map((row, i) => ({
       bucket: row.bucket?.toISOString() ?? null,
       bucketLabel: row.bucket && bucketing ? bucketLabel(row.bucket, bucketing) : null,
       type: (row.dims.type as string | undefined) ?? null,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CaseStatus } from "../../schema/enums/case-status.enum";
 import { Priority } from "../../schema/enums/priority.enum";
 import { Severity } from "../../schema/enums/severity.enum";
@@ -8,20 +8,19 @@ import { UserRole } from "../../schema/enums/user-role.enum";
 import type { CaseDocument } from "../../src/db/case.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import type { UserDocument } from "../../src/db/user.document";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import {
   bucketLabel,
   bucketsOf,
   type Granularity,
-  matchRows,
   nextBucket,
   type ReferenceBucketing,
   type ReferenceDimension,
-  referenceComparison,
   referenceRows,
+  referenceRowsWithComparison,
   WEEKDAYS,
-} from "./fixtures/metric-reference";
+  weekdayNumber,
+} from "../helpers/metric-reference";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
 // caseMetrics against a reference written here: counts, resolution-time statistics
 // (percentiles checked as valid quantiles, the tolerance the approximate method allows on
@@ -41,8 +40,6 @@ const SLA_MS: Record<string, number> = {
   low: 168 * HOUR,
 };
 
-let database: TestDatabase;
-let gateway: TestGateway;
 let cases: CaseDocument[];
 let users: UserDocument[];
 
@@ -58,49 +55,45 @@ const DIMENSIONS: Record<string, ReferenceDimension<CaseDocument>> = {
   TAG: { field: "tag", values: (c) => c.tags },
 };
 
-beforeAll(async () => {
-  database = await openTestDatabase("case_metrics_ref");
-  users = [0, 1, 2].map((i) => ({
-    _id: new ObjectId(),
-    email: `user${i}@example.com`,
-    name: `User ${i}`,
-    role: UserRole.RESPONDER,
-    settings: {},
-    created_at: new Date(WINDOW_FROM),
-    last_login: null,
-  }));
-  await database.db.collection<UserDocument>(COLLECTIONS.users).insertMany(users);
-  const caseArbitrary = fc.record({
-    created: fc.integer({ min: WINDOW_FROM, max: WINDOW_TO - 1 }),
-    resolvedAfter: fc.option(fc.integer({ min: 60_000, max: 10 * 24 * HOUR }), { freq: 3 }),
-    severity: fc.constantFrom(...Object.values(Severity)),
-    priority: fc.constantFrom(...Object.values(Priority)),
-    assignee: fc.integer({ min: -1, max: 2 }),
-    tags: fc.subarray(TAGS),
-    openStatus: fc.constantFrom(CaseStatus.OPEN, CaseStatus.IN_PROGRESS),
-    doneStatus: fc.constantFrom(CaseStatus.RESOLVED, CaseStatus.CLOSED),
-  });
-  cases = fc.sample(caseArbitrary, { numRuns: 300, seed: 7 }).map((c, i) => ({
-    _id: new ObjectId(),
-    title: `case ${i}`,
-    description: "",
-    severity: c.severity,
-    status: c.resolvedAfter === null ? c.openStatus : c.doneStatus,
-    priority: c.priority,
-    assignee: c.assignee < 0 ? null : users[c.assignee]!._id,
-    created_at: new Date(c.created),
-    updated_at: new Date(c.created),
-    resolved_at: c.resolvedAfter === null ? null : new Date(c.created + c.resolvedAfter),
-    tags: c.tags,
-    metadata: {},
-  }));
-  await database.db.collection<CaseDocument>(COLLECTIONS.cases).insertMany(cases);
-  gateway = await startTestGateway(database, { protections: { maxCost: 1_000_000 } });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { gateway } = useTestGateway("case_metrics_ref", {
+  seed: async (db) => {
+    users = [0, 1, 2].map((i) => ({
+      _id: new ObjectId(),
+      email: `user${i}@example.com`,
+      name: `User ${i}`,
+      role: UserRole.RESPONDER,
+      settings: {},
+      created_at: new Date(WINDOW_FROM),
+      last_login: null,
+    }));
+    await db.collection<UserDocument>(COLLECTIONS.users).insertMany(users);
+    const caseArbitrary = fc.record({
+      created: fc.integer({ min: WINDOW_FROM, max: WINDOW_TO - 1 }),
+      resolvedAfter: fc.option(fc.integer({ min: 60_000, max: 10 * 24 * HOUR }), { freq: 3 }),
+      severity: fc.constantFrom(...Object.values(Severity)),
+      priority: fc.constantFrom(...Object.values(Priority)),
+      assignee: fc.integer({ min: -1, max: 2 }),
+      tags: fc.subarray(TAGS),
+      openStatus: fc.constantFrom(CaseStatus.OPEN, CaseStatus.IN_PROGRESS),
+      doneStatus: fc.constantFrom(CaseStatus.RESOLVED, CaseStatus.CLOSED),
+    });
+    cases = fc.sample(caseArbitrary, { numRuns: 300, seed: 7 }).map((c, i) => ({
+      _id: new ObjectId(),
+      title: `case ${i}`,
+      description: "",
+      severity: c.severity,
+      status: c.resolvedAfter === null ? c.openStatus : c.doneStatus,
+      priority: c.priority,
+      assignee: c.assignee < 0 ? null : users[c.assignee]!._id,
+      created_at: new Date(c.created),
+      updated_at: new Date(c.created),
+      resolved_at: c.resolvedAfter === null ? null : new Date(c.created + c.resolvedAfter),
+      tags: c.tags,
+      metadata: {},
+    }));
+    await db.collection<CaseDocument>(COLLECTIONS.cases).insertMany(cases);
+  },
+  gateway: { protections: { maxCost: 1_000_000 } },
 });
 
 interface Query {
@@ -225,8 +218,7 @@ describe("caseMetrics against a reference implementation", () => {
       fc.asyncProperty(queryArbitrary, async (q) => {
         const rows = await ask(q);
         const zone = q.timeBucket?.timezone ?? "UTC";
-        const weekStart =
-          WEEKDAYS.indexOf((q.timeBucket?.weekStartsOn ?? "MONDAY") as (typeof WEEKDAYS)[number]) + 1;
+        const weekStart = weekdayNumber(q.timeBucket?.weekStartsOn);
         const bucketing: ReferenceBucketing | null = q.timeBucket
           ? { granularity: q.timeBucket.granularity, zone, weekStart }
           : null;
@@ -246,19 +238,7 @@ describe("caseMetrics against a reference implementation", () => {
           fillGaps: q.fillGaps,
           top: q.top ? { limit: q.top.limit, withOther: q.top.withOther, total } : undefined,
         };
-        const main = referenceRows({ ...base, from: range.from, to: range.to });
-        let previous: ReturnType<typeof matchRows> | null = null;
-        if (q.compareTo) {
-          const comparison = referenceComparison(range, q.compareTo, zone);
-          const prev = referenceRows({ ...base, ...comparison, keep: main.kept ?? undefined });
-          previous = matchRows(
-            main.rows,
-            prev.rows,
-            bucketing ? bucketsOf(range.from, range.to, bucketing) : null,
-            bucketing ? bucketsOf(comparison.from, comparison.to, bucketing) : null,
-            dimensions,
-          );
-        }
+        const main = referenceRowsWithComparison(base, range, q.compareTo, zone);
         expect(
           rows.map((row) => ({
             bucket: row.bucket,
@@ -284,8 +264,12 @@ describe("caseMetrics against a reference implementation", () => {
         );
         main.rows.forEach((row, i) => {
           expectMeasures(rows[i]!, row.docs as CaseDocument[], `row ${i}`);
-          if (previous)
-            expectMeasures(rows[i]!.previous!, (previous[i]?.docs ?? []) as CaseDocument[], `previous ${i}`);
+          if (main.previous)
+            expectMeasures(
+              rows[i]!.previous!,
+              (main.previous[i]?.docs ?? []) as CaseDocument[],
+              `previous ${i}`,
+            );
           else expect(rows[i]!.previous).toBeNull();
         });
       }),

@@ -1,53 +1,16 @@
 import { MongoServerError } from "mongodb";
 import { describe, expect, it } from "vitest";
+import { bucketStart } from "../helpers/metric-reference";
 import type { AnyDoc } from "./support/any-doc";
 import { useTestEngine } from "./support/use-test-engine";
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** Wall-clock parts of an instant in a time zone, computed with Intl (independent of the engine). */
-function zoned(
-  date: Date,
-  timeZone: string,
-): { y: number; m: number; d: number; h: number; min: number; wd: number } {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      weekday: "short",
-    });
-    formats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(date);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  const wd = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(get("weekday"));
-  return { y: +get("year"), m: +get("month"), d: +get("day"), h: +get("hour"), min: +get("minute"), wd };
-}
-
-/** The instant whose wall-clock time in `timeZone` is the given one (fixed-point on the zone offset). */
-function instantOf(timeZone: string, y: number, m: number, d: number, h = 0): Date {
-  const wall = Date.UTC(y, m - 1, d, h);
-  let t = wall;
-  for (let k = 0; k < 4; k++) {
-    const z = zoned(new Date(t), timeZone);
-    t -= Date.UTC(z.y, z.m - 1, z.d, z.h, z.min) - wall;
-  }
-  return new Date(t);
-}
-
+/**
+ * $dateTrunc's expected start by the Luxon reference (independent of the engine); hours are
+ * whole UTC hours, as the zones here have whole-hour offsets where the hour is checked.
+ */
 function expectedTrunc(date: Date, unit: "day" | "hour" | "week", timeZone: string): Date {
-  const z = zoned(date, timeZone);
   if (unit === "hour") return new Date(Math.floor(date.getTime() / 3_600_000) * 3_600_000);
-  if (unit === "day") return instantOf(timeZone, z.y, z.m, z.d);
-  const back = (z.wd + 6) % 7; // days since Monday
-  const monday = new Date(Date.UTC(z.y, z.m - 1, z.d) - back * 86_400_000);
-  return instantOf(timeZone, monday.getUTCFullYear(), monday.getUTCMonth() + 1, monday.getUTCDate());
+  return bucketStart(date, { granularity: unit === "day" ? "DAY" : "WEEK", zone: timeZone, weekStart: 1 });
 }
 
 describe("aggregation", () => {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { ObjectId } from "mongodb";
 import { afterAll, describe, expect, it } from "vitest";
 import { useTestGateway } from "../helpers/use-test-gateway";
+import { insertCase } from "../writes/support/write-test-kit";
 
 const known = new ObjectId();
 /** The gateway's MongoClient introduces itself with this name: the fail point targets only it. */
@@ -12,22 +13,16 @@ let failPointUnavailable: string | undefined = "the set-up did not reach the pro
 const { database, gateway } = useTestGateway("timeout", {
   seed: async (db) => {
     const created = new Date("2025-01-01T00:00:00Z");
-    await db.collection("cases").insertMany(
-      Array.from({ length: 5 }, (_, index) => ({
+    for (let index = 0; index < 5; index++) {
+      await insertCase(db, {
         _id: index === 0 ? known : new ObjectId(),
         title: `case ${index}`,
-        description: "",
         severity: "low",
-        status: "open",
         priority: "low",
-        assignee: null,
         created_at: created,
         updated_at: created,
-        resolved_at: null,
-        tags: [],
-        metadata: {},
-      })),
-    );
+      });
+    }
     failPointUnavailable = await probeFailPoint();
   },
   gateway: ({ uri }) => ({

@@ -8,18 +8,11 @@ import {
   bucketStart,
   type Granularity,
   nextBucket,
-} from "../analytics/fixtures/metric-reference";
+  REFERENCE_ZONES,
+} from "../helpers/metric-reference";
 
 // The calendar behind gap filling, labels and comparisons, against Luxon.
 
-const ZONES = [
-  "UTC",
-  "Europe/Berlin",
-  "America/New_York",
-  "Asia/Kolkata",
-  "Asia/Kathmandu",
-  "America/St_Johns",
-];
 const UNITS: TimeGranularity[] = ["hour", "day", "week", "month", "quarter", "year"];
 const instant = fc.integer({
   min: Date.parse("2019-01-01T00:00:00Z"),
@@ -31,7 +24,7 @@ describe("ZonedCalendar against Luxon", () => {
     fc.assert(
       fc.property(
         instant,
-        fc.constantFrom(...ZONES),
+        fc.constantFrom(...REFERENCE_ZONES),
         fc.constantFrom(...UNITS),
         fc.integer({ min: 1, max: 7 }),
         (ms, zone, unit, weekStart) => {
@@ -51,7 +44,7 @@ describe("ZonedCalendar against Luxon", () => {
     fc.assert(
       fc.property(
         instant,
-        fc.constantFrom(...ZONES),
+        fc.constantFrom(...REFERENCE_ZONES),
         fc.integer({ min: 0, max: 24 }),
         fc.integer({ min: 0, max: 40 }),
         (ms, zone, months, days) => {
