@@ -70,6 +70,28 @@ export interface TestGateway {
 }
 
 /**
+ * The configuration of a test's gateway: the defaults of src/config.ts over the test
+ * file's database, on a free port of 127.0.0.1, JWTs signed with TEST_JWT_SECRET, no demo
+ * data, no log, and no response cache (tests write around the gateway, through the driver:
+ * the cache only where a test asks for it); `overrides` replace whole sections.
+ */
+export function testGatewayConfig(database: TestDatabase, overrides: Partial<Config> = {}): Config {
+  const defaults = loadConfig({});
+  return {
+    ...defaults,
+    mongodbUri: database.uri,
+    mongodbDb: database.dbName,
+    host: "127.0.0.1",
+    port: 0,
+    logLevel: "silent",
+    demoData: "never",
+    auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET },
+    cache: { ...defaults.cache, maxBytes: 0 },
+    ...overrides,
+  };
+}
+
+/**
  * Starts the real gateway in-process on a free port of 127.0.0.1 over the test
  * file's private database, with command monitoring on so tests can count what it
  * sends to MongoDB. Indexes are ensured as at any start; the recorded commands start
@@ -90,21 +112,13 @@ export async function startTestGateway(
     ...configOverrides
   } = overrides;
   const defaults = loadConfig({});
-  const config: Config = {
-    ...defaults,
-    mongodbUri: database.uri,
-    mongodbDb: database.dbName,
-    host: "127.0.0.1",
-    port: 0,
+  const config = testGatewayConfig(database, {
     logLevel: (process.env.TEST_LOG_LEVEL as Config["logLevel"] | undefined) ?? "silent",
-    demoData: "never",
-    // Tests write around the gateway (through the driver): the response cache only where a test asks for it.
-    cache: { ...defaults.cache, maxBytes: 0 },
     ...configOverrides,
     auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET, ...auth },
     // Suites send many requests quickly: rate limiting only where a test asks for it.
     protections: { ...defaults.protections, rateLimitPerMinute: 0, ...protections },
-  };
+  });
   const authValue =
     authorization === undefined ? `Bearer ${await signTestJwt(UserRole.ADMIN)}` : authorization;
   const authHeaders: Record<string, string> = authValue === null ? {} : { authorization: authValue };

@@ -6,6 +6,7 @@ import { loadConfig } from "../../src/config";
 import { buildIncidentFixture, insertIncidentFixture } from "../gateway/fixtures/incident-fixture";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { linesOfRequest } from "./support/lines-of-request";
 
 interface LogLine {
   level: number;
@@ -70,11 +71,7 @@ describe("request logs", () => {
     // The page and its assignees' batch: commands from the resolvers and from DataLoader alike.
     expect(commandsSent).toBeGreaterThanOrEqual(2);
     // Fastify writes "request completed" after the response: wait for the request's last line.
-    await expect
-      .poll(() => lines.some((l) => l.request_id === requestId && l.msg === "request completed"))
-      .toBe(true);
-
-    const mine = lines.filter((line) => line.request_id === requestId);
+    const mine = await linesOfRequest(lines, requestId);
     expect(mine.map((line) => line.msg)).toEqual([
       "incoming request",
       "graphql request",
@@ -110,10 +107,9 @@ describe("request logs", () => {
       headers: { ...gateway.authHeaders, "x-request-id": requestId, "apollo-require-preflight": "true" },
     });
     expect(response.status).toBe(200);
-    await expect
-      .poll(() => lines.some((l) => l.request_id === requestId && l.msg === "request completed"))
-      .toBe(true);
-    const incoming = lines.find((line) => line.request_id === requestId && line.msg === "incoming request")!;
+    const incoming = (await linesOfRequest(lines, requestId)).find(
+      (line) => line.msg === "incoming request",
+    )!;
     expect((incoming.req as { url: string }).url).toBe("/graphql");
     expect(JSON.stringify(lines)).not.toContain(SECRET_TAG);
   });
@@ -122,11 +118,8 @@ describe("request logs", () => {
     const requestId = `obs-401-${randomBytes(4).toString("hex")}`;
     const result = await gateway.graphql(QUERY, {}, { authorization: "", "x-request-id": requestId });
     expect(result.status).toBe(401);
-    await expect
-      .poll(() => lines.some((l) => l.request_id === requestId && l.msg === "request completed"))
-      .toBe(true);
-    const refused = lines.filter(
-      (line) => line.request_id === requestId && line.msg === "graphql request refused",
+    const refused = (await linesOfRequest(lines, requestId)).filter(
+      (line) => line.msg === "graphql request refused",
     );
     expect(refused).toHaveLength(1);
     expect(refused[0]).toMatchObject({
@@ -148,11 +141,8 @@ describe("slow requests (SLOW_OPERATION_MS)", () => {
       const variables = { first: 2, filter: { tagsAny: [SECRET_TAG, "other"], unassigned: false } };
       const result = await gateway.graphql(QUERY, variables, { "x-request-id": requestId });
       expect(result.errors).toBeUndefined();
-      await expect
-        .poll(() => lines.some((l) => l.request_id === requestId && l.msg === "request completed"))
-        .toBe(true);
-      const slow = lines.filter(
-        (line) => line.request_id === requestId && line.msg === "slow graphql request",
+      const slow = (await linesOfRequest(lines, requestId)).filter(
+        (line) => line.msg === "slow graphql request",
       );
       expect(slow).toHaveLength(1);
       expect(slow[0]!.level).toBe(WARN);

@@ -9,7 +9,7 @@ import type { CommandStartedEvent } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { ApiKeyRepository } from "../../src/auth/api-key.repository";
-import { type Config, loadConfig } from "../../src/config";
+import { loadConfig } from "../../src/config";
 import { type Gateway, graphqlUrl, startGateway } from "../../src/main";
 import {
   buildIncidentFixture,
@@ -17,7 +17,9 @@ import {
   insertIncidentFixture,
 } from "../gateway/fixtures/incident-fixture";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { signTestJwt, TEST_JWT_SECRET } from "../helpers/test-jwt";
+import { testGatewayConfig } from "../helpers/test-gateway";
+import { signTestJwt } from "../helpers/test-jwt";
+import { linesOfRequest } from "./support/lines-of-request";
 
 let database: TestDatabase;
 let fixture: IncidentFixture;
@@ -32,20 +34,11 @@ async function startTracedGateway(
   spanProcessor: SpanProcessor = new SimpleSpanProcessor({ exporter }),
   logStream?: { write(line: string): void },
 ) {
-  const defaults = loadConfig({});
-  const config: Config = {
-    ...defaults,
-    mongodbUri: database.uri,
-    mongodbDb: database.dbName,
-    host: "127.0.0.1",
-    port: 0,
+  // Every command is one request's: no response cache (testGatewayConfig's default), so no change stream of its own.
+  const config = testGatewayConfig(database, {
     logLevel: logStream ? "info" : "silent",
-    demoData: "never",
-    auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET },
-    // Every command is one request's: no response cache, so no change stream of its own.
-    cache: { ...defaults.cache, maxBytes: 0 },
     observability: {
-      ...defaults.observability,
+      ...loadConfig({}).observability,
       tracing: {
         tracesEndpoint: "http://127.0.0.1:9/v1/traces",
         serviceName: "jupiter-test",
@@ -53,7 +46,7 @@ async function startTracedGateway(
         samplerRatio: 1,
       },
     },
-  };
+  });
   return startGateway(config, { playground: false, spanProcessor, logStream });
 }
 
@@ -243,10 +236,7 @@ describe("traces (in-memory span exporter)", () => {
         },
       );
       expect(result.status).toBe(200);
-      await expect
-        .poll(() => lines.some((l) => l.request_id === requestId && l.msg === "request completed"))
-        .toBe(true);
-      const mine = lines.filter((line) => line.request_id === requestId);
+      const mine = await linesOfRequest(lines, requestId);
       expect(mine.map((line) => line.msg)).toEqual([
         "incoming request",
         "graphql request",
