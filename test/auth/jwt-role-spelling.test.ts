@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { describe, expect, it } from "vitest";
 import { signTestJwt } from "../helpers/test-jwt";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  database = await openTestDatabase("jwt_role_spelling");
-  gateway = await startTestGateway(database, { authorization: null });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
-});
+const { gateway } = useTestGateway("jwt_role_spelling", { gateway: { authorization: null } });
 
 const ME = `{ me { kind role } }`;
 

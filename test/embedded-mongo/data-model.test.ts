@@ -306,23 +306,19 @@ describe("the gateway's data model", () => {
 
   it("archives resolved cases with $match + $merge into archived_cases", async () => {
     const resolved = cases.filter((c) => c.status === "resolved");
-    await db
-      .collection("cases")
-      .aggregate([
-        { $match: { status: "resolved" } },
-        { $merge: { into: "archived_cases", whenMatched: "replace" } },
-      ])
-      .toArray();
+    const archive = () =>
+      db
+        .collection("cases")
+        .aggregate([
+          { $match: { status: "resolved" } },
+          { $merge: { into: "archived_cases", whenMatched: "replace" } },
+        ])
+        .toArray();
+    await archive();
     const archived = await db.collection("archived_cases").find().sort({ _id: 1 }).toArray();
     expect(archived.map((c) => c._id.toHexString())).toEqual(resolved.map((c) => c._id.toHexString()).sort());
     // Running it again is idempotent.
-    await db
-      .collection("cases")
-      .aggregate([
-        { $match: { status: "resolved" } },
-        { $merge: { into: "archived_cases", whenMatched: "replace" } },
-      ])
-      .toArray();
+    await archive();
     expect(await db.collection("archived_cases").countDocuments()).toBe(resolved.length);
   });
 

@@ -1,4 +1,4 @@
-import { MongoServerError, type Db } from "mongodb";
+import { MongoServerError } from "mongodb";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { AnyDoc } from "./support/any-doc";
 import { useTestEngine } from "./support/use-test-engine";
@@ -22,10 +22,8 @@ async function codeOf(p: Promise<unknown>): Promise<number | undefined> {
 
 describe("$text", () => {
   const engine = useTestEngine("text");
-  let db: Db;
   beforeEach(async () => {
-    db = engine.db;
-    const cases = db.collection<AnyDoc>("cases");
+    const cases = engine.db.collection<AnyDoc>("cases");
     await cases.insertMany([
       { _id: 1, title: "Server outage", description: "The database server crashed", status: "open" },
       { _id: 2, title: "Network issue", description: "server unreachable", status: "open" },
@@ -50,7 +48,7 @@ describe("$text", () => {
       [4, termScore(1, 1, true)],
     ]);
     const order = [...expected.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-    const docs = await db
+    const docs = await engine.db
       .collection<AnyDoc>("cases")
       .find(
         { $text: { $search: "server" } },
@@ -68,7 +66,7 @@ describe("$text", () => {
   });
 
   it("combines $text with other filters, limit and an inclusion projection", async () => {
-    const docs = await db
+    const docs = await engine.db
       .collection<AnyDoc>("cases")
       .find(
         { $text: { $search: "server" }, status: "open" },
@@ -83,7 +81,7 @@ describe("$text", () => {
   });
 
   it("supports phrases, negations and stemming", async () => {
-    const cases = db.collection<AnyDoc>("cases");
+    const cases = engine.db.collection<AnyDoc>("cases");
     const ids = async (search: string) =>
       (await cases.find({ $text: { $search: search } }).toArray()).map((d) => d._id).sort();
     expect(await ids('"server outage"')).toEqual([1]);
@@ -96,7 +94,7 @@ describe("$text", () => {
   });
 
   it("works in aggregate ($match first), with $meta in $addFields, $project and $sort", async () => {
-    const out = await db
+    const out = await engine.db
       .collection<AnyDoc>("cases")
       .aggregate([
         { $match: { $text: { $search: "server" } } },
@@ -109,7 +107,7 @@ describe("$text", () => {
     for (const d of out) expect(d.again).toBe(d.s);
     expect(Object.keys(out[0]).sort()).toEqual(["_id", "again", "s"]);
     const err = await codeOf(
-      db
+      engine.db
         .collection("cases")
         .aggregate([{ $limit: 5 }, { $match: { $text: { $search: "x" } } }])
         .toArray(),
@@ -118,7 +116,7 @@ describe("$text", () => {
   });
 
   it("maintains the index on updates and deletes, and filters writes by $text", async () => {
-    const cases = db.collection<AnyDoc>("cases");
+    const cases = engine.db.collection<AnyDoc>("cases");
     await cases.updateOne({ _id: 2 }, { $set: { description: "cable unplugged" } });
     expect((await cases.find({ $text: { $search: "server" } }).toArray()).map((d) => d._id).sort()).toEqual([
       1, 3, 4,
@@ -142,7 +140,7 @@ describe("$text", () => {
   });
 
   it("explains a $text query as a TEXT plan", async () => {
-    const explain = await db.command({
+    const explain = await engine.db.command({
       explain: { find: "cases", filter: { $text: { $search: "server" } } },
       verbosity: "executionStats",
     });
@@ -153,14 +151,14 @@ describe("$text", () => {
   });
 
   it("answers mongod's errors", async () => {
-    const cases = db.collection<AnyDoc>("cases");
+    const cases = engine.db.collection<AnyDoc>("cases");
     expect(
       await codeOf(
-        db
+        engine.db
           .collection("other")
           .insertOne({ a: 1 })
           .then(() =>
-            db
+            engine.db
               .collection("other")
               .find({ $text: { $search: "x" } })
               .toArray(),
@@ -169,7 +167,7 @@ describe("$text", () => {
     ).toBe(27);
     expect(
       await codeOf(
-        db
+        engine.db
           .collection("none")
           .find({ $text: { $search: "x" } })
           .toArray(),
@@ -187,7 +185,7 @@ describe("$text", () => {
   });
 
   it("rejects a document with an unsupported language override before writing it", async () => {
-    const cases = db.collection<AnyDoc>("cases");
+    const cases = engine.db.collection<AnyDoc>("cases");
     const code = await codeOf(cases.insertOne({ _id: 50, title: "x", language: "klingon" }));
     expect([17261, 17262]).toContain(code);
     expect(await cases.findOne({ _id: 50 })).toBeNull();

@@ -1,20 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { ids, RANK, sortedBy } from "./fixtures/expected-order";
-import {
-  buildIncidentFixture,
-  type IncidentFixture,
-  insertIncidentFixture,
-} from "./fixtures/incident-fixture";
 import { pageThrough } from "./fixtures/page-through";
-import { useTestGateway } from "../helpers/use-test-gateway";
+import { useIncidentGateway } from "./fixtures/use-incident-gateway";
 
-let fixture: IncidentFixture;
-const { gateway } = useTestGateway("alerts-users", {
-  seed: async (db) => {
-    fixture = buildIncidentFixture({ users: 40, cases: 10, alerts: 110, seed: 23 });
-    await insertIncidentFixture(db, fixture);
-  },
+const { gateway, fixture } = useIncidentGateway("alerts-users", {
+  users: 40,
+  cases: 10,
+  alerts: 110,
+  seed: 23,
 });
 
 const newestAlerts = (alerts: readonly AlertDocument[]) => sortedBy(alerts, (a) => a.timestamp.getTime(), -1);

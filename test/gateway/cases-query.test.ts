@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { CaseDocument } from "../../src/db/case.document";
 import { ids, RANK, sortedBy } from "./fixtures/expected-order";
-import {
-  buildIncidentFixture,
-  type IncidentFixture,
-  insertIncidentFixture,
-} from "./fixtures/incident-fixture";
 import { pageThrough } from "./fixtures/page-through";
-import { useTestGateway } from "../helpers/use-test-gateway";
+import { useIncidentGateway } from "./fixtures/use-incident-gateway";
 
-let fixture: IncidentFixture;
-const { gateway } = useTestGateway("cases-query", {
-  seed: async (db) => {
-    fixture = buildIncidentFixture({ users: 8, cases: 90, alerts: 0, seed: 7 });
-    await insertIncidentFixture(db, fixture);
-  },
-});
+const { gateway, fixture } = useIncidentGateway("cases-query", { users: 8, cases: 90, alerts: 0, seed: 7 });
 
 const newestFirst = (cases: readonly CaseDocument[]) => sortedBy(cases, (c) => c.created_at.getTime(), -1);
 

@@ -3,20 +3,9 @@ import type { AlertDocument } from "../../src/db/alert.document";
 import type { CaseDocument } from "../../src/db/case.document";
 import type { UserDocument } from "../../src/db/user.document";
 import { ids, sortedBy } from "./fixtures/expected-order";
-import {
-  buildIncidentFixture,
-  type IncidentFixture,
-  insertIncidentFixture,
-} from "./fixtures/incident-fixture";
-import { useTestGateway } from "../helpers/use-test-gateway";
+import { useIncidentGateway } from "./fixtures/use-incident-gateway";
 
-let fixture: IncidentFixture;
-const { gateway } = useTestGateway("lookups", {
-  seed: async (db) => {
-    fixture = buildIncidentFixture({ users: 6, cases: 25, alerts: 120, seed: 5 });
-    await insertIncidentFixture(db, fixture);
-  },
-});
+const { gateway, fixture } = useIncidentGateway("lookups", { users: 6, cases: 25, alerts: 120, seed: 5 });
 
 /** The GraphQL form of a document, derived here by hand (enum names are the upper-cased values). */
 const expectedCase = (c: CaseDocument) => ({

@@ -77,19 +77,22 @@ export async function postGraphQL(
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  const text = await response.text();
-  let body: HttpGraphQLAnswer["body"];
-  try {
-    body = JSON.parse(text) as HttpGraphQLAnswer["body"];
-  } catch {
-    body = { errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] };
-  }
+  const body = answerBody(await response.text());
   return {
     status: response.status,
     retryAfter: response.headers.get("retry-after"),
     body,
     elapsedMs: performance.now() - started,
   };
+}
+
+/** The parsed body; one error quoting the text when it is not JSON (a proxy's page, a cut answer). */
+function answerBody(text: string): HttpGraphQLAnswer["body"] {
+  try {
+    return JSON.parse(text) as HttpGraphQLAnswer["body"];
+  } catch {
+    return { errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] };
+  }
 }
 
 /** Polls `probe` every 200 ms until it answers true; false if `limitMs` passed first. */

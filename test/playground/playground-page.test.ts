@@ -11,6 +11,15 @@ import { launchChromium } from "./launch-chromium";
 import { openPage } from "./open-page";
 import { pageRequestsFromNetLog } from "./page-requests-from-net-log";
 
+/** The files of the playground bundle, as the page loads them. */
+const BUNDLE_FILES = [
+  "playground.js",
+  "playground.css",
+  "editor.worker.js",
+  "json.worker.js",
+  "graphql.worker.js",
+];
+
 // Just enough schema for GraphiQL's introspection; the real gateway has its own test.
 const stubSchema = buildSchema(`
   type Query {
@@ -91,13 +100,7 @@ describe("playground page", () => {
   it("builds the bundle once and reuses it", async () => {
     const first = await ensurePlaygroundBundle();
     expect(await ensurePlaygroundBundle()).toBe(first);
-    for (const file of [
-      "playground.js",
-      "playground.css",
-      "editor.worker.js",
-      "json.worker.js",
-      "graphql.worker.js",
-    ]) {
+    for (const file of BUNDLE_FILES) {
       expect((await stat(path.join(first, file))).size).toBeGreaterThan(1000);
     }
   });
@@ -193,13 +196,7 @@ describe("playground page", () => {
       });
       // The stub schema has no CaseFilter: the worker marking it proves schema-aware validation ran.
       expect(state.squiggles).toBeGreaterThan(0);
-      for (const file of [
-        "playground.js",
-        "playground.css",
-        "editor.worker.js",
-        "json.worker.js",
-        "graphql.worker.js",
-      ]) {
+      for (const file of BUNDLE_FILES) {
         expect(
           servedUrls.some((url) => url.endsWith(`/${file}`)),
           file,

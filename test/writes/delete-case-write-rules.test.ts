@@ -1,21 +1,11 @@
 import type { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { describe, expect, it } from "vitest";
+import { useTestGateway } from "../helpers/use-test-gateway";
 import { insertAlert, insertCase } from "./support/write-test-kit";
 
-let database: TestDatabase;
-let gateway: TestGateway;
 const DB_MAX_TIME_MS = 4321;
-
-beforeAll(async () => {
-  database = await openTestDatabase("delete_case_rules");
-  gateway = await startTestGateway(database, { dbMaxTimeMs: DB_MAX_TIME_MS });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { database, gateway } = useTestGateway("delete_case_rules", {
+  gateway: { dbMaxTimeMs: DB_MAX_TIME_MS },
 });
 
 const DELETE = `mutation($id: ID!) { deleteCase(id: $id) { deletedCaseId unlinkedAlertIds } }`;

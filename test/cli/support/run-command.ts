@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, type ChildProcessByStdio, spawn } from "node:child_process";
 import { resolve } from "node:path";
+import type { Readable } from "node:stream";
 
 /** The repository's root: where a user types `npm …` and `npx jupiter …`. */
 export const REPO_ROOT = resolve(__dirname, "../../..");
@@ -22,26 +23,19 @@ export function runCommand(
 ): Promise<CommandRun> {
   const timeoutMs = options.timeoutMs ?? 120_000;
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd ?? REPO_ROOT,
-      env: { ...process.env, NO_COLOR: "1", ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const { child, output } = spawnInGroup(command, args, options);
     const timer = setTimeout(() => {
       stopGroup(child, "SIGKILL");
       reject(
-        new Error(`${command} ${args.join(" ")} did not finish within ${timeoutMs} ms\n${stdout}\n${stderr}`),
+        new Error(
+          `${command} ${args.join(" ")} did not finish within ${timeoutMs} ms\n${output.stdout}\n${output.stderr}`,
+        ),
       );
     }, timeoutMs);
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);
-      resolvePromise({ code, stdout, stderr });
+      resolvePromise({ code, ...output });
     });
   });
 }
@@ -61,30 +55,22 @@ export function startCommand(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): RunningCommand {
-  const child = spawn(command, args, {
-    cwd: options.cwd ?? REPO_ROOT,
-    env: { ...process.env, NO_COLOR: "1", ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let stdout = "";
-  let stderr = "";
+  const { child, output } = spawnInGroup(command, args, options);
   const listeners = new Set<() => void>();
-  child.stdout!.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
+  // After spawnInGroup's own listener: output.stdout already holds the chunk.
+  child.stdout.on("data", () => {
     for (const listener of listeners) listener();
   });
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const closed = new Promise<number | null>((resolveClosed) =>
     child.on("close", (code) => resolveClosed(code)),
   );
   return {
     child,
-    output: () => `${stdout}\n${stderr}`,
+    output: () => `${output.stdout}\n${output.stderr}`,
     waitFor(pattern, timeoutMs = 120_000) {
       return new Promise((resolveMatch, reject) => {
         const check = () => {
-          const match = pattern.exec(stdout);
+          const match = pattern.exec(output.stdout);
           if (match) {
             cleanup();
             resolveMatch(match);
@@ -92,13 +78,13 @@ export function startCommand(
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`no ${pattern} within ${timeoutMs} ms:\n${stdout}\n${stderr}`));
+          reject(new Error(`no ${pattern} within ${timeoutMs} ms:\n${output.stdout}\n${output.stderr}`));
         }, timeoutMs);
         const onExit = (code: number | null) => {
           cleanup();
           reject(
             new Error(
-              `${command} ${args.join(" ")} exited (${code}) before ${pattern}:\n${stdout}\n${stderr}`,
+              `${command} ${args.join(" ")} exited (${code}) before ${pattern}:\n${output.stdout}\n${output.stderr}`,
             ),
           );
         };
@@ -117,6 +103,27 @@ export function startCommand(
       return closed;
     },
   };
+}
+
+/**
+ * Spawns a command line as a user types it, in its own process group (detached), with
+ * NO_COLOR, collecting what it writes to stdout and stderr.
+ */
+function spawnInGroup(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv },
+): { child: ChildProcessByStdio<null, Readable, Readable>; output: { stdout: string; stderr: string } } {
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const output = { stdout: "", stderr: "" };
+  child.stdout.on("data", (chunk: Buffer) => (output.stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output.stderr += chunk.toString()));
+  return { child, output };
 }
 
 function stopGroup(child: ChildProcess, signal: NodeJS.Signals): void {
