@@ -14,48 +14,32 @@ export function engineGap(feature: string, evidence: string): Error {
 }
 
 /** null when a $jsonSchema validator refuses a bad insert with code 121; else the evidence. */
-export function probeValidators(db: Db): Promise<string | null> {
-  const validator = { $jsonSchema: { bsonType: "object", required: ["a"] } };
-  return onScratchCollection(
-    db,
-    "probe_validator",
-    (name) => db.createCollection(name, { validator }),
-    async (name) => {
-      try {
-        await db.collection(name).insertOne({ b: 1 });
-        return "an insert that violates the collection's $jsonSchema validator was accepted";
-      } catch (error) {
-        if (error instanceof MongoServerError && error.code === 121) return null;
-        return `the insert failed with ${(error as Error).message} instead of code 121`;
-      }
-    },
-  );
-}
+export const probeValidators = (db: Db): Promise<string | null> =>
+  scratchProbe(db, "probe_validator", {
+    create: (name) =>
+      db.createCollection(name, { validator: { $jsonSchema: { bsonType: "object", required: ["a"] } } }),
+    attempt: (name) =>
+      db
+        .collection(name)
+        .insertOne({ b: 1 })
+        .then(() => "an insert that violates the collection's $jsonSchema validator was accepted"),
+    failed: (error) =>
+      error instanceof MongoServerError && error.code === 121
+        ? null
+        : `the insert failed with ${error.message} instead of code 121`,
+  });
 
 /** null when collMod is answered; else the evidence. */
-export function probeCollMod(db: Db): Promise<string | null> {
-  return onScratchCollection(
-    db,
-    "probe_collmod",
-    (name) => db.createCollection(name),
-    async (name) => {
-      try {
-        await db.command({ collMod: name, validator: { a: { $exists: true } } });
-        return null;
-      } catch (error) {
-        return `collMod failed: ${(error as Error).message}`;
-      }
-    },
-  );
-}
+export const probeCollMod = (db: Db): Promise<string | null> =>
+  scratchProbe(db, "probe_collmod", {
+    attempt: (name) => db.command({ collMod: name, validator: { a: { $exists: true } } }).then(() => null),
+    failed: (error) => `collMod failed: ${error.message}`,
+  });
 
 /** null when a transaction can be committed and aborted (an aborted insert leaves nothing). */
-export function probeTransactions(db: Db): Promise<string | null> {
-  return onScratchCollection(
-    db,
-    "probe_txn",
-    (name) => db.createCollection(name),
-    async (name) => {
+export const probeTransactions = (db: Db): Promise<string | null> =>
+  scratchProbe(db, "probe_txn", {
+    async attempt(name) {
       const session = db.client.startSession();
       try {
         session.startTransaction();
@@ -67,46 +51,46 @@ export function probeTransactions(db: Db): Promise<string | null> {
         await db.collection(name).insertOne({ a: 2 }, { session });
         await session.commitTransaction();
         return null;
-      } catch (error) {
-        return `a transaction failed: ${(error as Error).message}`;
       } finally {
         await session.endSession().catch(() => undefined);
       }
     },
-  );
-}
+    failed: (error) => `a transaction failed: ${error.message}`,
+  });
 
 /** null when $indexStats answers; else the evidence. */
-export function probeIndexStats(db: Db): Promise<string | null> {
-  return onScratchCollection(
-    db,
-    "probe_indexstats",
-    (name) => db.collection(name).insertOne({ a: 1 }),
-    async (name) => {
-      try {
-        await db
-          .collection(name)
-          .aggregate([{ $indexStats: {} }])
-          .toArray();
-        return null;
-      } catch (error) {
-        return `$indexStats failed: ${(error as Error).message}`;
-      }
-    },
-  );
-}
+export const probeIndexStats = (db: Db): Promise<string | null> =>
+  scratchProbe(db, "probe_indexstats", {
+    create: (name) => db.collection(name).insertOne({ a: 1 }),
+    attempt: (name) =>
+      db
+        .collection(name)
+        .aggregate([{ $indexStats: {} }])
+        .toArray()
+        .then(() => null),
+    failed: (error) => `$indexStats failed: ${error.message}`,
+  });
 
-/** Runs `probe` on a scratch collection `create` makes, and drops the collection whatever happens. */
-async function onScratchCollection(
+/**
+ * Runs one probe on a scratch collection (made by `create`, by default an empty one) and
+ * drops the collection whatever happens: `attempt` gives the evidence or null, `failed`
+ * turns what it threw into the evidence (or null).
+ */
+async function scratchProbe(
   db: Db,
   prefix: string,
-  create: (name: string) => Promise<unknown>,
-  probe: (name: string) => Promise<string | null>,
+  probe: {
+    create?: (name: string) => Promise<unknown>;
+    attempt: (name: string) => Promise<string | null>;
+    failed: (error: Error) => string | null;
+  },
 ): Promise<string | null> {
   const name = `${prefix}_${Date.now()}`;
-  await create(name);
+  await (probe.create ?? ((collection: string) => db.createCollection(collection)))(name);
   try {
-    return await probe(name);
+    return await probe.attempt(name);
+  } catch (error) {
+    return probe.failed(error as Error);
   } finally {
     await db
       .collection(name)
