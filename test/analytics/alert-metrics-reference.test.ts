@@ -18,6 +18,7 @@ import {
   WEEKDAYS,
   weekdayNumber,
 } from "../helpers/metric-reference";
+import { comparisonArbitrary, topArbitrary } from "../helpers/metric-query-arbitraries";
 import { useTestGateway } from "../helpers/use-test-gateway";
 
 // alertMetrics against a reference implementation written here (Luxon for the calendar),
@@ -105,16 +106,9 @@ const queryArbitrary: fc.Arbitrary<Query> = fc
     days: fc.integer({ min: 0, max: 120 }),
     relative: fc.option(fc.constantFrom(...RELATIVE), { freq: 2 }),
     now: fc.integer({ min: WINDOW_FROM + 40 * 86_400_000, max: WINDOW_TO + 20 * 86_400_000 }),
-    compareTo: fc.option(fc.constantFrom("PREVIOUS_PERIOD" as const, "PREVIOUS_YEAR" as const)),
+    compareTo: comparisonArbitrary,
     fillGaps: fc.boolean(),
-    top: fc.option(
-      fc.record({
-        measure: fc.constantFrom("count" as const, "resolvedCount" as const, "unresolvedCount" as const),
-        limit: fc.integer({ min: 1, max: 3 }),
-        withOther: fc.boolean(),
-      }),
-      { freq: 3 },
-    ),
+    top: topArbitrary(["count", "resolvedCount", "unresolvedCount"] as const),
     filter: fc.option(
       fc.oneof(
         fc.record({ severity: fc.subarray(["CRITICAL", "HIGH", "MEDIUM", "LOW"], { minLength: 1 }) }),

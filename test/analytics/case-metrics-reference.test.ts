@@ -20,6 +20,7 @@ import {
   WEEKDAYS,
   weekdayNumber,
 } from "../helpers/metric-reference";
+import { comparisonArbitrary, topArbitrary } from "../helpers/metric-query-arbitraries";
 import { useTestGateway } from "../helpers/use-test-gateway";
 
 // caseMetrics against a reference written here: counts, resolution-time statistics
@@ -115,16 +116,9 @@ const queryArbitrary: fc.Arbitrary<Query> = fc
     weekStartsOn: fc.constantFrom(...WEEKDAYS),
     from: fc.integer({ min: WINDOW_FROM, max: WINDOW_TO }),
     days: fc.integer({ min: 0, max: 150 }),
-    compareTo: fc.option(fc.constantFrom("PREVIOUS_PERIOD" as const, "PREVIOUS_YEAR" as const)),
+    compareTo: comparisonArbitrary,
     fillGaps: fc.boolean(),
-    top: fc.option(
-      fc.record({
-        measure: fc.constantFrom("count" as const, "openCount" as const, "resolvedCount" as const),
-        limit: fc.integer({ min: 1, max: 3 }),
-        withOther: fc.boolean(),
-      }),
-      { freq: 3 },
-    ),
+    top: topArbitrary(["count", "openCount", "resolvedCount"] as const),
   })
   .map((q) => ({
     groupBy: q.groupBy,

@@ -4,6 +4,16 @@ import { MongoClient, MongoServerError } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedMongo, type EmbeddedMongo } from "../../src/embedded-mongo";
 
+/** Connects `client`, hands it to `use`, and closes it whatever happens. */
+async function connected(client: MongoClient, use: (client: MongoClient) => Promise<void>): Promise<void> {
+  await client.connect();
+  try {
+    await use(client);
+  } finally {
+    await client.close();
+  }
+}
+
 describe("handshake and server commands", () => {
   let engine: EmbeddedMongo;
   beforeAll(async () => {
@@ -18,9 +28,7 @@ describe("handshake and server commands", () => {
   });
 
   it("connects with ?replicaSet=rs0 as the primary of rs0", async () => {
-    const client = new MongoClient(engine.uri, { serverSelectionTimeoutMS: 5000 });
-    await client.connect();
-    try {
+    await connected(new MongoClient(engine.uri, { serverSelectionTimeoutMS: 5000 }), async (client) => {
       const hello = await client.db("admin").command({ hello: 1 });
       const address = `127.0.0.1:${engine.port}`;
       expect(hello).toMatchObject({
@@ -48,27 +56,22 @@ describe("handshake and server commands", () => {
       await session.endSession();
       const topology = client.options.replicaSet;
       expect(topology).toBe("rs0");
-    } finally {
-      await client.close();
-    }
+    });
   });
 
   it("connects with directConnection=true", async () => {
-    const client = new MongoClient(`mongodb://127.0.0.1:${engine.port}/?directConnection=true`, {
-      serverSelectionTimeoutMS: 5000,
-    });
-    await client.connect();
-    try {
-      expect(await client.db("admin").command({ ping: 1 })).toMatchObject({ ok: 1 });
-    } finally {
-      await client.close();
-    }
+    await connected(
+      new MongoClient(`mongodb://127.0.0.1:${engine.port}/?directConnection=true`, {
+        serverSelectionTimeoutMS: 5000,
+      }),
+      async (client) => {
+        expect(await client.db("admin").command({ ping: 1 })).toMatchObject({ ok: 1 });
+      },
+    );
   });
 
   it("reports buildInfo 7.0 and answers getParameter, endSessions and killAllSessions", async () => {
-    const client = new MongoClient(engine.uri);
-    await client.connect();
-    try {
+    await connected(new MongoClient(engine.uri), async (client) => {
       const admin = client.db("admin");
       const info = await admin.command({ buildInfo: 1 });
       expect(info.version).toMatch(/^7\.0\./);
@@ -78,15 +81,11 @@ describe("handshake and server commands", () => {
       expect(await admin.command({ setParameter: 1, logLevel: 1 })).toMatchObject({ ok: 1 });
       expect(await admin.command({ endSessions: [] })).toMatchObject({ ok: 1 });
       expect(await admin.command({ killAllSessions: [] })).toMatchObject({ ok: 1 });
-    } finally {
-      await client.close();
-    }
+    });
   });
 
   it("answers an unknown command with CommandNotFound in MongoDB's error shape", async () => {
-    const client = new MongoClient(engine.uri);
-    await client.connect();
-    try {
+    await connected(new MongoClient(engine.uri), async (client) => {
       const err = await client
         .db("admin")
         .command({ noSuchThing: 1 })
@@ -96,24 +95,18 @@ describe("handshake and server commands", () => {
       expect(e.code).toBe(59);
       expect(e.codeName).toBe("CommandNotFound");
       expect(e.errmsg).toContain("noSuchThing");
-    } finally {
-      await client.close();
-    }
+    });
   });
 
   it("counts connections in serverStatus", async () => {
-    const client = new MongoClient(engine.uri);
-    await client.connect();
-    try {
+    await connected(new MongoClient(engine.uri), async (client) => {
       const status = await client.db("admin").command({ serverStatus: 1 });
       expect(status.version).toMatch(/^7\.0\./);
       expect(status.uptime).toBeGreaterThanOrEqual(0);
       expect(status.connections.current).toBeGreaterThan(0);
       expect(status.connections.totalCreated).toBeGreaterThanOrEqual(status.connections.current);
       expect(status.connections.available).toBeGreaterThan(0);
-    } finally {
-      await client.close();
-    }
+    });
   });
 });
 
