@@ -29,6 +29,14 @@ afterAll(async () => {
   await watcher?.close();
 });
 
+/**
+ * A change stream of the watcher on a collection of the test's database, whose getMore waits
+ * long enough (50 s) that only an event can end the wait within the test's time.
+ */
+function watchLong(collection: string) {
+  return watcher.db(f.db.databaseName).collection<AnyDoc>(collection).watch([], { maxAwaitTimeMS: 50_000 });
+}
+
 /** Resolves when the watcher sends its next getMore. */
 const nextGetMore = () => new Promise<void>((resolve) => (onGetMore = resolve));
 
@@ -36,10 +44,7 @@ describe("getMore waits up to maxAwaitTimeMS", () => {
   it("a waiting getMore returns the event inserted while it waits, and the engine serves others meanwhile", async () => {
     const name = "waiting";
     // Long enough that only an event can end the wait within the test's time.
-    const stream = watcher
-      .db(f.db.databaseName)
-      .collection<AnyDoc>(name)
-      .watch([], { maxAwaitTimeMS: 50_000 });
+    const stream = watchLong(name);
     const before = started.length;
     const sent = nextGetMore();
     // aggregate (an empty first batch), then a getMore that waits.
@@ -62,10 +67,7 @@ describe("getMore waits up to maxAwaitTimeMS", () => {
   });
 
   it("events of other collections do not end a collection stream's wait; its own do", async () => {
-    const stream = watcher
-      .db(f.db.databaseName)
-      .collection<AnyDoc>("mine")
-      .watch([], { maxAwaitTimeMS: 50_000 });
+    const stream = watchLong("mine");
     const before = started.length;
     const sent = nextGetMore();
     const next = stream.next();
@@ -94,10 +96,7 @@ describe("getMore waits up to maxAwaitTimeMS", () => {
   });
 
   it("closing a stream ends the getMore waiting on it", async () => {
-    const stream = watcher
-      .db(f.db.databaseName)
-      .collection<AnyDoc>("closing")
-      .watch([], { maxAwaitTimeMS: 50_000 });
+    const stream = watchLong("closing");
     const sent = nextGetMore();
     const next = stream.next().catch((err: unknown) => err);
     await sent;

@@ -172,15 +172,21 @@ describe("concurrent status changes of one case", () => {
     expectConsistent(document!);
   }
 
+  /**
+   * Sends 10 status changes at once to a new case in `from`, alternating the two statuses
+   * (the first one first in even rounds, the second one in odd rounds).
+   */
+  async function race(from: Status, statuses: [Status, Status], round: number) {
+    const seeded = await caseIn(from);
+    const id = seeded._id.toHexString();
+    const wanted = Array.from({ length: 10 }, (_, index) => statuses[(index + round) % 2]!);
+    const results = await Promise.all(wanted.map((status) => change(id, status)));
+    return { seeded, results, succeeded: results.filter((result) => !result.errors) };
+  }
+
   it("10 parallel IN_PROGRESS / RESOLVED requests on an OPEN case leave a consistent case", async () => {
     for (let round = 0; round < 3; round++) {
-      const seeded = await caseIn("OPEN");
-      const id = seeded._id.toHexString();
-      const wanted: Status[] = Array.from({ length: 10 }, (_, index) =>
-        (index + round) % 2 === 0 ? "IN_PROGRESS" : "RESOLVED",
-      );
-      const results = await Promise.all(wanted.map((status) => change(id, status)));
-      const succeeded = results.filter((result) => !result.errors);
+      const { seeded, results, succeeded } = await race("OPEN", ["IN_PROGRESS", "RESOLVED"], round);
       for (const result of results) {
         if (result.errors) expect(result.errors[0]!.extensions?.code).toBe("BAD_USER_INPUT");
         else {
@@ -197,13 +203,7 @@ describe("concurrent status changes of one case", () => {
 
   it("10 parallel CLOSED / IN_PROGRESS requests on a RESOLVED case: exactly one applies", async () => {
     for (let round = 0; round < 2; round++) {
-      const seeded = await caseIn("RESOLVED");
-      const id = seeded._id.toHexString();
-      const wanted: Status[] = Array.from({ length: 10 }, (_, index) =>
-        (index + round) % 2 === 0 ? "CLOSED" : "IN_PROGRESS",
-      );
-      const results = await Promise.all(wanted.map((status) => change(id, status)));
-      const succeeded = results.filter((result) => !result.errors);
+      const { seeded, succeeded } = await race("RESOLVED", ["CLOSED", "IN_PROGRESS"], round);
       expect(succeeded).toHaveLength(1);
       const winner = succeeded[0]!.data.changeCaseStatus;
       const document = await db.collection("cases").findOne({ _id: seeded._id });
