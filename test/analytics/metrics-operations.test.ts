@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
 import type { AlertDocument } from "../../src/db/alert.document";
 import type { CaseDocument } from "../../src/db/case.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { seedDemoData } from "../../src/seed/seed-demo-data";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
 // The typed dashboard operations of clients/operations/ run as clients send them, over
 // the demo data, with totals checked against the stored documents.
@@ -15,22 +14,16 @@ import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
 const NOW = new Date("2026-03-15T12:00:00Z");
 const DAY = 86_400_000;
 
-let database: TestDatabase;
-let gateway: TestGateway;
 let alerts: AlertDocument[];
 let cases: CaseDocument[];
 
-beforeAll(async () => {
-  database = await openTestDatabase("metrics_operations");
-  await seedDemoData(database.db, { users: 8, cases: 120, alerts: 500, days: 120, seed: 5, now: NOW });
-  alerts = await database.db.collection<AlertDocument>(COLLECTIONS.alerts).find().toArray();
-  cases = await database.db.collection<CaseDocument>(COLLECTIONS.cases).find().toArray();
-  gateway = await startTestGateway(database, { metrics: { ...loadConfig({}).metrics, now: () => NOW } });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { gateway } = useTestGateway("metrics_operations", {
+  seed: async (db) => {
+    await seedDemoData(db, { users: 8, cases: 120, alerts: 500, days: 120, seed: 5, now: NOW });
+    alerts = await db.collection<AlertDocument>(COLLECTIONS.alerts).find().toArray();
+    cases = await db.collection<CaseDocument>(COLLECTIONS.cases).find().toArray();
+  },
+  gateway: { metrics: { ...loadConfig({}).metrics, now: () => NOW } },
 });
 
 function operation(name: string): string {

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { describe, expect, it } from "vitest";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
 /**
  * Writes made around the gateway (here: the official driver, as another application
  * would) reach the response cache through a change stream. The TTL is an hour on a
  * frozen clock, so only that invalidation can make the new count appear.
  */
-let database: TestDatabase;
-let gateway: TestGateway;
 const QUERY = `{ alertSeverityBreakdown(resolved: false) { severity count } }`;
 const alert = () => ({
   type: "disk",
@@ -21,18 +18,16 @@ const alert = () => ({
   resolution: null,
 });
 
-beforeAll(async () => {
-  database = await openTestDatabase("cache-around");
-  await database.db.collection("alerts").insertMany([alert(), alert()]);
-  const frozen = Date.now();
-  gateway = await startTestGateway(database, {
-    cache: { maxBytes: 1 << 20, ttlAnalyticsSeconds: 3_600, ttlEntitySeconds: 0, now: () => frozen },
-  });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { database, gateway } = useTestGateway("cache-around", {
+  seed: async (db) => {
+    await db.collection("alerts").insertMany([alert(), alert()]);
+  },
+  gateway: () => {
+    const frozen = Date.now();
+    return {
+      cache: { maxBytes: 1 << 20, ttlAnalyticsSeconds: 3_600, ttlEntitySeconds: 0, now: () => frozen },
+    };
+  },
 });
 
 const total = async (): Promise<{ count: number; hit: boolean }> => {

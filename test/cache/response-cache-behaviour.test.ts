@@ -1,17 +1,14 @@
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import { bearer } from "../helpers/test-jwt";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
 /**
  * The response cache over HTTP with an injected clock: what is cached, for how long,
  * what a mutation drops, single flight counted with the driver's command monitoring,
  * and ETag/304 on GET. Expected values are counted with the driver.
  */
-let database: TestDatabase;
-let gateway: TestGateway;
 let clock = Date.parse("2026-06-01T12:00:00Z");
 const SEVERITIES = ["low", "medium", "high", "critical"] as const;
 
@@ -33,29 +30,23 @@ const queryCommands = () =>
 const aggregates = (): number =>
   queryCommands().filter((command) => command.commandName === "aggregate").length;
 
-beforeAll(async () => {
-  database = await openTestDatabase("response-cache");
-  const now = new Date();
-  await database.db.collection("alerts").insertMany(
-    Array.from({ length: 40 }, (_, index) => ({
-      type: `t${index % 3}`,
-      source: "seed",
-      severity: SEVERITIES[index % 4],
-      message: "seeded",
-      timestamp: new Date(now.getTime() - index * 3_600_000),
-      case_id: null,
-      resolved: index % 5 === 0,
-      resolution: index % 5 === 0 ? "done" : null,
-    })),
-  );
-  gateway = await startTestGateway(database, {
-    cache: { maxBytes: 1 << 20, ttlAnalyticsSeconds: 10, ttlEntitySeconds: 5, now: () => clock },
-  });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { database, gateway } = useTestGateway("response-cache", {
+  seed: async (db) => {
+    const now = new Date();
+    await db.collection("alerts").insertMany(
+      Array.from({ length: 40 }, (_, index) => ({
+        type: `t${index % 3}`,
+        source: "seed",
+        severity: SEVERITIES[index % 4],
+        message: "seeded",
+        timestamp: new Date(now.getTime() - index * 3_600_000),
+        case_id: null,
+        resolved: index % 5 === 0,
+        resolution: index % 5 === 0 ? "done" : null,
+      })),
+    );
+  },
+  gateway: { cache: { maxBytes: 1 << 20, ttlAnalyticsSeconds: 10, ttlEntitySeconds: 5, now: () => clock } },
 });
 
 beforeEach(() => {

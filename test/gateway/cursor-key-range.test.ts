@@ -1,21 +1,12 @@
 import { createHmac } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
-import { buildIncidentFixture, insertIncidentFixture } from "./fixtures/incident-fixture";
+import { describe, expect, it } from "vitest";
+import { useIncidentGateway } from "./fixtures/use-incident-gateway";
 
-let database: TestDatabase;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  database = await openTestDatabase("cursor_key_range");
-  await insertIncidentFixture(database.db, buildIncidentFixture({ users: 3, cases: 8, alerts: 4, seed: 11 }));
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { database, gateway } = useIncidentGateway("cursor_key_range", {
+  users: 3,
+  cases: 8,
+  alerts: 4,
+  seed: 11,
 });
 
 const CASES_PAGE = `query Page($orderBy: CaseOrder, $first: Int, $after: String) {

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { loadConfig } from "../../src/config";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { startTestGateway, type TestGateway, type TestGatewayOverrides } from "../helpers/test-gateway";
 import { bearer } from "../helpers/test-jwt";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { parsePrometheusText, type Sample, valueOf } from "./support/prometheus-text";
 
 const TOKEN = "refusal-metrics-token-0123456789";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await openTestDatabase("refusal_metrics");
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = useTestDatabase("refusal_metrics");
 
 async function scrape(gateway: TestGateway): Promise<Sample[]> {
   const response = await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
