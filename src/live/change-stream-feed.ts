@@ -84,6 +84,7 @@ export class ChangeStreamFeed extends PerCollectionFeed<Watcher> implements Chan
       });
       stream.on("error", (error: unknown) => {
         if (!opened) {
+          void stream.close().catch(() => undefined);
           reject(error);
           return;
         }
