@@ -22,8 +22,8 @@ export interface InvalidationLog {
  * results too, through one change stream on the database. The driver resumes it after a
  * network error; when it fails otherwise (the database restarted and the driver gave up),
  * it is reopened from its last resume token, and when that token is too old
- * (ChangeStreamHistoryLost) it starts afresh and every cached result is dropped, since
- * writes may have been missed. Where change streams are not available (a standalone
+ * (ChangeStreamHistoryLost) it starts afresh and every cached result is dropped, at the
+ * failure and again once the fresh stream is open, since writes may have been missed. Where change streams are not available (a standalone
  * mongod) it closes itself and logs once: cached results then live until their TTL ends,
  * as the README says.
  */
@@ -35,6 +35,8 @@ export function watchWritesAroundGateway(
   let stopped = false;
   let stream: ChangeStream | undefined;
   let resumeToken: ResumeToken | undefined;
+  /** The history was lost: drop everything again once the fresh stream is open. */
+  let afresh = false;
   let timer: NodeJS.Timeout | undefined;
   const open = (): void => {
     const opened = db.watch(
@@ -46,7 +48,15 @@ export function watchWritesAroundGateway(
       const ns = (event as { ns?: { coll?: string } }).ns;
       cache.invalidate(ns?.coll ? [ns.coll] : WATCHED);
     });
-    opened.on("resumeTokenChanged", (token: ResumeToken) => (resumeToken = token));
+    opened.on("resumeTokenChanged", (token: ResumeToken) => {
+      resumeToken = token;
+      // Open on the server from here on: writes made before it (since the history was lost) are
+      // not in this stream, so nothing cached until now may stay.
+      if (afresh) {
+        afresh = false;
+        cache.invalidate(WATCHED);
+      }
+    });
     opened.on("error", (error) => {
       if (stopped || stream !== opened) return;
       stream = undefined;
@@ -58,6 +68,7 @@ export function watchWritesAroundGateway(
       }
       if (code === CHANGE_STREAM_HISTORY_LOST) {
         resumeToken = undefined;
+        afresh = true;
         cache.invalidate(WATCHED);
       }
       log.warn(
