@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { loadConfig } from "../../src/config";
 import { DroppingProxy } from "../embedded-mongo/support/dropping-proxy";
+import { alertDocument } from "../helpers/alert-document";
 import { type LiveClient, openLiveClient } from "../helpers/live-client";
 import type { TestDatabase } from "../helpers/test-database";
 import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
@@ -37,16 +38,10 @@ afterAll(async () => {
 });
 
 async function insertAlert(message: string): Promise<void> {
-  await direct.db(DB_NAME).collection("alerts").insertOne({
-    type: "cut",
-    source: "test",
-    severity: "high",
-    message,
-    timestamp: new Date(),
-    case_id: null,
-    resolved: false,
-    resolution: null,
-  });
+  await direct
+    .db(DB_NAME)
+    .collection("alerts")
+    .insertOne(alertDocument({ type: "cut", message }));
 }
 
 describe("the database connection cut under a live subscription", () => {
