@@ -1,12 +1,11 @@
 import type { ChangeStream, Db, ResumeToken } from "mongodb";
 import { MongoServerError } from "mongodb";
+import { cannotResumeChangeStream } from "../db/cannot-resume-change-stream";
 import { COLLECTIONS } from "../db/collection-names";
 import type { ResponseCache } from "./response-cache";
 
 /** The collections cached results read: writes to them from anywhere invalidate. */
 const WATCHED = [COLLECTIONS.cases, COLLECTIONS.alerts, COLLECTIONS.users, COLLECTIONS.auditLogs];
-/** mongod's ChangeStreamHistoryLost: the resume token fell out of the oplog. */
-const CHANGE_STREAM_HISTORY_LOST = 286;
 /** Errors that say the deployment has no change streams (a standalone mongod): no retry helps. */
 const UNSUPPORTED = new Set([40573, 40324]);
 /** Wait before reopening a stream that failed with an error the driver does not resume from. */
@@ -66,14 +65,15 @@ export function watchWritesAroundGateway(
         log.warn({ err: error }, "response cache: no change streams; cached results now expire by TTL only");
         return;
       }
-      if (code === CHANGE_STREAM_HISTORY_LOST) {
+      const historyLost = cannotResumeChangeStream(error);
+      if (historyLost) {
         resumeToken = undefined;
         afresh = true;
         cache.invalidate(WATCHED);
       }
       log.warn(
         { err: error },
-        code === CHANGE_STREAM_HISTORY_LOST
+        historyLost
           ? "response cache: change stream history lost; dropped every cached result, starting afresh"
           : "response cache: change stream failed; reopening from its last resume token",
       );
