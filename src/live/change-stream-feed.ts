@@ -1,12 +1,11 @@
 import type { ChangeStream, ChangeStreamDocument, Db, Document, ResumeToken } from "mongodb";
-import { MongoServerError, ObjectId } from "mongodb";
+import { ObjectId } from "mongodb";
 import type { FastifyBaseLogger } from "fastify";
+import { cannotResumeChangeStream } from "../db/cannot-resume-change-stream";
 import type { ChangeFeed, LiveChange, WatchedCollection } from "./live-change";
 import type { LiveClock, LiveTimer } from "./live-clock";
 import { PerCollectionFeed } from "./per-collection-feed";
 
-/** mongod's ChangeStreamHistoryLost: the resume token fell out of the oplog. */
-const CHANGE_STREAM_HISTORY_LOST = 286;
 /** Wait before reopening a stream that failed with an error the driver does not resume from. */
 const REOPEN_DELAY_MS = 1_000;
 
@@ -84,11 +83,12 @@ export class ChangeStreamFeed extends PerCollectionFeed<Watcher> implements Chan
       });
       stream.on("error", (error: unknown) => {
         if (!opened) {
+          void stream.close().catch(() => undefined);
           reject(error);
           return;
         }
         if (watcher.stopped) return;
-        const historyLost = error instanceof MongoServerError && error.code === CHANGE_STREAM_HISTORY_LOST;
+        const historyLost = cannotResumeChangeStream(error);
         this.options.log.warn(
           { err: error, collection },
           historyLost

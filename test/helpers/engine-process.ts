@@ -26,11 +26,18 @@ export interface EngineProcess {
   kill(): Promise<void>;
 }
 
-/** `node bin/jupiter.js embedded-mongo --port PORT --data-dir DIR`, as the README shows it. */
-export async function startEngineProcess(port: number, dataDir: string): Promise<EngineProcess> {
+/**
+ * `node bin/jupiter.js embedded-mongo --port PORT --data-dir DIR`, as the README shows it;
+ * `extraArgs` after them (e.g. `--change-history 5`).
+ */
+export async function startEngineProcess(
+  port: number,
+  dataDir: string,
+  extraArgs: readonly string[] = [],
+): Promise<EngineProcess> {
   const child = spawn(
     process.execPath,
-    ["bin/jupiter.js", "embedded-mongo", "--port", String(port), "--data-dir", dataDir],
+    ["bin/jupiter.js", "embedded-mongo", "--port", String(port), "--data-dir", dataDir, ...extraArgs],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
   );
   const uri = await readyLine(child, /ready (\S+)/);

@@ -87,7 +87,13 @@ function parseOpMsg(buf: Buffer, length: number, requestId: number): IncomingMes
     const existing = body[identifier];
     body[identifier] = Array.isArray(existing) ? existing.concat(docs) : docs;
   }
-  return { opCode: OP_MSG, requestId, command: body, moreToCome: (flags & MORE_TO_COME) !== 0 };
+  return {
+    opCode: OP_MSG,
+    requestId,
+    command: body,
+    moreToCome: (flags & MORE_TO_COME) !== 0,
+    exhaustAllowed: (flags & EXHAUST_ALLOWED) !== 0,
+  };
 }
 
 function parseOpQuery(buf: Buffer, length: number, requestId: number): IncomingMessage {

@@ -2,8 +2,13 @@ import { createServer, type Server, type Socket } from "node:net";
 import { type ConnectionInfo, dispatchCommand } from "../commands/dispatch-command";
 import { persistenceOf } from "../persistence/persistence";
 import type { Engine } from "../storage/engine";
+import { deserialize } from "bson";
+import { isAwaitableHello } from "../commands/hello-command";
+import { topologyVersionOf } from "../commands/topology-version";
 import { encodeReply } from "./encode-reply";
+import type { IncomingMessage } from "./incoming-message";
 import { MessageFramer } from "./message-framer";
+import { MORE_TO_COME, OP_MSG } from "./op-codes";
 import { parseMessage } from "./parse-message";
 
 /**
@@ -77,11 +82,35 @@ export class WireServer {
     // Requests queue while one waits (a change stream's getMore), so replies stay in order.
     const queue: Buffer[] = [];
     let waiting = false;
+    // An awaitable hello sent with exhaustAllowed (the driver's streaming monitor): like mongod,
+    // answer it again and again (each answer waiting maxAwaitTimeMS, flagged moreToCome and
+    // responding to the previous answer) until the connection closes; the client sends nothing
+    // more on this connection meanwhile.
+    const exhaust = (msg: IncomingMessage, responseTo: number): void => {
+      waiting = true;
+      void Promise.resolve(dispatchCommand(this.engine, msg, conn)).then((bytes) => {
+        if (socket.destroyed) return;
+        const more = (deserialize(bytes, { promoteValues: true }) as { ok?: unknown }).ok === 1;
+        const frame = encodeReply(OP_MSG, responseTo, bytes, more ? MORE_TO_COME : 0);
+        deliver(frame);
+        if (!more) {
+          waiting = false;
+          pump();
+          return;
+        }
+        const command = { ...msg.command, topologyVersion: topologyVersionOf(this.engine) };
+        exhaust({ ...msg, command }, frame.readInt32LE(4));
+      });
+    };
     const pump = (): void => {
       try {
         while (!waiting && queue.length > 0) {
           if (socket.destroyed) return;
           const msg = parseMessage(queue.shift() as Buffer);
+          if (msg.exhaustAllowed && !msg.moreToCome && isAwaitableHello(msg.command)) {
+            exhaust(msg, msg.requestId);
+            return;
+          }
           const reply = dispatchCommand(this.engine, msg, conn);
           if (reply instanceof Promise) {
             waiting = true;

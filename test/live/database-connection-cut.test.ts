@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+import { MongoClient } from "mongodb";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { UserRole } from "../../schema/enums/user-role.enum";
+import { loadConfig } from "../../src/config";
+import { DroppingProxy } from "../embedded-mongo/support/dropping-proxy";
+import { alertDocument } from "../helpers/alert-document";
+import { type LiveClient, openLiveClient } from "../helpers/live-client";
+import type { TestDatabase } from "../helpers/test-database";
+import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { signTestJwt } from "../helpers/test-jwt";
+
+// The gateway reaches the database through a proxy whose connections the test cuts:
+// a network failure as the driver sees it, the database itself still running.
+const DB_NAME = `test_live_cut_${randomBytes(4).toString("hex")}`;
+let proxy: DroppingProxy;
+let direct: MongoClient;
+let gateway: TestGateway | undefined;
+let live: LiveClient | undefined;
+
+beforeAll(async () => {
+  const uri = inject("mongoUri");
+  direct = await MongoClient.connect(uri);
+  proxy = new DroppingProxy(Number(new URL(uri).port));
+  await proxy.listen();
+  const database = { uri: `mongodb://127.0.0.1:${proxy.port}/?directConnection=true`, dbName: DB_NAME };
+  gateway = await startTestGateway(database as TestDatabase, {
+    live: { ...loadConfig({}).live, source: "change-stream", minIntervalMs: 100 },
+  });
+});
+
+afterAll(async () => {
+  await live?.dispose();
+  await gateway?.stop();
+  await proxy?.close();
+  await direct?.db(DB_NAME).dropDatabase();
+  await direct?.close();
+});
+
+async function insertAlert(message: string): Promise<void> {
+  await direct
+    .db(DB_NAME)
+    .collection("alerts")
+    .insertOne(alertDocument({ type: "cut", message }));
+}
+
+describe("the database connection cut under a live subscription", () => {
+  it("resumes the change stream from its token: changes made meanwhile and after still arrive", async () => {
+    live = openLiveClient(gateway!.url, { authorization: `Bearer ${await signTestJwt(UserRole.ANALYST)}` });
+    const raised = live.subscribe(`subscription { alertRaised(filter: { type: ["cut"] }) { message } }`);
+    const trend = live.subscribe(
+      `subscription { alertTrendsLive(types: ["cut"], fillGaps: false) { count } }`,
+    );
+    expect((await trend.next()).data).toEqual({ alertTrendsLive: [] });
+    await insertAlert("before the cut");
+    expect((await raised.next()).data).toEqual({ alertRaised: { message: "before the cut" } });
+
+    expect(proxy.cutAll()).toBeGreaterThan(0);
+    await insertAlert("during the cut");
+    await insertAlert("after the cut");
+    expect((await raised.next()).data).toEqual({ alertRaised: { message: "during the cut" } });
+    expect((await raised.next()).data).toEqual({ alertRaised: { message: "after the cut" } });
+    const total = (result: { data?: any }) =>
+      (result.data.alertTrendsLive as { count: number }[]).reduce((sum, point) => sum + point.count, 0);
+    let latest = await trend.next();
+    while (total(latest) < 3) latest = await trend.next();
+    expect(total(latest)).toBe(await direct.db(DB_NAME).collection("alerts").countDocuments({ type: "cut" }));
+  });
+});
