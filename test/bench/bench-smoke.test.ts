@@ -37,6 +37,12 @@ const PRINTS: Record<string, RegExp[]> = {
         ),
     ),
   ],
+  "bench:overload": [
+    /^\| \/healthz \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| \d+ \|$/m,
+    /^\| \/readyz \| /m,
+    /^\| \/metrics \| /m,
+    /^GraphQL while saturated: \d+ answered 200, \d+ refused 503 OVERLOADED/m,
+  ],
   "bench:engine": [
     /^load \(insertMany x\d+, 5 secondary indexes\): [\d.]+ s, [\d,]+ docs\/s/m,
     /^indexed find by case_id: [\d,]+ µs\/query/m,
