@@ -167,4 +167,36 @@ describe("an outage answer is bounded by DB_UNAVAILABLE_TIMEOUT_MS for every req
     expect(detail.errors).toBeUndefined();
     expect(detail.data.case.assignee.name).toBe("Bound");
   });
+
+  it("the request's deadline answers even where the driver would wait far longer", async () => {
+    // A driver that waits a minute per server selection: only the gateway's own deadline
+    // can answer within DB_UNAVAILABLE_TIMEOUT_MS, whatever the driver does.
+    const patient = await startTestGateway({ uri: engine.uri, dbName: "outage_bound" } as TestDatabase, {
+      faults: { ...loadConfig({}).faults, dbUnavailableTimeoutMs: TIMEOUT_MS },
+      mongoClientOptions: { serverSelectionTimeoutMS: 60_000 },
+    });
+    try {
+      expect(codes(await patient.graphql(DETAIL, { id: caseId }))).toBeUndefined();
+      let checkouts = 0;
+      const countCheckout = () => checkouts++;
+      patient.gateway.client.on("connectionCheckOutStarted", countCheckout);
+      engine.signal("SIGSTOP");
+      const pending = [LIST, TWO_CREATES].map((query) =>
+        timed(() => patient.graphql(query, { title: "patient" })),
+      );
+      expect(await eventually(async () => checkouts >= 2, 30_000)).toBe(true);
+      patient.gateway.client.off("connectionCheckOutStarted", countCheckout);
+      // The sockets die with the engine: the driver retries each command after a new server
+      // selection, which would wait a minute.
+      const killedAt = performance.now();
+      await engine.kill();
+      for (const result of await Promise.all(pending)) {
+        expect(result.status).toBe(503);
+        expect(codes(result)).toEqual(["DATABASE_UNAVAILABLE"]);
+        expect(result.answeredAt - killedAt).toBeLessThan(BOUND_MS);
+      }
+    } finally {
+      await patient.stop();
+    }
+  }, 120_000);
 });
