@@ -10,12 +10,11 @@ import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpe
 
 /**
  * DB_UNAVAILABLE_TIMEOUT_MS bounds a whole request during an outage, whatever the request
- * does: the driver waits that long per server selection, and a retried read or write, a
- * retried transaction or a request with several database steps (API key lookup, shared
- * rate limit, resolvers, DataLoader batches) selects more than once, so without a bound of
- * its own a request could answer after twice that or more. The timeout is large here so
- * that the bound (the timeout plus a fixed slack for a loaded machine) stays well below
- * two selection rounds: load cannot flip the verdict either way.
+ * does: the driver's own bound is per server selection, and a request may select more than
+ * once (a retried read or write selects again with a fresh timeout; a request has several
+ * database steps: API key lookup, shared rate limit, resolvers, DataLoader batches). The
+ * timeout is large here so that the bound (the timeout plus a fixed slack for a loaded
+ * machine) stays well below two selection rounds: load cannot flip the verdict either way.
  */
 const TIMEOUT_MS = 4_000;
 const SLACK_MS = 2_500;
@@ -24,7 +23,7 @@ const BOUND_MS = TIMEOUT_MS + SLACK_MS;
 const LIST = `{ cases(first: 5) { totalCount edges { node { id title } } } }`;
 const DETAIL = `query($id: ID!) { case(id: $id) { id title assignee { id name } alerts(first: 3) { id } } }`;
 const CREATE = `mutation($title: String!) { createCase(input: { title: $title, severity: LOW }) { id } }`;
-/** Mutation fields run one after the other: each waits for a server in turn. */
+/** Mutation fields run one after the other. */
 const TWO_CREATES = `mutation($title: String!) {
   first: createCase(input: { title: $title, severity: LOW }) { id }
   second: createCase(input: { title: $title, severity: LOW }) { id }
