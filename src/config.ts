@@ -94,7 +94,10 @@ export type RateLimitStoreKind = (typeof RATE_LIMIT_STORES)[number];
  * stops. Every number is documented in the README's "Failure behaviour" section.
  */
 export interface FaultsConfig {
-  /** DB_UNAVAILABLE_TIMEOUT_MS: server selection timeout; past it a request gets DATABASE_UNAVAILABLE. */
+  /**
+   * DB_UNAVAILABLE_TIMEOUT_MS: server selection timeout, and the bound of a whole request while the
+   * driver sees no writable server; past it a request gets DATABASE_UNAVAILABLE.
+   */
   dbUnavailableTimeoutMs: number;
   /** DB_CONNECT_TIMEOUT_MS: TCP connect and handshake timeout of one connection. */
   dbConnectTimeoutMs: number;

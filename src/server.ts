@@ -33,6 +33,8 @@ import { AdmissionControl } from "./resilience/admission-control";
 import { admissionHook } from "./resilience/admission.hook";
 import { aggregationLimitPlugin } from "./resilience/aggregation-limit.plugin";
 import { availabilityHook, unavailableErrorHandler } from "./resilience/availability.hook";
+import { DatabaseReachability } from "./resilience/database-reachability";
+import { outageDeadline } from "./resilience/outage-deadline.hook";
 import { responseSizeHook } from "./resilience/response-size.hook";
 import { retryableStatusPlugin } from "./resilience/retryable-status.plugin";
 import { httpOperationKindPlugin } from "./resilience/http-operation-kind.plugin";
@@ -271,6 +273,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       "onRequest",
       availabilityHook({ draining: () => closing, databaseReady: () => readiness.ready }),
     );
+    // DB_UNAVAILABLE_TIMEOUT_MS bounds the whole request while the database is unreachable.
+    const deadline = outageDeadline(
+      new DatabaseReachability(db.client),
+      config.faults.dbUnavailableTimeoutMs,
+    );
+    scope.addHook("onRequest", deadline.onRequest);
+    scope.addHook("onRoute", deadline.onRoute);
     scope.addHook("onRequest", admissionHook(admission));
     scope.addHook("onSend", responseSizeHook(config.faults.maxResponseBytes));
     scope.addHook("onSend", etagHook);

@@ -12,12 +12,18 @@ export async function wellFormedStringsHook(request: FastifyRequest): Promise<vo
   if (request.query !== undefined) request.query = wellFormed(request.query);
 }
 
-/** A lone surrogate: in a `u` regular expression a paired surrogate is one code point, not Cs. */
-const LONE_SURROGATE = /\p{Cs}/gu;
+/**
+ * String.prototype.isWellFormed and toWellFormed (ES2024, in Node 20; not in this project's
+ * TypeScript lib yet): native scans, far cheaper on long strings than a regular expression.
+ * toWellFormed replaces each lone surrogate with U+FFFD.
+ */
+const stringMethods = String.prototype as unknown as {
+  isWellFormed(this: string): boolean;
+  toWellFormed(this: string): string;
+};
 
 function wellFormedString(text: string): string {
-  LONE_SURROGATE.lastIndex = 0;
-  return LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATE, "\ufffd") : text;
+  return stringMethods.isWellFormed.call(text) ? text : stringMethods.toWellFormed.call(text);
 }
 
 /** `value` with every string (keys too) made well-formed; the same object when nothing changes. */

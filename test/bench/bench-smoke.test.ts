@@ -37,6 +37,15 @@ const PRINTS: Record<string, RegExp[]> = {
         ),
     ),
   ],
+  "bench:overload": [
+    ...["idle", "at the limits \\(\\d+ connections\\)", "flooded \\(\\d+ connections\\)"].flatMap((load) =>
+      ["healthz", "readyz", "metrics"].map(
+        (endpoint) =>
+          new RegExp(`^\\| ${load} \\| /${endpoint} \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\|$`, "m"),
+      ),
+    ),
+    /^GraphQL flooded \(\d+ connections\): \d+ answered 200, \d+ refused 503 OVERLOADED/m,
+  ],
   "bench:engine": [
     /^load \(insertMany x\d+, 5 secondary indexes\): [\d.]+ s, [\d,]+ docs\/s/m,
     /^indexed find by case_id: [\d,]+ µs\/query/m,

@@ -109,10 +109,14 @@ const WHERE: Record<string, { file: string; invocation: string } | { notRun: str
     file: "test/bench/bench-smoke.test.ts",
     invocation: 'runCommand("npm", ["run", script]',
   },
+  "npm run bench:overload": {
+    file: "test/bench/bench-smoke.test.ts",
+    invocation: 'runCommand("npm", ["run", script]',
+  },
   "npm run test:fuzz": {
     notRun:
-      "it is the fuzz test of the suite (test/faults/fuzzed-input.test.ts, 1,000 inputs) with 10,000 inputs, " +
-      "which takes minutes; the suite runs the same test",
+      "it runs the fuzz test of the suite (test/faults/fuzzed-input.test.ts, 10,000 inputs) alone; " +
+      "the suite runs the same test",
   },
   "npm run lint": { notRun: "`npm test` runs it (npm run check) before the suite" },
   "npm run format": {

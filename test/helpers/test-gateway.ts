@@ -1,4 +1,4 @@
-import type { CommandStartedEvent } from "mongodb";
+import type { CommandStartedEvent, MongoClientOptions } from "mongodb";
 import { UserRole } from "../../src/domain/user-role.enum";
 import { type AuthConfig, type Config, loadConfig, type ProtectionsConfig } from "../../src/config";
 import type { LiveClock } from "../../src/live/live-clock";
@@ -25,6 +25,8 @@ export interface TestGatewayOverrides extends Omit<Partial<Config>, "auth" | "pr
   dashboard?: boolean;
   /** The clock of subscriptions (src/live), e.g. a ManualClock the test moves. */
   liveClock?: LiveClock;
+  /** Driver options over the configuration's (command monitoring stays on). */
+  mongoClientOptions?: MongoClientOptions;
 }
 
 /** One error of a GraphQL response body. */
@@ -109,6 +111,7 @@ export async function startTestGateway(
     authorization,
     liveClock,
     dashboard = false,
+    mongoClientOptions,
     ...configOverrides
   } = overrides;
   const defaults = loadConfig({});
@@ -123,7 +126,7 @@ export async function startTestGateway(
     authorization === undefined ? `Bearer ${await signTestJwt(UserRole.ADMIN)}` : authorization;
   const authHeaders: Record<string, string> = authValue === null ? {} : { authorization: authValue };
   const gateway = await startGateway(config, {
-    mongoClientOptions: { monitorCommands: true },
+    mongoClientOptions: { ...mongoClientOptions, monitorCommands: true },
     playground,
     logStream,
     liveClock,
