@@ -13,7 +13,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
 import { createInterface } from "node:readline";
-import { MongoClient, ObjectId, type Document } from "mongodb";
+import { type Db, MongoClient, ObjectId, type Document } from "mongodb";
 import { runEmbeddedMongoCli, startEmbeddedMongo } from "../src/embedded-mongo";
 
 /** BENCH_SMOKE=1: every step on tiny data, to check that the script still runs. */
@@ -73,7 +73,23 @@ function alert(i: number, now: number, caseIds: ObjectId[]): Document {
   };
 }
 
+/** A fresh engine (in memory, or over `dataDir`) and a client connected to it. */
+async function openServer(dataDir?: string): Promise<{ server: Server; client: MongoClient }> {
+  const server = await startServer(dataDir);
+  const client = new MongoClient(server.uri);
+  await client.connect();
+  return { server, client };
+}
+
 let engineCpu: () => Promise<number> = async () => 0;
+
+/** From now on `time` reads the engine's CPU time from `db`'s serverStatus (extra_info). */
+function measureEngineCpu(db: Db): void {
+  engineCpu = async () => {
+    const status = await db.admin().command({ serverStatus: 1 });
+    return (status.extra_info.user_time_us + status.extra_info.system_time_us) / 1000;
+  };
+}
 let lastCpuMs = 0;
 
 /** Wall time of a step; the engine's own CPU time for it is kept for `cpuNote`. */
@@ -104,15 +120,10 @@ async function main(): Promise<void> {
   console.log(
     `engine: ${process.env.BENCH_INPROCESS === "1" ? "in-process" : "child process"}; alerts: ${fmt(ALERTS, 0)}${SMOKE ? " (BENCH_SMOKE: tiny data, figures mean nothing)" : ""}`,
   );
-  const server = await startServer();
-  const client = new MongoClient(server.uri);
-  await client.connect();
+  const { server, client } = await openServer();
   try {
     const db = client.db("bench");
-    engineCpu = async () => {
-      const status = await db.admin().command({ serverStatus: 1 });
-      return (status.extra_info.user_time_us + status.extra_info.system_time_us) / 1000;
-    };
+    measureEngineCpu(db);
     const alerts = db.collection("alerts");
     await alerts.createIndexes([
       { key: { timestamp: 1 } },
@@ -281,15 +292,10 @@ async function persistenceBench(): Promise<void> {
   const bulk = setting("BENCH_PERSIST_BULK", 50_000, 2_000);
   for (const persisted of [false, true]) {
     const dir = persisted ? mkdtempSync(join(tmpdir(), "jupiter-bench-")) : undefined;
-    const server = await startServer(dir);
-    const client = new MongoClient(server.uri);
-    await client.connect();
+    const { server, client } = await openServer(dir);
     try {
       const db = client.db("bench_persist");
-      engineCpu = async () => {
-        const status = await db.admin().command({ serverStatus: 1 });
-        return (status.extra_info.user_time_us + status.extra_info.system_time_us) / 1000;
-      };
+      measureEngineCpu(db);
       const coll = db.collection("docs");
       const now = Date.now();
       const caseIds = [new ObjectId()];

@@ -1,12 +1,12 @@
 import { IsMongoId } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { VALIDATION_MESSAGES } from "../validation/validation-messages";
+import { IdField } from "../validation/id-field.decorator";
 
 /** Arguments of `Mutation.assignCase`. */
 @ArgsType()
 export class AssignCaseArguments {
-  @Field(() => ID)
-  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  @IdField()
   id!: string;
 
   @Field(() => ID, {

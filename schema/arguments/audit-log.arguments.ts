@@ -1,14 +1,14 @@
-import { IsMongoId, MaxLength } from "class-validator";
-import { ArgsType, Field, ID } from "type-graphql";
+import { MaxLength } from "class-validator";
+import { ArgsType, Field } from "type-graphql";
 import { ConnectionArguments } from "./connection.arguments";
 import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import type { AuditLogListCriteria } from "../../src/domain/audit-log-list.criteria";
+import { IdField } from "../validation/id-field.decorator";
 
 /** Arguments of `Query.auditLog`. */
 @ArgsType()
 export class AuditLogArguments extends ConnectionArguments implements AuditLogListCriteria {
-  @Field(() => ID, { nullable: true, description: "Only entries about this case, alert or user" })
-  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  @IdField({ nullable: true, description: "Only entries about this case, alert or user" })
   targetId?: string | null;
 
   @Field(() => String, {

@@ -1,7 +1,5 @@
-import { Min } from "class-validator";
-import { ArgsType, Field, Int } from "type-graphql";
-import { MaxPageSize } from "../validation/max-page-size.decorator";
-import { VALIDATION_MESSAGES } from "../validation/validation-messages";
+import { ArgsType, Field } from "type-graphql";
+import { PageSizeField } from "../validation/page-size-field.decorator";
 
 /** Arguments of `Case.alerts`: the newest alerts of the case. */
 @ArgsType()
@@ -12,8 +10,6 @@ export class CaseAlertsArguments {
   })
   resolved?: boolean;
 
-  @Field(() => Int, { nullable: true, description: "How many of the newest alerts, from 1 to MAX_PAGE_SIZE" })
-  @Min(1, { message: VALIDATION_MESSAGES.pageSizeMin })
-  @MaxPageSize()
+  @PageSizeField("How many of the newest alerts, from 1 to MAX_PAGE_SIZE")
   first = 20;
 }

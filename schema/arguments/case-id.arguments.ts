@@ -1,11 +1,9 @@
-import { IsMongoId } from "class-validator";
-import { ArgsType, Field, ID } from "type-graphql";
-import { VALIDATION_MESSAGES } from "../validation/validation-messages";
+import { ArgsType } from "type-graphql";
+import { IdField } from "../validation/id-field.decorator";
 
 /** Arguments of a mutation on one case named by id (`Mutation.deleteCase`). */
 @ArgsType()
 export class CaseIdArguments {
-  @Field(() => ID)
-  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  @IdField()
   id!: string;
 }

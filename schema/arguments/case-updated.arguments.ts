@@ -1,11 +1,9 @@
-import { IsMongoId } from "class-validator";
-import { ArgsType, Field, ID } from "type-graphql";
-import { VALIDATION_MESSAGES } from "../validation/validation-messages";
+import { ArgsType } from "type-graphql";
+import { IdField } from "../validation/id-field.decorator";
 
 /** Arguments of `Subscription.caseUpdated`. */
 @ArgsType()
 export class CaseUpdatedArguments {
-  @Field(() => ID)
-  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  @IdField()
   id!: string;
 }

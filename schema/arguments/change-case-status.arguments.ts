@@ -1,16 +1,15 @@
-import { IsEnum, IsMongoId } from "class-validator";
-import { ArgsType, Field, ID } from "type-graphql";
+import { IsEnum } from "class-validator";
+import { ArgsType, Field } from "type-graphql";
 import { TrimmedLength } from "../../src/validation/decorators";
 import { NOTE_MAX_LENGTH } from "../../src/validation/write-limits";
 import { CaseStatus } from "../enums/case-status.enum";
 import { INPUT_RULES } from "../validation/input-rules";
-import { VALIDATION_MESSAGES } from "../validation/validation-messages";
+import { IdField } from "../validation/id-field.decorator";
 
 /** Arguments of `Mutation.changeCaseStatus`. */
 @ArgsType()
 export class ChangeCaseStatusArguments {
-  @Field(() => ID)
-  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  @IdField()
   id!: string;
 
   @Field(() => CaseStatus, { description: "The status to go to; must be allowed from the current one" })

@@ -1,13 +1,9 @@
-import { Min } from "class-validator";
-import { ArgsType, Field, Float } from "type-graphql";
+import { ArgsType, Float } from "type-graphql";
+import { ThresholdField } from "../validation/threshold-field.decorator";
 
 /** Arguments of `Query.currentOperations`. */
 @ArgsType()
 export class CurrentOperationsArguments {
-  @Field(() => Float, {
-    nullable: true,
-    description: "Only operations running for at least this many seconds",
-  })
-  @Min(0, { message: "must be at least 0" })
+  @ThresholdField(Float, "Only operations running for at least this many seconds")
   minSeconds = 0;
 }

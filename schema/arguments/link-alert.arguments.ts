@@ -1,15 +1,12 @@
-import { IsMongoId } from "class-validator";
-import { ArgsType, Field, ID } from "type-graphql";
-import { VALIDATION_MESSAGES } from "../validation/validation-messages";
+import { ArgsType } from "type-graphql";
+import { IdField } from "../validation/id-field.decorator";
 
 /** Arguments of `Mutation.linkAlertToCase`. */
 @ArgsType()
 export class LinkAlertArguments {
-  @Field(() => ID)
-  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  @IdField()
   alertId!: string;
 
-  @Field(() => ID, { description: "The case; must exist (NOT_FOUND otherwise)" })
-  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  @IdField({ description: "The case; must exist (NOT_FOUND otherwise)" })
   caseId!: string;
 }

@@ -1,7 +1,7 @@
-import { Matches, MaxLength, Min } from "class-validator";
-import { ArgsType, Field, Int } from "type-graphql";
-import { MaxPageSize } from "../validation/max-page-size.decorator";
+import { Matches, MaxLength } from "class-validator";
+import { ArgsType, Field } from "type-graphql";
 import { VALIDATION_MESSAGES } from "../validation/validation-messages";
+import { PageSizeField } from "../validation/page-size-field.decorator";
 
 /** Arguments of `Query.searchCases`. */
 @ArgsType()
@@ -13,11 +13,6 @@ export class SearchCasesArguments {
   @MaxLength(500, { message: VALIDATION_MESSAGES.tooLong })
   query!: string;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: "Number of hits, from 1 to MAX_PAGE_SIZE (100 unless configured)",
-  })
-  @Min(1, { message: VALIDATION_MESSAGES.pageSizeMin })
-  @MaxPageSize()
+  @PageSizeField("Number of hits, from 1 to MAX_PAGE_SIZE (100 unless configured)")
   first = 20;
 }

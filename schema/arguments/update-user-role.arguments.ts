@@ -1,13 +1,12 @@
-import { IsEnum, IsMongoId } from "class-validator";
-import { ArgsType, Field, ID } from "type-graphql";
+import { IsEnum } from "class-validator";
+import { ArgsType, Field } from "type-graphql";
 import { UserRole } from "../enums/user-role.enum";
-import { VALIDATION_MESSAGES } from "../validation/validation-messages";
+import { IdField } from "../validation/id-field.decorator";
 
 /** Arguments of `Mutation.updateUserRole`. */
 @ArgsType()
 export class UpdateUserRoleArguments {
-  @Field(() => ID)
-  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  @IdField()
   id!: string;
 
   @Field(() => UserRole)

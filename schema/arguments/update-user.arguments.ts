@@ -1,18 +1,7 @@
-import { IsMongoId, ValidateNested } from "class-validator";
-import { ArgsType, Field, ID } from "type-graphql";
-import { SetsAtLeastOneOf } from "../../src/validation/decorators";
+import { ArgsType } from "type-graphql";
 import { UPDATE_USER_FIELDS, UpdateUserInput } from "../inputs/update-user.input";
-import { VALIDATION_MESSAGES } from "../validation/validation-messages";
+import { updateArgumentsType } from "./update.arguments-factory";
 
 /** Arguments of `Mutation.updateUser`. */
 @ArgsType()
-export class UpdateUserArguments {
-  @Field(() => ID)
-  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
-  id!: string;
-
-  @Field(() => UpdateUserInput)
-  @ValidateNested()
-  @SetsAtLeastOneOf(UPDATE_USER_FIELDS)
-  input!: UpdateUserInput;
-}
+export class UpdateUserArguments extends updateArgumentsType(UpdateUserInput, UPDATE_USER_FIELDS) {}

@@ -1,26 +1,10 @@
-import { registerEnumType } from "type-graphql";
-import type { IsoWeekday } from "../../src/pipelines/time-granularity";
+import { positionsOf } from "../../src/domain/string-enum";
+import { type IsoWeekday, WEEKDAYS } from "../../src/pipelines/time-granularity";
+import { graphqlEnum } from "./graphql-enum";
 
 /** A day of the week. */
-export enum Weekday {
-  MONDAY = "monday",
-  TUESDAY = "tuesday",
-  WEDNESDAY = "wednesday",
-  THURSDAY = "thursday",
-  FRIDAY = "friday",
-  SATURDAY = "saturday",
-  SUNDAY = "sunday",
-}
+export type Weekday = (typeof WEEKDAYS)[number];
+export const Weekday = graphqlEnum("Weekday", WEEKDAYS, "A day of the week");
 
-/** ISO weekday numbers (1 = Monday). */
-export const ISO_WEEKDAY: Readonly<Record<Weekday, IsoWeekday>> = {
-  [Weekday.MONDAY]: 1,
-  [Weekday.TUESDAY]: 2,
-  [Weekday.WEDNESDAY]: 3,
-  [Weekday.THURSDAY]: 4,
-  [Weekday.FRIDAY]: 5,
-  [Weekday.SATURDAY]: 6,
-  [Weekday.SUNDAY]: 7,
-};
-
-registerEnumType(Weekday, { name: "Weekday", description: "A day of the week" });
+/** ISO weekday numbers (1 = Monday): positions in WEEKDAYS, which runs in ISO order. */
+export const ISO_WEEKDAY = positionsOf(WEEKDAYS) as Readonly<Record<Weekday, IsoWeekday>>;

@@ -1,9 +1,10 @@
-import { ArrayMaxSize, IsMongoId } from "class-validator";
-import { Field, ID, InputType } from "type-graphql";
+import { ArrayMaxSize } from "class-validator";
+import { Field, InputType } from "type-graphql";
 import { Severity } from "../enums/severity.enum";
 import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 import type { AlertFilterCriteria } from "../../src/domain/alert-filter.criteria";
+import { IdField } from "../validation/id-field.decorator";
 
 /** Conditions on alerts; an alert must meet all that are given. */
 @InputType("AlertFilter", {
@@ -26,8 +27,7 @@ export class AlertFilter implements AlertFilterCriteria {
   @Field(() => Boolean, { nullable: true })
   resolved?: boolean;
 
-  @Field(() => ID, { nullable: true, description: "Only alerts attached to this case" })
-  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  @IdField({ nullable: true, description: "Only alerts attached to this case" })
   caseId?: string;
 
   @Field(() => DateTimeScalar, { nullable: true })

@@ -1,11 +1,12 @@
-import { ArrayMaxSize, IsMongoId } from "class-validator";
-import { Field, ID, InputType } from "type-graphql";
+import { ArrayMaxSize } from "class-validator";
+import { Field, InputType } from "type-graphql";
 import { CaseStatus } from "../enums/case-status.enum";
 import { Priority } from "../enums/priority.enum";
 import { Severity } from "../enums/severity.enum";
 import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 import type { CaseFilterCriteria } from "../../src/domain/case-filter.criteria";
+import { IdField } from "../validation/id-field.decorator";
 
 /**
  * Conditions on cases; a case must meet all that are given. Ranges are half-open
@@ -26,8 +27,7 @@ export class CaseFilter implements CaseFilterCriteria {
   @Field(() => [Priority], { nullable: true })
   priority?: Priority[];
 
-  @Field(() => ID, { nullable: true, description: "Only cases assigned to this user" })
-  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  @IdField({ nullable: true, description: "Only cases assigned to this user" })
   assigneeId?: string;
 
   @Field(() => Boolean, {

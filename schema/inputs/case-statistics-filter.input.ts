@@ -1,7 +1,8 @@
-import { ArrayMaxSize, IsMongoId } from "class-validator";
-import { Field, ID, InputType } from "type-graphql";
+import { ArrayMaxSize } from "class-validator";
+import { Field, InputType } from "type-graphql";
 import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
+import { IdField } from "../validation/id-field.decorator";
 
 /** Which cases the statistics count. */
 @InputType("CaseStatisticsFilter", {
@@ -18,7 +19,6 @@ export class CaseStatisticsFilter {
   @ArrayMaxSize(100, { message: VALIDATION_MESSAGES.tooManyItems })
   tags?: string[];
 
-  @Field(() => ID, { nullable: true })
-  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  @IdField({ nullable: true })
   assigneeId?: string;
 }

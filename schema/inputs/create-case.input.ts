@@ -1,5 +1,5 @@
-import { IsEnum, IsMongoId, MaxLength } from "class-validator";
-import { Field, ID, InputType } from "type-graphql";
+import { IsEnum, MaxLength } from "class-validator";
+import { Field, InputType } from "type-graphql";
 import { IsPlainDocument, IsTagList, TrimmedLength } from "../../src/validation/decorators";
 import { DESCRIPTION_MAX_LENGTH, TITLE_MAX_LENGTH } from "../../src/validation/write-limits";
 import { VALIDATION_MESSAGES } from "../validation/validation-messages";
@@ -8,6 +8,7 @@ import { Severity } from "../enums/severity.enum";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
 import { INPUT_RULES } from "../validation/input-rules";
 import type { NewCaseRecord } from "../../src/domain/new-case.record";
+import { IdField } from "../validation/id-field.decorator";
 
 /** A new case: Mutation.createCase. */
 @InputType("CreateCaseInput", { description: "A new case. It starts OPEN, unresolved" })
@@ -28,8 +29,7 @@ export class CreateCaseInput implements NewCaseRecord {
   @IsEnum(Priority)
   priority: Priority = Priority.MEDIUM;
 
-  @Field(() => ID, { nullable: true, description: "The user to assign; must exist (NOT_FOUND otherwise)" })
-  @IsMongoId({ message: VALIDATION_MESSAGES.objectId })
+  @IdField({ nullable: true, description: "The user to assign; must exist (NOT_FOUND otherwise)" })
   assigneeId?: string;
 
   @Field(() => [String], { nullable: true, description: INPUT_RULES.tags })

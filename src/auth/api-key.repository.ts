@@ -5,9 +5,6 @@ import { generateApiKey, hashApiKey } from "./api-key-hash";
 /** The collection of API keys. */
 export const API_KEYS_COLLECTION = "api_keys";
 
-/** Writes of last_used_at happen at most this often per key (no write per request). */
-const LAST_USED_INTERVAL_MS = 60_000;
-
 export interface ApiKeyDocument {
   _id: ObjectId;
   name: string;
@@ -29,6 +26,9 @@ export interface ApiKeySummary {
   lastUsedAt: Date | null;
   revoked: boolean;
 }
+
+/** Writes of last_used_at happen at most this often per key (no write per request). */
+const LAST_USED_INTERVAL_MS = 60_000;
 
 export class ApiKeyRepository {
   private readonly collection: Collection<ApiKeyDocument>;

@@ -10,17 +10,9 @@ import {
   getNamedType,
 } from "graphql";
 import { COLLECTIONS } from "../db/collection-names";
+// The root query fields that run an analytics aggregation: CACHE_TTL_ANALYTICS_SECONDS.
+import { ANALYTICS_FIELDS } from "../resilience/aggregation-limit.plugin";
 import type { CacheConfig } from "./cache-config";
-
-/** Root query fields that run an analytics aggregation: CACHE_TTL_ANALYTICS_SECONDS. */
-const ANALYTICS_FIELDS: ReadonlySet<string> = new Set([
-  "caseStatistics",
-  "alertTrends",
-  "alertSeverityBreakdown",
-  "alertMetrics",
-  "caseMetrics",
-  "caseBacklog",
-]);
 
 /** Root query fields that read entities: CACHE_TTL_ENTITY_SECONDS. Anything else is never cached. */
 const ENTITY_FIELDS: ReadonlySet<string> = new Set([

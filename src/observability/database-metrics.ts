@@ -28,38 +28,39 @@ export function observeDatabaseMetrics(client: MongoClient, metrics: GatewayMetr
   });
 
   // Pool gauges from CMAP events, summed over the client's pools (one per server).
-  let open = 0;
-  let inUse = 0;
-  let waiting = 0;
+  const counts: Record<PoolCount, number> = { open: 0, inUse: 0, waiting: 0 };
   const update = () => {
-    metrics.poolInUse.set(inUse);
-    metrics.poolAvailable.set(Math.max(0, open - inUse));
-    metrics.poolWaitQueue.set(waiting);
+    metrics.poolInUse.set(counts.inUse);
+    metrics.poolAvailable.set(Math.max(0, counts.open - counts.inUse));
+    metrics.poolWaitQueue.set(counts.waiting);
   };
   update();
-  client.on("connectionCreated", () => {
-    open += 1;
-    update();
-  });
-  client.on("connectionClosed", () => {
-    open = Math.max(0, open - 1);
-    update();
-  });
-  client.on("connectionCheckOutStarted", () => {
-    waiting += 1;
-    update();
-  });
-  client.on("connectionCheckOutFailed", () => {
-    waiting = Math.max(0, waiting - 1);
-    update();
-  });
-  client.on("connectionCheckedOut", () => {
-    waiting = Math.max(0, waiting - 1);
-    inUse += 1;
-    update();
-  });
-  client.on("connectionCheckedIn", () => {
-    inUse = Math.max(0, inUse - 1);
-    update();
-  });
+  for (const [event, moves] of Object.entries(POOL_EVENT_MOVES) as [PoolEvent, PoolMoves][]) {
+    client.on(event, () => {
+      for (const [count, by] of Object.entries(moves) as [PoolCount, number][]) {
+        counts[count] = Math.max(0, counts[count] + by);
+      }
+      update();
+    });
+  }
 }
+
+type PoolCount = "open" | "inUse" | "waiting";
+type PoolMoves = Partial<Record<PoolCount, 1 | -1>>;
+type PoolEvent =
+  | "connectionCreated"
+  | "connectionClosed"
+  | "connectionCheckOutStarted"
+  | "connectionCheckOutFailed"
+  | "connectionCheckedOut"
+  | "connectionCheckedIn";
+
+/** How each connection pool event moves the pool's counts (which never go below zero). */
+const POOL_EVENT_MOVES: Readonly<Record<PoolEvent, PoolMoves>> = {
+  connectionCreated: { open: 1 },
+  connectionClosed: { open: -1 },
+  connectionCheckOutStarted: { waiting: 1 },
+  connectionCheckOutFailed: { waiting: -1 },
+  connectionCheckedOut: { waiting: -1, inUse: 1 },
+  connectionCheckedIn: { inUse: -1 },
+};

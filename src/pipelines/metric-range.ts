@@ -4,24 +4,27 @@ import { assertValidDate, DEFAULT_TREND_WINDOW_MS } from "./trend-window";
 import type { ZonedCalendar } from "./zoned-calendar";
 
 /** Ranges named relative to now, in the calendar of the query's time zone. */
-export type RelativeRange =
-  | "last_24_hours"
-  | "last_7_days"
-  | "last_30_days"
-  | "last_90_days"
-  | "today"
-  | "yesterday"
-  | "this_week"
-  | "last_week"
-  | "this_month"
-  | "last_month"
-  | "this_quarter"
-  | "last_quarter"
-  | "this_year"
-  | "last_year";
+export const RELATIVE_RANGES = [
+  "last_24_hours",
+  "last_7_days",
+  "last_30_days",
+  "last_90_days",
+  "today",
+  "yesterday",
+  "this_week",
+  "last_week",
+  "this_month",
+  "last_month",
+  "this_quarter",
+  "last_quarter",
+  "this_year",
+  "last_year",
+] as const;
+export type RelativeRange = (typeof RELATIVE_RANGES)[number];
 
 /** How far back the comparison period lies. */
-export type MetricComparison = "previous_period" | "previous_year";
+export const METRIC_COMPARISONS = ["previous_period", "previous_year"] as const;
+export type MetricComparison = (typeof METRIC_COMPARISONS)[number];
 
 export interface MetricRangeInput {
   from?: Date;

@@ -4,10 +4,10 @@ import type { AlertRecord } from "../domain/alert.record";
 import type { AlertDocument } from "../db/alert.document";
 import { toAlert } from "./alert.mapper";
 import { alertFilterQuery } from "./alert-filter.query";
-import { findKeysetPage } from "./keyset-pager";
+import { findPage } from "./find-page";
+import { newestPerGroup } from "./newest-per-group";
 import type { Page } from "./page";
 import type { RepositoryOptions } from "./repository-options";
-import { toPage } from "./to-page";
 import { ALERT_ORDERINGS, listOrdering } from "./list-ordering";
 
 /** Reads of the `alerts` collection. Batch methods serve the per-request loaders. */
@@ -25,46 +25,28 @@ export class AlertRepository {
   /** One page of `Query.alerts` (keyset paging, see keyset-pager.ts). */
   async page(args: AlertListCriteria): Promise<Page<AlertRecord>> {
     const filter = alertFilterQuery(args.filter);
-    const page = await findKeysetPage({
-      collection: this.collection,
-      filter,
-      ordering: listOrdering(ALERT_ORDERINGS, args.orderBy),
-      rankValues: args.filter?.severity,
-      first: args.first,
-      after: args.after,
-      maxTimeMS: this.options.maxTimeMS,
-    });
-    return toPage(page, toAlert, () =>
-      this.collection.countDocuments(filter, { maxTimeMS: this.options.maxTimeMS }),
-    );
+    const ordering = listOrdering(ALERT_ORDERINGS, args.orderBy);
+    const query = { filter, ordering, rankValues: args.filter?.severity };
+    return findPage(this.collection, this.options, query, args, toAlert);
   }
 
   /**
    * The newest `first` alerts (by timestamp, then _id) of each case, optionally only
-   * resolved or open ones: one aggregate for a whole batch of cases. `$topN` keeps only
-   * `first` alerts per case while grouping, so a case with thousands of alerts costs
-   * no more memory than one with `first`. Keys are case ids (hex).
+   * resolved or open ones: one aggregate for a whole batch of cases (newestPerGroup).
+   * Keys are case ids (hex).
    */
   async newestByCases(
     caseIds: readonly ObjectId[],
     resolved: boolean | undefined,
     first: number,
   ): Promise<Map<string, AlertRecord[]>> {
-    const groups = await this.collection
-      .aggregate<{ _id: ObjectId; alerts: AlertDocument[] }>(
-        [
-          { $match: this.byCases(caseIds, resolved) },
-          {
-            $group: {
-              _id: "$case_id",
-              alerts: { $topN: { n: first, sortBy: { timestamp: -1, _id: -1 }, output: "$$ROOT" } },
-            },
-          },
-        ],
-        { maxTimeMS: this.options.maxTimeMS },
-      )
-      .toArray();
-    return new Map(groups.map((group) => [group._id.toHexString(), group.alerts.map(toAlert)]));
+    const query = {
+      match: this.byCases(caseIds, resolved),
+      groupBy: "case_id",
+      newestBy: "timestamp",
+      first,
+    };
+    return newestPerGroup(this.collection, query, toAlert, this.options.maxTimeMS);
   }
 
   /** Number of alerts per case for a batch of cases, optionally only resolved or open ones. */

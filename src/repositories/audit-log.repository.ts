@@ -4,10 +4,9 @@ import type { AuditLogEntryRecord } from "../domain/audit-log-entry.record";
 import type { AuditLogDocument } from "../audit/audit-log.document";
 import { toAuditLogEntry } from "./audit-log.mapper";
 import type { KeysetOrdering } from "./keyset-ordering";
-import { findKeysetPage } from "./keyset-pager";
+import { findPage } from "./find-page";
 import type { Page } from "./page";
 import type { RepositoryOptions } from "./repository-options";
-import { toPage } from "./to-page";
 import { parseObjectId } from "../db/parse-object-id";
 
 /**
@@ -33,16 +32,7 @@ export class AuditLogRepository {
     const filter: Filter<AuditLogDocument> = {};
     if (args.targetId) filter.target_id = parseObjectId(args.targetId, "targetId");
     if (args.action) filter.action = args.action;
-    const page = await findKeysetPage({
-      collection: this.collection,
-      filter,
-      ordering: AUDIT_LOG_ORDERING,
-      first: args.first,
-      after: args.after,
-      maxTimeMS: this.options.maxTimeMS,
-    });
-    return toPage(page, toAuditLogEntry, () =>
-      this.collection.countDocuments(filter, { maxTimeMS: this.options.maxTimeMS }),
-    );
+    const query = { filter, ordering: AUDIT_LOG_ORDERING };
+    return findPage(this.collection, this.options, query, args, toAuditLogEntry);
   }
 }

@@ -3,15 +3,17 @@ import type { CaseDocument } from "../db/case.document";
 import type { CaseFilterCriteria } from "../domain/case-filter.criteria";
 import { allOf } from "./all-of";
 import { dateRangeQuery } from "./date-range.query";
+import { inConditions } from "./in-conditions";
 import { parseObjectId } from "../db/parse-object-id";
 
 /** The MongoDB filter for a CaseFilter (already validated at the edge). */
 export function caseFilterQuery(filter: CaseFilterCriteria | null | undefined): Filter<CaseDocument> {
   if (!filter) return {};
-  const conditions: Filter<CaseDocument>[] = [];
-  if (filter.status) conditions.push({ status: { $in: filter.status } });
-  if (filter.severity) conditions.push({ severity: { $in: filter.severity } });
-  if (filter.priority) conditions.push({ priority: { $in: filter.priority } });
+  const conditions = inConditions<CaseDocument, CaseFilterCriteria>(filter, [
+    "status",
+    "severity",
+    "priority",
+  ]);
   if (filter.assigneeId) conditions.push({ assignee: parseObjectId(filter.assigneeId, "filter.assigneeId") });
   // `null` also matches a missing field: a case without the field is unassigned too.
   if (filter.unassigned === true) conditions.push({ assignee: null });

@@ -5,11 +5,11 @@ import type { CaseRecord } from "../domain/case.record";
 import type { CaseDocument } from "../db/case.document";
 import { toCase } from "./case.mapper";
 import { caseFilterQuery } from "./case-filter.query";
-import { findKeysetPage } from "./keyset-pager";
+import { findPage } from "./find-page";
+import { newestPerGroup } from "./newest-per-group";
 import { CASE_ORDERINGS, listOrdering } from "./list-ordering";
 import type { Page } from "./page";
 import type { RepositoryOptions } from "./repository-options";
-import { toPage } from "./to-page";
 
 /** Statuses in which a case still needs work: what "open case" means for counts. */
 export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.OPEN, CaseStatus.IN_PROGRESS];
@@ -39,16 +39,8 @@ export class CaseRepository {
   async page(args: CaseListCriteria): Promise<Page<CaseRecord>> {
     const filter = caseFilterQuery(args.filter);
     const ordering = listOrdering(CASE_ORDERINGS, args.orderBy);
-    const page = await findKeysetPage({
-      collection: this.collection,
-      filter,
-      ordering,
-      rankValues: ordering.field === "severity" ? args.filter?.severity : args.filter?.priority,
-      first: args.first,
-      after: args.after,
-      maxTimeMS: this.options.maxTimeMS,
-    });
-    return toPage(page, toCase, () => this.count(filter));
+    const rankValues = ordering.field === "severity" ? args.filter?.severity : args.filter?.priority;
+    return findPage(this.collection, this.options, { filter, ordering, rankValues }, args, toCase);
   }
 
   /**
@@ -84,22 +76,8 @@ export class CaseRepository {
   ): Promise<Map<string, CaseRecord[]>> {
     const match: Filter<CaseDocument> = { assignee: { $in: [...assigneeIds] } };
     if (statuses) match.status = { $in: [...statuses] };
-    const groups = await this.collection
-      .aggregate<{ _id: ObjectId; cases: CaseDocument[] }>(
-        [
-          { $match: match },
-          // $topN keeps only `first` cases per assignee while grouping.
-          {
-            $group: {
-              _id: "$assignee",
-              cases: { $topN: { n: first, sortBy: { created_at: -1, _id: -1 }, output: "$$ROOT" } },
-            },
-          },
-        ],
-        { maxTimeMS: this.options.maxTimeMS },
-      )
-      .toArray();
-    return new Map(groups.map((group) => [group._id.toHexString(), group.cases.map(toCase)]));
+    const query = { match, groupBy: "assignee", newestBy: "created_at", first };
+    return newestPerGroup(this.collection, query, toCase, this.options.maxTimeMS);
   }
 
   /** Number of open (OPEN_CASE_STATUSES) cases per assignee, for a batch of users. */
@@ -114,9 +92,5 @@ export class CaseRepository {
       )
       .toArray();
     return new Map(groups.map((group) => [group._id.toHexString(), group.count]));
-  }
-
-  private count(filter: Filter<CaseDocument>): Promise<number> {
-    return this.collection.countDocuments(filter, { maxTimeMS: this.options.maxTimeMS });
   }
 }

@@ -47,11 +47,10 @@ import { resolveTrendWindow } from "../pipelines/trend-window";
 import { ZonedCalendar } from "../pipelines/zoned-calendar";
 import { toAlert } from "./alert.mapper";
 import { toCase } from "./case.mapper";
-import { findKeysetPage } from "./keyset-pager";
+import { findPage } from "./find-page";
 import { ALERT_ORDERINGS, CASE_ORDERINGS, listOrdering } from "./list-ordering";
 import type { Page } from "./page";
 import { runAggregation } from "./run-aggregation";
-import { toPage } from "./to-page";
 
 export interface MetricsRepositoryOptions {
   maxTimeMS: number;
@@ -237,41 +236,15 @@ export class MetricsRepository {
   }
 
   /** One page of the alerts behind a metric row, newest first. */
-  async alertPage(
-    filter: Document,
-    first: number,
-    after: string | null | undefined,
-  ): Promise<Page<AlertRecord>> {
-    const page = await findKeysetPage({
-      collection: this.alerts,
-      filter,
-      ordering: listOrdering(ALERT_ORDERINGS, undefined),
-      first,
-      after,
-      maxTimeMS: this.options.maxTimeMS,
-    });
-    return toPage(page, toAlert, () =>
-      this.alerts.countDocuments(filter, { maxTimeMS: this.options.maxTimeMS }),
-    );
+  async alertPage(filter: Document, first: number, after?: string | null): Promise<Page<AlertRecord>> {
+    const query = { filter, ordering: listOrdering(ALERT_ORDERINGS, undefined) };
+    return findPage(this.alerts, this.options, query, { first, after }, toAlert);
   }
 
   /** One page of the cases behind a metric row, newest first. */
-  async casePage(
-    filter: Document,
-    first: number,
-    after: string | null | undefined,
-  ): Promise<Page<CaseRecord>> {
-    const page = await findKeysetPage({
-      collection: this.cases,
-      filter,
-      ordering: listOrdering(CASE_ORDERINGS, undefined),
-      first,
-      after,
-      maxTimeMS: this.options.maxTimeMS,
-    });
-    return toPage(page, toCase, () =>
-      this.cases.countDocuments(filter, { maxTimeMS: this.options.maxTimeMS }),
-    );
+  async casePage(filter: Document, first: number, after?: string | null): Promise<Page<CaseRecord>> {
+    const query = { filter, ordering: listOrdering(CASE_ORDERINGS, undefined) };
+    return findPage(this.cases, this.options, query, { first, after }, toCase);
   }
 
   private async run<TRaw, TValues extends object>(

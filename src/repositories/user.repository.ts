@@ -3,10 +3,9 @@ import type { UserListCriteria } from "../domain/user-list.criteria";
 import type { UserRecord } from "../domain/user.record";
 import type { UserDocument } from "../db/user.document";
 import type { KeysetOrdering } from "./keyset-ordering";
-import { findKeysetPage } from "./keyset-pager";
+import { findPage } from "./find-page";
 import type { Page } from "./page";
 import type { RepositoryOptions } from "./repository-options";
-import { toPage } from "./to-page";
 import { toUser } from "./user.mapper";
 import { userFilterQuery } from "./user-filter.query";
 
@@ -36,16 +35,6 @@ export class UserRepository {
   /** One page of `Query.users` (keyset paging, see keyset-pager.ts). */
   async page(args: UserListCriteria): Promise<Page<UserRecord>> {
     const filter = userFilterQuery(args.filter);
-    const page = await findKeysetPage({
-      collection: this.collection,
-      filter,
-      ordering: USER_ORDERING,
-      first: args.first,
-      after: args.after,
-      maxTimeMS: this.options.maxTimeMS,
-    });
-    return toPage(page, toUser, () =>
-      this.collection.countDocuments(filter, { maxTimeMS: this.options.maxTimeMS }),
-    );
+    return findPage(this.collection, this.options, { filter, ordering: USER_ORDERING }, args, toUser);
   }
 }

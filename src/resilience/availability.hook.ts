@@ -25,13 +25,7 @@ export function availabilityHook(state: { draining(): boolean; databaseReady(): 
       );
     }
     if (!state.databaseReady()) {
-      return rejectRequest(
-        reply,
-        503,
-        ErrorCode.DATABASE_UNAVAILABLE,
-        new DatabaseUnavailableError().message,
-        retryAfter,
-      );
+      return rejectUnavailable(reply);
     }
     return undefined;
   };
@@ -48,6 +42,11 @@ export async function unavailableErrorHandler(
   reply: FastifyReply,
 ): Promise<FastifyReply> {
   if (!isDatabaseUnavailableError(error)) throw error;
+  return rejectUnavailable(reply);
+}
+
+/** 503 DATABASE_UNAVAILABLE with Retry-After, the answer to any outage met before Apollo. */
+function rejectUnavailable(reply: FastifyReply): FastifyReply {
   return rejectRequest(
     reply,
     503,

@@ -1,8 +1,10 @@
 import type { Command } from "commander";
+import type { Db } from "mongodb";
 import {
   migrateDown,
   migrateUp,
   migrationStatus,
+  type MigrationOptions,
   type MigrationRunResult,
 } from "../../operations/migration-runner";
 import { formatTable } from "./format-output";
@@ -11,6 +13,23 @@ import { type ActionContext, runDbAction } from "./run-db-action";
 interface RunOptions {
   to?: string;
   dryRun?: boolean;
+}
+
+/** `migrate up` and `migrate down`: run the migrations under runDbAction, then print the summary. */
+function migrationAction(
+  label: string,
+  migrate: (db: Db, options: MigrationOptions) => Promise<MigrationRunResult>,
+): (options: RunOptions) => Promise<void> {
+  return async (options) => {
+    await runDbAction(label, async (context) => {
+      const result = await migrate(context.db, {
+        ...context.reporting,
+        to: options.to,
+        dryRun: options.dryRun,
+      });
+      summarize(context, result);
+    });
+  };
 }
 
 /** `jupiter db migrate [status | up [--to NAME] | down --to NAME] [--dry-run]`. */
@@ -24,32 +43,14 @@ export function registerMigrateCommand(db: Command): void {
     .description("apply the pending migrations in order, each once, under a lock")
     .option("--to <name>", "stop after this migration")
     .option("--dry-run", "list what would be applied; change nothing")
-    .action(async (options: RunOptions) => {
-      await runDbAction("migrate up", async (context) => {
-        const result = await migrateUp(context.db, {
-          ...context.reporting,
-          to: options.to,
-          dryRun: options.dryRun,
-        });
-        summarize(context, result);
-      });
-    });
+    .action(migrationAction("migrate up", migrateUp));
 
   migrate
     .command("down")
     .description("revert the applied migrations after --to NAME, newest first (--to initial: all)")
     .requiredOption("--to <name>", "the last migration to keep applied, or 'initial'")
     .option("--dry-run", "list what would be reverted; change nothing")
-    .action(async (options: RunOptions) => {
-      await runDbAction("migrate down", async (context) => {
-        const result = await migrateDown(context.db, {
-          ...context.reporting,
-          to: options.to,
-          dryRun: options.dryRun,
-        });
-        summarize(context, result);
-      });
-    });
+    .action(migrationAction("migrate down", migrateDown));
 
   migrate
     .command("status")

@@ -35,6 +35,36 @@ function isoWeek(local: Date): { week: number; year: number } {
   return { week: Math.floor((thursday.getTime() - 3 * DAY_MS - week1Monday) / (7 * DAY_MS)) + 1, year };
 }
 
+/** Week of the year, weeks starting on Sunday (days before the first Sunday are week 0). */
+function sundayWeek(local: Date): number {
+  const start = new Date(Date.UTC(local.getUTCFullYear(), 0, 1));
+  const dayOfYear = Math.floor((local.getTime() - start.getTime()) / DAY_MS);
+  return Math.floor((dayOfYear + start.getUTCDay()) / 7);
+}
+
+/** What each `%` specifier writes, from the wall-clock date (read as UTC) and the zone's offset in minutes. */
+const SPECIFIERS: Readonly<Record<string, (local: Date, offset: number) => string>> = {
+  Y: (local) => pad(local.getUTCFullYear(), 4),
+  m: (local) => pad(local.getUTCMonth() + 1, 2),
+  d: (local) => pad(local.getUTCDate(), 2),
+  H: (local) => pad(local.getUTCHours(), 2),
+  M: (local) => pad(local.getUTCMinutes(), 2),
+  S: (local) => pad(local.getUTCSeconds(), 2),
+  L: (local) => pad(local.getUTCMilliseconds(), 3),
+  j: (local) => pad(Math.floor((local.getTime() - Date.UTC(local.getUTCFullYear(), 0, 1)) / DAY_MS) + 1, 3),
+  w: (local) => String(local.getUTCDay() + 1),
+  u: (local) => String(((local.getUTCDay() + 6) % 7) + 1),
+  U: (local) => pad(sundayWeek(local), 2),
+  V: (local) => pad(isoWeek(local).week, 2),
+  G: (local) => pad(isoWeek(local).year, 4),
+  b: (local) => MONTHS[local.getUTCMonth()].slice(0, 3),
+  B: (local) => MONTHS[local.getUTCMonth()],
+  z: (_local, offset) =>
+    `${offset < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(offset) / 60), 2)}${pad(Math.abs(offset) % 60, 2)}`,
+  Z: (_local, offset) => `${offset < 0 ? "-" : "+"}${Math.abs(offset)}`,
+  "%": () => "%",
+};
+
 /** $dateToString's format language, in the wall-clock time of `timezone`. */
 export function formatDate(date: Date, format: string, timezone?: unknown): string {
   const t = date.getTime();
@@ -48,71 +78,9 @@ export function formatDate(date: Date, format: string, timezone?: unknown): stri
       continue;
     }
     const spec = format[++i];
-    switch (spec) {
-      case "Y":
-        out += pad(local.getUTCFullYear(), 4);
-        break;
-      case "m":
-        out += pad(local.getUTCMonth() + 1, 2);
-        break;
-      case "d":
-        out += pad(local.getUTCDate(), 2);
-        break;
-      case "H":
-        out += pad(local.getUTCHours(), 2);
-        break;
-      case "M":
-        out += pad(local.getUTCMinutes(), 2);
-        break;
-      case "S":
-        out += pad(local.getUTCSeconds(), 2);
-        break;
-      case "L":
-        out += pad(local.getUTCMilliseconds(), 3);
-        break;
-      case "j": {
-        const start = Date.UTC(local.getUTCFullYear(), 0, 1);
-        out += pad(Math.floor((local.getTime() - start) / DAY_MS) + 1, 3);
-        break;
-      }
-      case "w":
-        out += String(local.getUTCDay() + 1);
-        break;
-      case "u":
-        out += String(((local.getUTCDay() + 6) % 7) + 1);
-        break;
-      case "U": {
-        const start = new Date(Date.UTC(local.getUTCFullYear(), 0, 1));
-        const dayOfYear = Math.floor((local.getTime() - start.getTime()) / DAY_MS);
-        out += pad(Math.floor((dayOfYear + start.getUTCDay()) / 7), 2);
-        break;
-      }
-      case "V":
-        out += pad(isoWeek(local).week, 2);
-        break;
-      case "G":
-        out += pad(isoWeek(local).year, 4);
-        break;
-      case "b":
-        out += MONTHS[local.getUTCMonth()].slice(0, 3);
-        break;
-      case "B":
-        out += MONTHS[local.getUTCMonth()];
-        break;
-      case "z": {
-        const abs = Math.abs(offset);
-        out += `${offset < 0 ? "-" : "+"}${pad(Math.floor(abs / 60), 2)}${pad(abs % 60, 2)}`;
-        break;
-      }
-      case "Z":
-        out += `${offset < 0 ? "-" : "+"}${Math.abs(offset)}`;
-        break;
-      case "%":
-        out += "%";
-        break;
-      default:
-        throw new CommandError(18536, `Invalid format character '%${spec ?? ""}' in format string`);
-    }
+    if (spec === undefined || !Object.hasOwn(SPECIFIERS, spec))
+      throw new CommandError(18536, `Invalid format character '%${spec ?? ""}' in format string`);
+    out += SPECIFIERS[spec](local, offset);
   }
   return out;
 }

@@ -5,13 +5,19 @@ import { currentOpDocuments } from "../profiler/current-op-documents";
 import type { Doc } from "../storage/doc";
 import type { Engine } from "../storage/engine";
 
+/** Where a leading monitoring stage runs: the aggregate's database and collection (null for `{aggregate: 1}`). */
+export interface SourceStageScope {
+  engine: Engine;
+  dbName: string;
+  collName: string | null;
+  /** host:port of this server, as the documents name it. */
+  host: string;
+}
+
 /** The single document of a leading $collStats stage ({count: {}}, {storageStats: {}}, {latencyStats: {}}). */
 export function collStatsDocuments(
-  engine: Engine,
-  dbName: string,
-  collName: string | null,
+  { engine, dbName, collName, host }: SourceStageScope,
   spec: unknown,
-  host: string,
 ): Doc[] {
   if (collName === null) throw new CommandError(73, "$collStats must be run against a collection namespace");
   if (!isPlainObject(spec))
@@ -51,11 +57,8 @@ function zeroLatency(): Record<string, number> {
 
 /** The documents of a leading $currentOp stage (database-level aggregate on admin). */
 export function currentOpStageDocuments(
-  engine: Engine,
-  dbName: string,
-  collName: string | null,
+  { engine, dbName, collName, host }: SourceStageScope,
   spec: unknown,
-  host: string,
 ): Doc[] {
   if (dbName !== "admin" || collName !== null) {
     throw new CommandError(73, "$currentOp must be run against the 'admin' database with {aggregate: 1}");

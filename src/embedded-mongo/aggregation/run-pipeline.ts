@@ -71,14 +71,15 @@ export function runPipeline(
   }
   let source: Iterable<Doc>;
   let rest: Record<string, unknown>[];
+  const monitoringScope = () => ({ engine, dbName, collName, host: options.host ?? "" });
   if (stages[0] && "$indexStats" in stages[0]) {
     source = indexStatsDocuments(coll, options.host ?? "");
     rest = stages.slice(1);
   } else if (stages[0] && "$collStats" in stages[0]) {
-    source = collStatsDocuments(engine, dbName, collName, stages[0].$collStats, options.host ?? "");
+    source = collStatsDocuments(monitoringScope(), stages[0].$collStats);
     rest = stages.slice(1);
   } else if (stages[0] && "$currentOp" in stages[0]) {
-    source = currentOpStageDocuments(engine, dbName, collName, stages[0].$currentOp, options.host ?? "");
+    source = currentOpStageDocuments(monitoringScope(), stages[0].$currentOp);
     rest = stages.slice(1);
   } else if (stages[0] && "$listLocalSessions" in stages[0]) {
     source = listLocalSessionsDocuments(engine, stages[0].$listLocalSessions);

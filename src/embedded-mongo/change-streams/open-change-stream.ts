@@ -1,3 +1,4 @@
+import { RESHAPING_STAGES } from "../aggregation/reshaping-stages";
 import { isPlainObject } from "../bson/is-plain-object";
 import type { CommandContext } from "../commands/command-context";
 import { CommandError } from "../errors/command-error";
@@ -12,16 +13,7 @@ import { parseChangeStreamStage } from "./parse-change-stream-stage";
 
 const DEFAULT_FIRST_BATCH = 101;
 /** Stages mongod allows after $changeStream. */
-const ALLOWED_STAGES = new Set([
-  "$match",
-  "$project",
-  "$addFields",
-  "$set",
-  "$unset",
-  "$replaceRoot",
-  "$replaceWith",
-  "$redact",
-]);
+const ALLOWED_STAGES = new Set(["$match", ...RESHAPING_STAGES, "$redact"]);
 
 /** True when an aggregate's pipeline opens a change stream. */
 export function isChangeStreamPipeline(pipeline: unknown): boolean {

@@ -1,4 +1,5 @@
 import { isPlainObject } from "../bson/is-plain-object";
+import { RESHAPING_STAGES } from "../aggregation/reshaping-stages";
 import { CommandError } from "../errors/command-error";
 
 /** Stages whose string comparisons the engine carries out under a collation ($match, $sort) or which compare nothing. */
@@ -7,12 +8,7 @@ const COLLATED_STAGES = new Set([
   "$sort",
   "$skip",
   "$limit",
-  "$project",
-  "$addFields",
-  "$set",
-  "$unset",
-  "$replaceRoot",
-  "$replaceWith",
+  ...RESHAPING_STAGES,
   "$unwind",
   "$count",
   "$documents",

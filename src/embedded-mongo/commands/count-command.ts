@@ -1,9 +1,6 @@
-import { Deadline } from "../query/deadline";
-import { findDocuments } from "../query/find-documents";
-import { guardDecimals } from "../query/guard-decimals";
-import { newOpStats } from "../query/op-stats";
 import { collectionArg, docArg, intArg, nonNegativeIntArg } from "./args";
 import type { CommandContext } from "./command-context";
+import { findMatching } from "./find-matching";
 import { scopeArg } from "./scope-arg";
 
 /** count: with an empty query and no skip/limit the answer is the collection size. */
@@ -19,22 +16,7 @@ export function countCommand(ctx: CommandContext): Record<string, unknown> {
     const n = Math.max(0, coll.size - skip);
     return { n: limit > 0 ? Math.min(n, limit) : n, ok: 1 };
   }
-  guardDecimals(coll, query);
-  const stats = newOpStats();
-  ctx.engine.lastOp = stats;
-  const found = findDocuments(
-    coll,
-    {
-      filter: query,
-      sort: [],
-      skip,
-      limit,
-      hint: ctx.cmd.hint,
-      deadline: new Deadline(ctx.cmd.maxTimeMS),
-      scope,
-    },
-    stats,
-  );
+  const found = findMatching(ctx, coll, query, scope, skip, limit);
   let n = 0;
   for (let r = found.rows.next(); !r.done; r = found.rows.next()) n++;
   return { n, ok: 1 };

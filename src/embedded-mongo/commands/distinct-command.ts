@@ -1,12 +1,9 @@
 import { compareValues } from "../bson/compare-values";
 import { CommandError } from "../errors/command-error";
-import { Deadline } from "../query/deadline";
-import { findDocuments } from "../query/find-documents";
-import { guardDecimals } from "../query/guard-decimals";
-import { newOpStats } from "../query/op-stats";
 import { valuesAtPath } from "../storage/values-at-path";
 import { collectionArg, docArg } from "./args";
 import type { CommandContext } from "./command-context";
+import { findMatching } from "./find-matching";
 import { scopeArg } from "./scope-arg";
 
 /** distinct: values of a field over matching documents, arrays unwound, sorted in BSON order. */
@@ -18,22 +15,7 @@ export function distinctCommand(ctx: CommandContext): Record<string, unknown> {
   const coll = ctx.engine.db(ctx.dbName).get(name);
   const scope = scopeArg(undefined, ctx.cmd.collation, coll);
   const query = docArg(ctx.cmd.query, "query");
-  guardDecimals(coll, query);
-  const stats = newOpStats();
-  ctx.engine.lastOp = stats;
-  const found = findDocuments(
-    coll,
-    {
-      filter: query,
-      sort: [],
-      skip: 0,
-      limit: 0,
-      hint: ctx.cmd.hint,
-      deadline: new Deadline(ctx.cmd.maxTimeMS),
-      scope,
-    },
-    stats,
-  );
+  const found = findMatching(ctx, coll, query, scope);
   const values: unknown[] = [];
   for (let r = found.rows.next(); !r.done; r = found.rows.next()) {
     const { values: vs } = valuesAtPath(r.value[1], key);

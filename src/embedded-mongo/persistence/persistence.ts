@@ -1,6 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { deserialize, serialize } from "bson";
+import { containsDecimal } from "../bson/contains-decimal";
+import { HANDSHAKE_COMMANDS } from "../commands/handshake-commands";
 import type { Collection } from "../storage/collection";
 import type { Doc } from "../storage/doc";
 import type { Engine } from "../storage/engine";
@@ -32,12 +34,7 @@ const CATALOG_NEUTRAL = new Set([
   "killCursors",
   "count",
   "distinct",
-  "hello",
-  "isMaster",
-  "ismaster",
-  "ping",
-  "buildInfo",
-  "buildinfo",
+  ...HANDSHAKE_COMMANDS,
   "listCollections",
   "listIndexes",
   "listDatabases",
@@ -299,7 +296,7 @@ export class Persistence {
       if (!coll) continue;
       for (const doc of docs) {
         coll.docs.set(coll.nextRid++, doc);
-        for (const key of Object.keys(doc)) if (hasDecimal(doc[key])) coll.decimalFields.add(key);
+        for (const key of Object.keys(doc)) if (containsDecimal(doc[key])) coll.decimalFields.add(key);
       }
     }
     // Indexes are built once over the loaded documents (the _id index is rebuilt in place).
@@ -361,14 +358,6 @@ function fsyncDir(dir: string): void {
   } catch {
     // Some platforms cannot fsync a directory; the rename is still atomic.
   }
-}
-
-function hasDecimal(v: unknown): boolean {
-  if (v === null || typeof v !== "object") return false;
-  if ((v as { _bsontype?: string })._bsontype === "Decimal128") return true;
-  if (Array.isArray(v)) return v.some(hasDecimal);
-  if (Object.getPrototypeOf(v) !== Object.prototype) return false;
-  return Object.values(v as Record<string, unknown>).some(hasDecimal);
 }
 
 const registry = new WeakMap<Engine, Persistence>();

@@ -1,13 +1,5 @@
 import type { Engine } from "../storage/engine";
-import { profilerOf } from "./operations";
-
-const OP_OF: Record<string, string> = {
-  find: "query",
-  insert: "insert",
-  update: "update",
-  delete: "remove",
-  getMore: "getmore",
-};
+import { OP_OF, profilerOf } from "./operations";
 
 /**
  * The documents of $currentOp (and the currentOp command): every operation the engine is running,

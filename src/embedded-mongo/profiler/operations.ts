@@ -36,7 +36,8 @@ export function profilerOf(engine: Engine): ProfilerState {
 /** Keeps the newest entries of each <db>.system.profile. */
 export const PROFILE_ENTRIES_KEPT = 1000;
 
-const OP_OF: Record<string, string> = {
+/** The `op` mongod shows for a command (profiler entries, $currentOp); others are "command". */
+export const OP_OF: Readonly<Record<string, string>> = {
   find: "query",
   insert: "insert",
   update: "update",

@@ -11,6 +11,7 @@ import { isPlainObject } from "../bson/is-plain-object";
 import { mingoOptions } from "./mingo-options";
 import { reconcileNumberTags } from "./reconcile-number-tags";
 import { rewriteDecimalArithmetic } from "../decimal/decimal-updates";
+import { UPDATE_OPERATORS } from "./update-operators";
 
 export interface UpdateOutcome {
   doc: Doc;
@@ -26,24 +27,6 @@ export interface UpdateOptions {
   /** Variables for pipeline updates ($merge's $$new, let). */
   variables?: Record<string, unknown>;
 }
-
-const OPERATORS = new Set([
-  "$set",
-  "$unset",
-  "$inc",
-  "$mul",
-  "$min",
-  "$max",
-  "$push",
-  "$addToSet",
-  "$pull",
-  "$pullAll",
-  "$pop",
-  "$rename",
-  "$currentDate",
-  "$bit",
-  "$setOnInsert",
-]);
 
 /** Computes the new version of a document for an update (operators, replacement or pipeline); never mutates `old`. */
 export function applyUpdate(old: Doc, update: unknown, options: UpdateOptions): UpdateOutcome {
@@ -79,7 +62,7 @@ function replacement(old: Doc, repl: Record<string, unknown>, inserting: boolean
 function operatorUpdate(old: Doc, update: Record<string, unknown>, options: UpdateOptions): UpdateOutcome {
   const modifier: Record<string, unknown> = {};
   for (const [op, args] of Object.entries(update)) {
-    if (!OPERATORS.has(op)) {
+    if (!UPDATE_OPERATORS.has(op)) {
       throw new CommandError(
         9,
         `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`,

@@ -1,24 +1,12 @@
 import { isPlainObject } from "../bson/is-plain-object";
 import { UnsupportedDecimalError } from "../errors/unsupported-decimal-error";
 import type { Collection } from "../storage/collection";
+import { UPDATE_OPERATORS } from "./update-operators";
 
 /** Update operators that compute with (or compare through mingo) the values they touch. */
 const COMPUTING_UPDATES = new Set(["$inc", "$mul", "$min", "$max", "$bit"]);
 /** Computed exactly in decimal128 on plain paths (decimal/decimal-updates.ts). */
 const DECIMAL_UPDATES = new Set(["$inc", "$mul"]);
-const UPDATE_OPERATORS = new Set([
-  ...COMPUTING_UPDATES,
-  "$set",
-  "$unset",
-  "$setOnInsert",
-  "$push",
-  "$addToSet",
-  "$pull",
-  "$pullAll",
-  "$pop",
-  "$rename",
-  "$currentDate",
-]);
 /** Query operators evaluated as expressions or arithmetic (mingo, JS numbers). */
 const COMPUTING_QUERY = new Set(["$expr", "$where", "$function", "$mod", "$bitsAllSet", "$bitsAnySet"]);
 /** Stages that only filter, order or pass documents through: the engine's own comparisons. */

@@ -5,6 +5,10 @@ import * as queryOperators from "mingo/operators/query";
 import type { Options } from "mingo/types/types";
 import { engineContext } from "./engine-context";
 import { collatedQueryOperators } from "../collation/collated-query-operators";
+import {
+  decimalComparisonOperators,
+  decimalExpressionOperators,
+} from "../decimal/decimal-expression-operators";
 
 /** Options for every mingo call: the engine's operators, and no cloning (storage is copy-on-write). */
 export const mingoOptions: Partial<Options> = {
@@ -28,23 +32,12 @@ export const queryOptions: Partial<Options> = {
 };
 
 function engineExpressionOverrides(): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  // The decimal-aware arithmetic and comparisons (decimal/decimal-expression-operators.ts).
-  const decimal = [
-    "$add",
-    "$subtract",
-    "$multiply",
-    "$divide",
-    "$abs",
-    "$eq",
-    "$ne",
-    "$gt",
-    "$gte",
-    "$lt",
-    "$lte",
-    "$cmp",
-  ];
-  for (const name of ["$dateTrunc", "$dateToString", ...decimal]) {
+  const out: Record<string, unknown> = {
+    // The decimal-aware arithmetic and comparisons, as in the engine's context.
+    ...decimalExpressionOperators,
+    ...decimalComparisonOperators,
+  };
+  for (const name of ["$dateTrunc", "$dateToString"]) {
     const op = engineContext.getOperator("expression" as never, name);
     if (op) out[name] = op;
   }

@@ -2,6 +2,7 @@ import { compareValues, type StringComparator } from "../bson/compare-values";
 import type { Doc } from "../storage/doc";
 import { valuesAtPath } from "../storage/values-at-path";
 import type { SortSpec } from "./sort-spec";
+import { firstSorted } from "./first-sorted";
 
 /** The value a document sorts by for one field: arrays sort by their smallest (ascending) or largest (descending) element. */
 export function sortValue(doc: Doc, path: string, dir: 1 | -1, strings?: StringComparator): unknown {
@@ -46,22 +47,5 @@ export function sortDocuments(
     key: spec.map((s) => sortValue(doc, s.path, s.dir, strings)),
   }));
   const byKey = (x: (typeof keyed)[number], y: (typeof keyed)[number]) => cmp(x.key, y.key) || x.i - y.i;
-  if (keep < keyed.length / 4) {
-    const top: typeof keyed = [];
-    for (const item of keyed) {
-      if (top.length >= keep && byKey(item, top[top.length - 1]) >= 0) continue;
-      let lo = 0;
-      let hi = top.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (byKey(top[mid], item) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      top.splice(lo, 0, item);
-      if (top.length > keep) top.pop();
-    }
-    return top.map((k) => k.doc);
-  }
-  keyed.sort(byKey);
-  return keyed.map((k) => k.doc);
+  return firstSorted(keyed, keep, byKey).map((k) => k.doc);
 }

@@ -1,5 +1,6 @@
 import { isPlainObject } from "../bson/is-plain-object";
 import type { CommandReply } from "../commands/command-context";
+import { HANDSHAKE_COMMANDS } from "../commands/handshake-commands";
 import { CommandError } from "../errors/command-error";
 import type { Engine } from "../storage/engine";
 import type { Transaction } from "../transactions/transaction";
@@ -23,12 +24,7 @@ const ALLOWED_IN_TXN = new Set([
   "createIndexes",
   "commitTransaction",
   "abortTransaction",
-  "hello",
-  "isMaster",
-  "ismaster",
-  "ping",
-  "buildInfo",
-  "buildinfo",
+  ...HANDSHAKE_COMMANDS,
 ]);
 
 /** Writes whose result is kept per session so that a retry with the same txnNumber is not re-applied. */

@@ -1,4 +1,5 @@
 import { UUID } from "bson";
+import { containsDecimal } from "../bson/contains-decimal";
 import type { Collation } from "../collation/collation";
 import { parseCollation } from "../collation/parse-collation";
 import { CommandError } from "../errors/command-error";
@@ -157,12 +158,4 @@ function sameKeys(index: Index, a: unknown[], b: unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (index.compareKeys(a[i], b[i]) !== 0) return false;
   return true;
-}
-
-function containsDecimal(v: unknown): boolean {
-  if (v === null || typeof v !== "object") return false;
-  if ((v as { _bsontype?: string })._bsontype === "Decimal128") return true;
-  if (Array.isArray(v)) return v.some(containsDecimal);
-  if (Object.getPrototypeOf(v) !== Object.prototype) return false;
-  return Object.values(v as Record<string, unknown>).some(containsDecimal);
 }

@@ -11,6 +11,7 @@ import type { Index } from "../storage/collection-index";
 import { parseTextOperator } from ".";
 import type { TextQueryParts } from "./extract-text-query";
 import { searchText } from "./search-text";
+import { firstSorted } from "../query/first-sorted";
 
 /** The collection's text index (at most one), or IndexNotFound as mongod answers. */
 export function textIndexOf(coll: Collection | undefined): Index {
@@ -91,21 +92,7 @@ function sortHits(hits: Hit[], spec: FindSpec): Hit[] {
       return x.rid - y.rid;
     };
   }
-  if (keep >= hits.length / 4) return hits.sort(cmp);
-  const top: Hit[] = [];
-  for (const hit of hits) {
-    if (top.length >= keep && cmp(hit, top[top.length - 1]) >= 0) continue;
-    let lo = 0;
-    let hi = top.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cmp(top[mid], hit) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    top.splice(lo, 0, hit);
-    if (top.length > keep) top.pop();
-  }
-  return top;
+  return firstSorted(hits, keep, cmp);
 }
 
 function* emit(hits: Hit[], from: number, to: number, stats: OpStats): Generator<[number, Doc]> {

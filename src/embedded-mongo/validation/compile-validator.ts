@@ -1,6 +1,7 @@
 import { Query } from "mingo";
 import type { CompiledValidator } from "./compiled-validator";
 import { parseJsonSchemaNode } from "./parse-json-schema-node";
+import { isValidatorObject } from "./is-validator-object";
 import { ValidatorError } from "./validator-error";
 import type { ValidatorNode } from "./validator-node";
 
@@ -8,14 +9,6 @@ type Doc = Readonly<Record<string, unknown>>;
 
 // mongod refuses these in collection validators.
 const NOT_ALLOWED = new Set(["$where", "$text", "$near", "$nearSphere", "$geoNear"]);
-
-const isPlainObject = (value: unknown): value is Doc =>
-  value !== null &&
-  typeof value === "object" &&
-  !Array.isArray(value) &&
-  !("_bsontype" in value) &&
-  !(value instanceof Date) &&
-  !(value instanceof RegExp);
 
 /** Builds a mingo Query, turning its complaints about unknown operators into BadValue. */
 function mingoQuery(criteria: Doc): Query {
@@ -36,7 +29,7 @@ function checkAllowed(operator: string): void {
 }
 
 function compileFieldClauses(path: string, value: unknown): ValidatorNode[] {
-  const operators = isPlainObject(value) ? Object.keys(value) : [];
+  const operators = isValidatorObject(value) ? Object.keys(value) : [];
   const isOperatorObject = operators.length > 0 && operators.every((key) => key.startsWith("$"));
   if (!isOperatorObject) {
     const operator =
@@ -90,7 +83,8 @@ function compileLogical(operator: "$and" | "$or" | "$nor", value: unknown): Vali
   if (!Array.isArray(value)) throw ValidatorError.badValue(`${operator} must be an array`);
   if (value.length === 0) throw ValidatorError.badValue("$and/$or/$nor must be a nonempty array");
   const children = value.map((entry) => {
-    if (!isPlainObject(entry)) throw ValidatorError.badValue("$or/$and/$nor entries need to be full objects");
+    if (!isValidatorObject(entry))
+      throw ValidatorError.badValue("$or/$and/$nor entries need to be full objects");
     return single(compileClauses(entry));
   });
   return { kind: operator, children };
@@ -101,7 +95,7 @@ function compileClauses(filter: Doc): ValidatorNode[] {
   for (const [key, value] of Object.entries(filter)) {
     if (key === "$comment") continue;
     if (key === "$jsonSchema") {
-      if (!isPlainObject(value)) throw ValidatorError.typeMismatch("$jsonSchema must be an object");
+      if (!isValidatorObject(value)) throw ValidatorError.typeMismatch("$jsonSchema must be an object");
       nodes.push({ kind: "jsonSchema", schema: parseJsonSchemaNode(value) });
     } else if (key === "$and" || key === "$or" || key === "$nor") {
       nodes.push(compileLogical(key, value));
@@ -128,6 +122,6 @@ function compileClauses(filter: Doc): ValidatorNode[] {
  * as mongod's create/collMod would reject the validator.
  */
 export function compileValidator(validator: unknown): CompiledValidator {
-  if (!isPlainObject(validator)) throw ValidatorError.typeMismatch("'validator' must be an object");
+  if (!isValidatorObject(validator)) throw ValidatorError.typeMismatch("'validator' must be an object");
   return { validator, clauses: compileClauses(validator) };
 }

@@ -2,6 +2,7 @@ import { bsonValuesEqual } from "./bson-values-equal";
 import { compileRegex } from "./compile-regex";
 import type { JsonSchemaNode } from "./json-schema-node";
 import { numericValue } from "./numeric-value";
+import { isValidatorObject } from "./is-validator-object";
 import { ValidatorError } from "./validator-error";
 import { BSON_TYPE_ALIASES } from "../bson/bson-type-aliases";
 
@@ -59,14 +60,6 @@ const JSON_TYPE_ALIASES: ReadonlyMap<string, string> = new Map([
   ["object", "object"],
   ["string", "string"],
 ]);
-
-const isObject = (value: unknown): value is Schema =>
-  value !== null &&
-  typeof value === "object" &&
-  !Array.isArray(value) &&
-  !("_bsontype" in value) &&
-  !(value instanceof Date) &&
-  !(value instanceof RegExp);
 
 const describe = (value: unknown): string =>
   value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
@@ -144,7 +137,7 @@ function parseSchemaList(keyword: string, value: unknown): JsonSchemaNode[] {
   if (value.length === 0)
     throw ValidatorError.badValue(`$jsonSchema keyword '${keyword}' must be a non-empty array`);
   return value.map((item) => {
-    if (!isObject(item)) {
+    if (!isValidatorObject(item)) {
       throw ValidatorError.typeMismatch(
         `$jsonSchema keyword '${keyword}' must be an array of objects, but found an element of type ${describe(item)}`,
       );
@@ -155,7 +148,7 @@ function parseSchemaList(keyword: string, value: unknown): JsonSchemaNode[] {
 
 function parseSchemaOrBoolean(keyword: string, value: unknown): boolean | JsonSchemaNode {
   if (typeof value === "boolean") return value;
-  if (isObject(value)) return parseJsonSchemaNode(value);
+  if (isValidatorObject(value)) return parseJsonSchemaNode(value);
   throw ValidatorError.typeMismatch(`$jsonSchema keyword '${keyword}' must be an object or a boolean`);
 }
 
@@ -199,10 +192,10 @@ function parseEnum(value: unknown): unknown[] {
 }
 
 function parseProperties(value: unknown): [string, JsonSchemaNode][] {
-  if (!isObject(value))
+  if (!isValidatorObject(value))
     throw ValidatorError.typeMismatch("$jsonSchema keyword 'properties' must be an object");
   return Object.entries(value).map(([name, nested]) => {
-    if (!isObject(nested)) {
+    if (!isValidatorObject(nested)) {
       throw ValidatorError.typeMismatch(`Nested schema for $jsonSchema property '${name}' must be an object`);
     }
     return [name, parseJsonSchemaNode(nested)];
@@ -210,10 +203,10 @@ function parseProperties(value: unknown): [string, JsonSchemaNode][] {
 }
 
 function parsePatternProperties(value: unknown): { regex: RegExp; node: JsonSchemaNode }[] {
-  if (!isObject(value))
+  if (!isValidatorObject(value))
     throw ValidatorError.typeMismatch("$jsonSchema keyword 'patternProperties' must be an object");
   return Object.entries(value).map(([pattern, nested]) => {
-    if (!isObject(nested)) {
+    if (!isValidatorObject(nested)) {
       throw ValidatorError.typeMismatch(
         `$jsonSchema keyword 'patternProperties' has property '${pattern}' which is not an object`,
       );
@@ -223,14 +216,14 @@ function parsePatternProperties(value: unknown): { regex: RegExp; node: JsonSche
 }
 
 function parseItems(value: unknown): JsonSchemaNode | JsonSchemaNode[] {
-  if (isObject(value)) return parseJsonSchemaNode(value);
+  if (isValidatorObject(value)) return parseJsonSchemaNode(value);
   if (!Array.isArray(value)) {
     throw ValidatorError.typeMismatch(
       `$jsonSchema keyword 'items' must be an array or an object, not ${describe(value)}`,
     );
   }
   return value.map((item) => {
-    if (!isObject(item)) {
+    if (!isValidatorObject(item)) {
       throw ValidatorError.typeMismatch(
         `$jsonSchema keyword 'items' requires that each element of the array is an object, but found a ${describe(item)}`,
       );
@@ -240,10 +233,10 @@ function parseItems(value: unknown): JsonSchemaNode | JsonSchemaNode[] {
 }
 
 function parseDependencies(value: unknown): [string, string[] | JsonSchemaNode][] {
-  if (!isObject(value))
+  if (!isValidatorObject(value))
     throw ValidatorError.typeMismatch("$jsonSchema keyword 'dependencies' must be an object");
   return Object.entries(value).map(([name, dependency]) => {
-    if (isObject(dependency)) return [name, parseJsonSchemaNode(dependency)];
+    if (isValidatorObject(dependency)) return [name, parseJsonSchemaNode(dependency)];
     if (!Array.isArray(dependency)) {
       throw ValidatorError.typeMismatch(
         `property '${name}' in $jsonSchema keyword 'dependencies' must be either an object or an array`,
@@ -312,7 +305,7 @@ export function parseJsonSchemaNode(schema: Schema): JsonSchemaNode {
       throw ValidatorError.failedToParse("$jsonSchema keyword 'multipleOf' must have a positive value");
   }
 
-  if (has("not") && !isObject(schema.not)) {
+  if (has("not") && !isValidatorObject(schema.not)) {
     throw ValidatorError.typeMismatch(
       `$jsonSchema keyword 'not' must be an object, but found an element of type ${describe(schema.not)}`,
     );
@@ -320,7 +313,7 @@ export function parseJsonSchemaNode(schema: Schema): JsonSchemaNode {
   if (
     has("additionalItems") &&
     typeof schema.additionalItems !== "boolean" &&
-    !isObject(schema.additionalItems)
+    !isValidatorObject(schema.additionalItems)
   ) {
     throw ValidatorError.typeMismatch(
       `$jsonSchema keyword 'additionalItems' must be either an object or a boolean, but got a ${describe(schema.additionalItems)}`,
@@ -358,7 +351,7 @@ export function parseJsonSchemaNode(schema: Schema): JsonSchemaNode {
     allOf: has("allOf") ? parseSchemaList("allOf", schema.allOf) : undefined,
     anyOf: has("anyOf") ? parseSchemaList("anyOf", schema.anyOf) : undefined,
     oneOf: has("oneOf") ? parseSchemaList("oneOf", schema.oneOf) : undefined,
-    not: isObject(schema.not) ? parseJsonSchemaNode(schema.not) : undefined,
+    not: isValidatorObject(schema.not) ? parseJsonSchemaNode(schema.not) : undefined,
     enum: has("enum") ? parseEnum(schema.enum) : undefined,
   };
 }

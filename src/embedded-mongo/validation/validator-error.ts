@@ -1,23 +1,10 @@
+import { CodedError } from "../errors/coded-error";
+
 /**
  * An error in a collection validator (raised when it is compiled, as mongod rejects a bad validator
  * at create/collMod), shaped like a mongod command error.
  */
-export class ValidatorError extends Error {
-  readonly code: number;
-  readonly codeName: string;
-
-  constructor(code: number, codeName: string, message: string) {
-    super(message);
-    this.name = "ValidatorError";
-    this.code = code;
-    this.codeName = codeName;
-  }
-
-  /** mongod calls the message `errmsg` on the wire. */
-  get errmsg(): string {
-    return this.message;
-  }
-
+export class ValidatorError extends CodedError {
   static badValue(message: string): ValidatorError {
     return new ValidatorError(2, "BadValue", message);
   }
