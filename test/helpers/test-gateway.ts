@@ -100,6 +100,8 @@ export async function startTestGateway(
     demoData: "never",
     // Tests write around the gateway (through the driver): the response cache only where a test asks for it.
     cache: { ...defaults.cache, maxBytes: 0 },
+    // Tests write around the gateway too: alert rollups only where a test asks for them (test/rollups).
+    rollups: { ...defaults.rollups, enabled: false },
     ...configOverrides,
     auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET, ...auth },
     // Suites send many requests quickly: rate limiting only where a test asks for it.
