@@ -27,6 +27,8 @@ export interface RefreshRollupsOptions extends OperationReporting {
   leaseTtlMs?: number;
   /** Test hook: runs once the lease is held, before anything is recomputed. */
   afterLease?: () => Promise<void>;
+  /** Stops between two steps (Ctrl-C of the CLI): the lease is released, the watermark unchanged. */
+  signal?: AbortSignal;
 }
 
 export interface RefreshRollupsResult {
@@ -161,11 +163,23 @@ export async function refreshRollups(db: Db, options: RefreshRollupsOptions): Pr
     }
     report.progress(rebuild ? "rebuild" : "refresh", 0, steps.length);
     for (const [index, ranges] of steps.entries()) {
+      if (options.signal?.aborted) {
+        throw new OperationError(
+          `interrupted after ${index} of ${steps.length} steps; the watermark is unchanged`,
+          "run it again: every step recomputes whole buckets, so a new run gives the complete result",
+        );
+      }
       await lock.assertHeld();
       const counts = await recompute(db, ranges, token);
       result.written += counts.written;
       result.removed += counts.removed;
       report.progress(rebuild ? "rebuild" : "refresh", index + 1, steps.length);
+      if (rebuild) {
+        const range = ranges[0]!;
+        report.log(
+          `rebuilt ${range.from.toISOString()} … ${ranges.at(-1)!.to.toISOString()} (${index + 1}/${steps.length}): ${counts.written} rollup documents`,
+        );
+      }
     }
 
     await lock.assertHeld();
