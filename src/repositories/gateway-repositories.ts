@@ -17,7 +17,7 @@ import { UserRepository } from "./user.repository";
 import { UserWriteRepository } from "./user-writes.repository";
 import { WriteRunner } from "./write-runner";
 import { RollupReader } from "./rollup-reader";
-import { markRollupDirty } from "./rollup-dirty-marker";
+import { markRollupDirty } from "../db/rollup-dirty-marks";
 
 /** The repositories of one gateway. Stateless apart from collection handles: shared by all requests. */
 export interface GatewayRepositories {

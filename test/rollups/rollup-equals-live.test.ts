@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { loadConfig } from "../../src/config";
+import { cleanupOrphans } from "../../src/operations/cleanup-orphans";
 import { refreshRollups } from "../../src/operations/refresh-rollups";
 import { ROLLUP_COLLECTIONS } from "../../src/db/rollup-names";
 import { ManualClock } from "../helpers/manual-clock";
@@ -165,6 +166,14 @@ describe("alert rollups answer as the raw alerts do", () => {
     });
     await clock.advance(15 * 60_000);
     await checkQueries(25, 80);
+  });
+
+  it("`jupiter db cleanup` deleting orphan alerts of any age marks their buckets: exact after the next refresh", async () => {
+    // CASE_ID names no case: every alert linked to it is an orphan.
+    const result = await cleanupOrphans(db);
+    expect(result.orphanAlertsRemoved).toBeGreaterThan(100);
+    await clock.advance(30_000);
+    await checkQueries(25, 82);
   });
 
   it("a delete around the gateway beyond the lookback is seen after a rebuild", async () => {
