@@ -44,6 +44,8 @@ async function startTracedGateway(
     auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET },
     // Every command is one request's: no response cache, so no change stream of its own.
     cache: { ...defaults.cache, maxBytes: 0 },
+    // Nor a rollup refresh in the background.
+    rollups: { ...defaults.rollups, enabled: false },
     observability: {
       ...defaults.observability,
       tracing: {
