@@ -107,13 +107,7 @@ export class RollupReader {
       runAggregation<Record<string, unknown>>(
         this.db,
         ROLLUP_COLLECTIONS.rollups,
-        metricsPipeline({
-          match: and({ bucket: rollupRange }, input.filter),
-          bucket: bucketOf("$bucket"),
-          dimensions: input.dimensions,
-          accumulators,
-          limit: input.limit,
-        }),
+        rollupPipeline(and({ bucket: rollupRange }, input.filter), input, accumulators, bucketOf("$bucket")),
         this.maxTimeMS,
       ),
     ];
@@ -144,6 +138,53 @@ export class RollupReader {
       source: rawRanges.length > 0 ? MetricSource.MIXED : MetricSource.ROLLUP,
     };
   }
+}
+
+/**
+ * The rollup read. With time buckets, the rollup documents are first summed per 15-minute
+ * bucket and answer dimension (no date arithmetic), so that the zone's `$dateTrunc`
+ * runs once per bucket and combination rather than once per rollup document.
+ */
+function rollupPipeline(
+  match: Document,
+  input: RollupReadInput,
+  accumulators: Record<string, Document>,
+  bucket: Parameters<typeof metricsPipeline>[0]["bucket"],
+): Document[] {
+  if (!bucket) {
+    return metricsPipeline({ match, dimensions: input.dimensions, accumulators, limit: input.limit });
+  }
+  const fields = (dimension: MetricDimension) => dimension.path.slice(1);
+  const preGrouped: Document[] = [
+    { $match: match },
+    {
+      $group: {
+        _id: {
+          bucket: "$bucket",
+          ...Object.fromEntries(input.dimensions.map((dimension) => [fields(dimension), dimension.path])),
+        },
+        ...accumulators,
+      },
+    },
+    {
+      $project: {
+        _id: 0,
+        bucket: "$_id.bucket",
+        ...Object.fromEntries(
+          input.dimensions.map((dimension) => [fields(dimension), `$_id.${fields(dimension)}`]),
+        ),
+        ...Object.fromEntries(Object.keys(accumulators).map((name) => [name, 1])),
+      },
+    },
+  ];
+  const [, ...grouped] = metricsPipeline({
+    match: {},
+    bucket,
+    dimensions: input.dimensions,
+    accumulators: Object.fromEntries(Object.keys(accumulators).map((name) => [name, { $sum: `$${name}` }])),
+    limit: input.limit,
+  });
+  return [...preGrouped, ...grouped];
 }
 
 function and(first: Document, filter: Document): Document {
