@@ -1,7 +1,9 @@
 /**
- * What the response cache does for dashboards: the same trend and metrics polls
- * answered live (every request aggregates) and from the cache, and a hundred identical
- * polls at once (single flight).
+ * What the response cache and the alert rollups do for dashboards: the same trend and
+ * metrics polls answered live (every request aggregates the raw alerts), from the cache,
+ * and from alert_rollups (ROLLUPS=on, cache off); a hundred identical polls at once
+ * (single flight); the cost of a full rollup rebuild and of one incremental refresh
+ * after 1,000 new alerts.
  *
  *   npm run bench:dashboards
  *
@@ -9,8 +11,9 @@
  * MONGODB_URI (else a database is provisioned as `jupiter serve` does). BENCH_SMOKE=1:
  * tiny data and few runs, for test/bench/bench-smoke.test.ts; its figures mean nothing.
  *
- * One process: database (when provisioned), two gateways (CACHE_MAX_BYTES=0, and the
- * cache on with a TTL of an hour so that every hit run is within it) and the client.
+ * One process: database (when provisioned), three gateways (CACHE_MAX_BYTES=0 and
+ * ROLLUPS=off; the cache on with a TTL of an hour so that every hit run is within it; the
+ * rollups on with the cache off) and the client.
  * Latencies therefore include the engine's work on this event loop; the ratio and the
  * count of aggregations are the figures to read. Aggregations are counted with the
  * driver's command monitoring on the cached gateway's client.
@@ -20,6 +23,7 @@ import { SignJWT } from "jose";
 import { MongoClient, ObjectId } from "mongodb";
 import { loadConfig } from "../src/config";
 import { provisionDatabase } from "../src/db/provision-database";
+import { refreshRollups } from "../src/operations/refresh-rollups";
 import { type Gateway, graphqlUrl, startGateway } from "../src/main";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
@@ -89,8 +93,8 @@ async function main(): Promise<void> {
       gateways.push(gateway);
       return gateway;
     };
-    const live = await start({ CACHE_MAX_BYTES: "0" });
-    const cached = await start({ CACHE_TTL_ANALYTICS_SECONDS: "3600" });
+    const live = await start({ CACHE_MAX_BYTES: "0", ROLLUPS: "off" });
+    const cached = await start({ CACHE_TTL_ANALYTICS_SECONDS: "3600", ROLLUPS: "off" });
     let aggregations = 0;
     cached.client.on("commandStarted", (event) => {
       if (event.commandName === "aggregate") aggregations += 1;
@@ -142,6 +146,42 @@ async function main(): Promise<void> {
       `${CONCURRENT} concurrent identical polls: ${aggregations} aggregation(s) sent, ` +
         `p50 ${percentile(times, 0.5).toFixed(1)} ms, p99 ${percentile(times, 0.99).toFixed(1)} ms`,
     );
+
+    // Rollups: a full rebuild timed here, then a gateway reading them (its own refresh
+    // only when asked: the period is a day), then one refresh after 1,000 new alerts.
+    console.log("");
+    const rebuildStarted = performance.now();
+    const rebuilt = await refreshRollups(db, { now: new Date(), lookbackMs: 48 * 3_600_000, full: true });
+    const rebuildMs = performance.now() - rebuildStarted;
+    const rollup = await start({ CACHE_MAX_BYTES: "0", ROLLUP_REFRESH_SECONDS: "86400" });
+    await rollup.rollups!.refreshNow();
+    console.log(pad("query", 36) + pad("live p50 ms", 14) + pad("rollup p50 ms", 14) + "rollup/live");
+    for (const query of QUERIES) {
+      const liveTimes: number[] = [];
+      for (let run = 0; run < RUNS; run += 1) liveTimes.push(await ask(live, query));
+      const rollupTimes: number[] = [];
+      for (let run = 0; run < Math.max(RUNS, 5); run += 1) rollupTimes.push(await ask(rollup, query));
+      const liveMedian = percentile(liveTimes, 0.5);
+      const rollupMedian = percentile(rollupTimes, 0.5);
+      console.log(
+        pad(query.name, 36) +
+          pad(liveMedian.toFixed(1), 14) +
+          pad(rollupMedian.toFixed(2), 14) +
+          `${(rollupMedian / liveMedian).toFixed(3)}x`,
+      );
+    }
+    await seedAlerts(client, 1_000, Date.now(), 3_600_000);
+    const refreshStarted = performance.now();
+    const refreshed = await rollup.rollups!.refreshNow();
+    const refreshMs = performance.now() - refreshStarted;
+    console.log("");
+    console.log(
+      `rollup full rebuild: ${(rebuildMs / 1000).toFixed(1)} s, ${rebuilt.written.toLocaleString("en-US")} rollup documents`,
+    );
+    console.log(
+      `rollup incremental refresh after 1,000 new alerts (48 h lookback): ${refreshMs.toFixed(0)} ms, ` +
+        `${refreshed?.written.toLocaleString("en-US") ?? "?"} rollup documents rewritten`,
+    );
   } finally {
     for (const gateway of gateways) await gateway.stop();
     await client.close();
@@ -149,13 +189,18 @@ async function main(): Promise<void> {
   }
 }
 
-/** Alerts over the last 60 days, in batches of 10,000 through the driver. */
-async function seedAlerts(client: MongoClient): Promise<void> {
+/** `count` alerts over the `spanMs` before `end` (default: 60 days before NOW), in batches of 10,000 through the driver. */
+async function seedAlerts(
+  client: MongoClient,
+  count = ALERTS,
+  end = NOW,
+  spanMs = 60 * DAY_MS,
+): Promise<void> {
   const alerts = client.db(DB_NAME).collection("alerts");
   const severities = ["low", "medium", "high", "critical"];
   const BATCH = 10_000;
-  for (let offset = 0; offset < ALERTS; offset += BATCH) {
-    const size = Math.min(BATCH, ALERTS - offset);
+  for (let offset = 0; offset < count; offset += BATCH) {
+    const size = Math.min(BATCH, count - offset);
     await alerts.insertMany(
       Array.from({ length: size }, (_, i) => {
         const n = offset + i;
@@ -165,7 +210,7 @@ async function seedAlerts(client: MongoClient): Promise<void> {
           source: `source-${n % 40}`,
           severity: severities[n % 4],
           message: "bench alert",
-          timestamp: new Date(NOW - ((n * 7919) % (60 * DAY_MS))),
+          timestamp: new Date(end - ((n * 7919) % spanMs)),
           case_id: null,
           resolved,
           resolution: resolved ? "fixed" : null,

@@ -226,6 +226,8 @@ async function runRole(role: Role): Promise<void> {
             RATE_LIMIT_PER_MINUTE: "0",
             // Every request executes: this bench measures the gateway, not the response cache.
             CACHE_MAX_BYTES: "0",
+            // Nor the alert rollups (bench:dashboards measures those).
+            ROLLUPS: "off",
           }),
           mongodbUri: uri,
           mongodbDb: DB_NAME,

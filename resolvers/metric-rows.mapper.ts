@@ -51,6 +51,7 @@ function toMetricAnswer<TRow, TAnswerRow>(
     comparisonFrom: answer.comparisonFrom,
     comparisonTo: answer.comparisonTo,
     dataAsOf: answer.dataAsOf,
+    source: answer.source,
     rows: answer.rows.map(toRow),
   };
 }

@@ -3,6 +3,7 @@ import { type CacheConfig, parseCacheConfig } from "./cache/cache-config";
 import { ConfigError } from "./errors/config-error";
 import { type MetricsConfig, parseMetricsConfig } from "./domain/metrics-config";
 import { type ObservabilityConfig, readObservabilityConfig } from "./observability/observability-config";
+import { parseRollupsConfig, type RollupsConfig } from "./rollups/rollups-config";
 
 /** Pino's levels, plus "silent" to log nothing. */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -59,6 +60,7 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * Analytics (see src/domain/metrics-config.ts): SLA_TARGETS, MAX_METRIC_ROWS.
  * Response cache (see src/cache/cache-config.ts): CACHE_MAX_BYTES, CACHE_TTL_ANALYTICS_SECONDS,
  * CACHE_TTL_ENTITY_SECONDS.
+ * Rollups (see src/rollups/rollups-config.ts): ROLLUPS, ROLLUP_REFRESH_SECONDS, ROLLUP_LOOKBACK.
  * Observability (METRICS_TOKEN, METRICS_PORT, METRICS_MAX_OPERATION_NAMES, SLOW_OPERATION_MS and
  * the OTEL_* variables): see src/observability/observability-config.ts and the README.
  */
@@ -84,6 +86,8 @@ export interface Config {
   live: LiveConfig;
   /** The response cache: CACHE_MAX_BYTES, CACHE_TTL_* (src/cache). */
   cache: CacheConfig;
+  /** Alert rollups: ROLLUPS, ROLLUP_REFRESH_SECONDS, ROLLUP_LOOKBACK (src/rollups). */
+  rollups: RollupsConfig;
 }
 
 export const RATE_LIMIT_STORES = ["mongodb", "memory"] as const;
@@ -310,6 +314,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: parseMetricsConfig(read, integer, problems),
     observability: readObservabilityConfig({ read, integer, boolean, problems }),
     cache: parseCacheConfig(integer),
+    rollups: parseRollupsConfig(read, integer, problems),
   };
   const staleness = config.faults.analyticsMaxStalenessSeconds;
   if (staleness !== 0 && staleness < 90) {

@@ -12,6 +12,7 @@ import { ConfigError } from "./errors/config-error";
 import { Observability, type ObservabilityDependencies } from "./observability/observability";
 import type { LiveClock } from "./live/live-clock";
 import { createServer, GRAPHQL_PATH } from "./server";
+import { RollupRefresher } from "./rollups/rollup-refresher";
 
 /** Optional collaborators of startGateway; production passes none or few. */
 export interface GatewayDependencies {
@@ -46,6 +47,8 @@ export interface Gateway {
   observability: Observability;
   /** The URL of /metrics on METRICS_PORT, when that listener runs. */
   metricsUrl: string | undefined;
+  /** The rollup refresh of this copy (ROLLUPS=on); tests call refreshNow() on it. */
+  rollups: RollupRefresher | undefined;
   /**
    * Graceful stop: stops accepting connections, lets in-flight requests finish, stops
    * Apollo, then closes the MongoClient. Safe to call more than once.
@@ -115,6 +118,13 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
       throw error;
     }
 
+    const rollups = config.rollups.enabled
+      ? new RollupRefresher(db, config.rollups, (error) =>
+          app.log.warn({ err: error }, "rollup refresh failed"),
+        )
+      : undefined;
+    rollups?.start();
+
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
@@ -122,6 +132,7 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
         const force = setTimeout(() => app.server.closeAllConnections(), config.faults.shutdownGraceMs);
         readiness.close();
         try {
+          await rollups?.stop();
           await app.close();
         } finally {
           clearTimeout(force);
@@ -137,6 +148,7 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
       db,
       observability,
       metricsUrl,
+      rollups,
       stop,
     };
   } catch (error) {

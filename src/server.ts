@@ -237,6 +237,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       analyticsDb: analyticsDbOf(db, config.faults),
     },
     config.metrics,
+    config.rollups,
   );
   const apiKeys = new ApiKeyRepository(db, config.dbMaxTimeMs);
   await readiness.add(() => apiKeys.ensureIndexes());

@@ -1,5 +1,6 @@
 import { type ClassType, Field, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
+import { MetricSource } from "../enums/metric-source.enum";
 
 /** How an analytics answer type speaks of itself: its name and its descriptions. */
 export interface MetricAnswerNaming {
@@ -41,6 +42,12 @@ export function metricAnswerType<TRow extends object>(row: ClassType<TRow>, nami
 
     @Field(() => DateTimeScalar, { description: "When the database was read" })
     dataAsOf!: Date;
+
+    @Field(() => MetricSource, {
+      description:
+        "ROLLUP, LIVE or MIXED: whether the rows were read from alert_rollups, the raw documents, or both",
+    })
+    source!: MetricSource;
   }
 
   return MetricAnswer;

@@ -3,6 +3,7 @@ import { registerArchiveCommand } from "./db/archive.command";
 import { registerBackupCommands } from "./db/backup.command";
 import { registerCleanupCommand } from "./db/cleanup.command";
 import { registerMigrateCommand } from "./db/migrate.command";
+import { registerRollupsCommand } from "./db/rollups.command";
 import { registerSeedCommand } from "./db/seed.command";
 import { registerSetupCommand } from "./db/setup.command";
 import { registerStatsCommand } from "./db/stats.command";
@@ -16,7 +17,9 @@ import { registerStatsCommand } from "./db/stats.command";
 export function registerDbCommand(program: Command): void {
   const db = program
     .command("db")
-    .description("database operations: setup, migrate, seed, archive, cleanup, backup, restore, stats")
+    .description(
+      "database operations: setup, migrate, seed, archive, cleanup, backup, restore, stats, rollups",
+    )
     .addHelpText(
       "after",
       "\nEnvironment: MONGODB_URI (default: a provisioned, temporary database), MONGODB_DB (default: jupiter).\n" +
@@ -29,4 +32,5 @@ export function registerDbCommand(program: Command): void {
   registerCleanupCommand(db);
   registerBackupCommands(db);
   registerStatsCommand(db);
+  registerRollupsCommand(db);
 }

@@ -1,6 +1,7 @@
 import { EJSON } from "bson";
 import type { Db, ObjectId } from "mongodb";
 import { COLLECTIONS } from "../db/collection-names";
+import { markRollupBucketsDirty } from "../db/rollup-dirty-marks";
 import { type OperationReporting, reporterOf } from "./operation-events";
 
 export interface CleanupOptions extends OperationReporting {
@@ -65,7 +66,9 @@ export async function cleanupOrphans(db: Db, options: CleanupOptions = {}): Prom
   let lastId: ObjectId | undefined;
   for (;;) {
     const batch = await alerts
-      .find(lastId ? { ...linked, _id: { $gt: lastId } } : linked, { projection: { _id: 1, case_id: 1 } })
+      .find(lastId ? { ...linked, _id: { $gt: lastId } } : linked, {
+        projection: { _id: 1, case_id: 1, timestamp: 1 },
+      })
       .sort({ _id: 1 })
       .limit(batchSize)
       .toArray();
@@ -85,6 +88,13 @@ export async function cleanupOrphans(db: Db, options: CleanupOptions = {}): Prom
           const ids = orphans.filter((alert) => keyOf(alert.case_id) === keyOf(caseId)).map((a) => a._id);
           const deleted = await alerts.deleteMany({ _id: { $in: ids }, case_id: caseId });
           result.orphanAlertsRemoved += deleted.deletedCount;
+          // Their rollup buckets are recomputed by the next refresh, however old (README "Rollups").
+          await markRollupBucketsDirty(
+            db,
+            orphans
+              .filter((alert) => keyOf(alert.case_id) === keyOf(caseId))
+              .map((alert) => alert.timestamp as Date),
+          );
         }
       }
     }

@@ -1,5 +1,6 @@
 import type { Db } from "mongodb";
 import { COLLECTIONS } from "../db/collection-names";
+import { ROLLUP_COLLECTIONS } from "../db/rollup-names";
 import { seedDemoData, type SeedDemoDataOptions } from "../seed/seed-demo-data";
 import { OperationError } from "./operation-error";
 import { type OperationReporting, reporterOf } from "./operation-events";
@@ -49,6 +50,8 @@ export async function seedDatabase(db: Db, options: SeedDatabaseOptions = {}): P
       report.log(`emptied ${name}: ${deleted.deletedCount} documents removed`);
     }
   }
+  // New alerts across past days: the rollup (if any) is rebuilt from scratch by the next refresh.
+  for (const name of Object.values(ROLLUP_COLLECTIONS)) await db.collection(name).deleteMany({});
   const seeded = await seedDemoData(db, {
     users: options.users,
     cases: options.cases,

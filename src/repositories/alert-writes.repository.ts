@@ -30,13 +30,15 @@ export class AlertWriteRepository {
     private readonly runner: WriteRunner,
     audit: AuditTrail,
     private readonly options: RepositoryOptions,
+    /** Runs after each write that may change the alert's rollup bucket (ROLLUPS=on: marks it dirty). */
+    private readonly afterWrite?: (alert: AlertDocument) => Promise<void>,
   ) {
     const target = { collection: collections.alerts, name: COLLECTIONS.alerts, entity: "Alert" };
     this.writer = new AuditedWriter(target, runner, audit, options);
   }
 
   async create(input: NewAlertRecord, origin: WriteOrigin): Promise<AlertDocument> {
-    return this.runner.run(async ({ session }) => {
+    const created = await this.runner.run(async ({ session }) => {
       const caseId = input.caseId ? parseObjectId(input.caseId, "input.caseId") : null;
       if (caseId) await touchCase(this.collections.cases, caseId, session, this.options.maxTimeMS);
       const at = new Date();
@@ -61,11 +63,14 @@ export class AlertWriteRepository {
       await this.writer.record(AUDIT_ACTIONS.alertCreate, null, document, at, origin, session);
       return document;
     });
+    // After the write, so that a refresh between the two recomputes the bucket once more, never less.
+    await this.afterWrite?.(created);
+    return created;
   }
 
   /** Resolves an open alert; BAD_USER_INPUT when it is resolved already. */
   async resolve(id: ObjectId, resolution: string, origin: WriteOrigin): Promise<AlertDocument> {
-    return this.writer.update(id, AUDIT_ACTIONS.alertResolve, origin, (before) => {
+    const resolved = await this.writer.update(id, AUDIT_ACTIONS.alertResolve, origin, (before) => {
       if (before.resolved === true) {
         throw new BadUserInputError(`Alert ${id.toHexString()} is resolved already`, {
           id: id.toHexString(),
@@ -73,6 +78,8 @@ export class AlertWriteRepository {
       }
       return { set: { resolved: true, resolution: resolution.trim() } };
     });
+    await this.afterWrite?.(resolved);
+    return resolved;
   }
 
   /** Attaches the alert to an existing case (moving it from its current one, if any). */

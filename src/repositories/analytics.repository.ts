@@ -15,6 +15,7 @@ import { SEVERITIES_BY_RANK_DESC } from "../pipelines/severity-order";
 import type { TrendGranularity } from "../pipelines/time-granularity";
 import { resolveTrendWindow } from "../pipelines/trend-window";
 import { ZonedCalendar } from "../pipelines/zoned-calendar";
+import type { RollupReader } from "./rollup-reader";
 import { runAggregation } from "./run-aggregation";
 
 export interface AnalyticsRepositoryOptions {
@@ -22,6 +23,8 @@ export interface AnalyticsRepositoryOptions {
   maxTimeMS: number;
   /** Largest number of buckets an alertTrends window may have (default 10,000: ~14 months hourly). */
   maxTrendBuckets?: number;
+  /** Reads alertTrends and alertSeverityBreakdown from alert_rollups (absent: always live). */
+  rollups?: RollupReader;
 }
 
 export interface CaseStatisticsQuery {
@@ -58,6 +61,7 @@ export const DEFAULT_MAX_TREND_BUCKETS = 10_000;
 export class AnalyticsRepository {
   private readonly maxTimeMS: number;
   private readonly maxTrendBuckets: number;
+  private readonly rollups: RollupReader | undefined;
 
   constructor(
     private readonly db: Db,
@@ -65,6 +69,7 @@ export class AnalyticsRepository {
   ) {
     this.maxTimeMS = options.maxTimeMS;
     this.maxTrendBuckets = options.maxTrendBuckets ?? DEFAULT_MAX_TREND_BUCKETS;
+    this.rollups = options.rollups;
   }
 
   /**
@@ -109,16 +114,32 @@ export class AnalyticsRepository {
     });
     if (window.buckets.length === 0) return [];
 
-    const rows = await this.aggregate<AlertTrendRow>(
-      COLLECTIONS.alerts,
-      alertTrendsPipeline({
-        from: window.from,
-        to: window.to,
-        granularity: q.granularity,
-        timezone,
-        types: q.types,
-      }),
-    );
+    const fromRollup = await this.rollups?.read({
+      from: window.from,
+      to: window.to,
+      filter: q.types ? { type: { $in: [...q.types] } } : {},
+      bucket: { unit: q.granularity, timezone },
+      boundaries: [...window.buckets, calendar.next(window.buckets.at(-1)!, q.granularity)],
+      dimensions: [ALERT_DIMENSIONS.type],
+      accumulators: { count: { $sum: 1 } },
+    });
+    const rows: AlertTrendRow[] = fromRollup
+      ? fromRollup.rows.map((row) => ({
+          bucket: row.bucket as Date,
+          date: calendar.localDate(row.bucket as Date),
+          type: row.type as string,
+          count: Number(row.count),
+        }))
+      : await this.aggregate<AlertTrendRow>(
+          COLLECTIONS.alerts,
+          alertTrendsPipeline({
+            from: window.from,
+            to: window.to,
+            granularity: q.granularity,
+            timezone,
+            types: q.types,
+          }),
+        );
     const mapped = rows.map((row) => ({
       bucket: row.bucket,
       date: row.date,
@@ -142,10 +163,14 @@ export class AnalyticsRepository {
   async alertSeverityBreakdown(
     q: AlertSeverityBreakdownQuery,
   ): Promise<{ severity: Severity; count: number }[]> {
-    const rows = await this.aggregate<AlertSeverityRow>(
-      COLLECTIONS.alerts,
-      alertSeverityBreakdownPipeline(q),
-    );
+    const fromRollup = await this.rollups?.read({
+      filter: { resolved: q.resolved },
+      dimensions: [ALERT_DIMENSIONS.severity],
+      accumulators: { count: { $sum: 1 } },
+    });
+    const rows = fromRollup
+      ? (fromRollup.rows as unknown as AlertSeverityRow[])
+      : await this.aggregate<AlertSeverityRow>(COLLECTIONS.alerts, alertSeverityBreakdownPipeline(q));
     const counts = new Map(rows.map((row) => [row.severity, row.count]));
     return SEVERITIES_BY_RANK_DESC.map((severity) => ({ severity, count: counts.get(severity) ?? 0 }));
   }

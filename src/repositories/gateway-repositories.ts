@@ -16,6 +16,8 @@ import type { RepositoryOptions } from "./repository-options";
 import { UserRepository } from "./user.repository";
 import { UserWriteRepository } from "./user-writes.repository";
 import { WriteRunner } from "./write-runner";
+import { RollupReader } from "./rollup-reader";
+import { markRollupDirty } from "../db/rollup-dirty-marks";
 
 /** The repositories of one gateway. Stateless apart from collection handles: shared by all requests. */
 export interface GatewayRepositories {
@@ -39,21 +41,36 @@ export function createGatewayRepositories(
   db: Db,
   options: RepositoryOptions,
   metrics: MetricsConfig = defaultMetricsConfig(),
+  rollups?: { enabled: boolean },
 ): GatewayRepositories {
   const collections = dataCollections(db);
   const auditLogs = db.collection<AuditLogDocument>(COLLECTIONS.auditLogs);
   const writes = new WriteRunner(db);
   const audit = new AuditTrail(auditLogs);
+  // ROLLUPS=on: covered analytics read alert_rollups; alert writes mark their bucket dirty.
+  const reader = rollups?.enabled
+    ? new RollupReader(options.analyticsDb ?? db, options.maxTimeMS)
+    : undefined;
+  const alertWritten = rollups?.enabled
+    ? (alert: { timestamp: Date }) => markRollupDirty(db, alert.timestamp)
+    : undefined;
   return {
     cases: new CaseRepository(collections.cases, options),
     alerts: new AlertRepository(collections.alerts, options),
     users: new UserRepository(collections.users, options),
-    analytics: new AnalyticsRepository(options.analyticsDb ?? db, { maxTimeMS: options.maxTimeMS }),
-    metrics: new MetricsRepository(options.analyticsDb ?? db, { maxTimeMS: options.maxTimeMS, metrics }),
+    analytics: new AnalyticsRepository(options.analyticsDb ?? db, {
+      maxTimeMS: options.maxTimeMS,
+      rollups: reader,
+    }),
+    metrics: new MetricsRepository(options.analyticsDb ?? db, {
+      maxTimeMS: options.maxTimeMS,
+      metrics,
+      rollups: reader,
+    }),
     auditLog: new AuditLogRepository(auditLogs, options),
     admin: new AdminRepository(db, audit, options),
     caseWrites: new CaseWriteRepository(collections, writes, audit, options),
-    alertWrites: new AlertWriteRepository(collections, writes, audit, options),
+    alertWrites: new AlertWriteRepository(collections, writes, audit, options, alertWritten),
     userWrites: new UserWriteRepository(collections, writes, audit, options),
     writes,
   };

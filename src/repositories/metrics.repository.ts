@@ -6,6 +6,8 @@ import type { CaseDocument } from "../db/case.document";
 import { COLLECTIONS } from "../db/collection-names";
 import { BadUserInputError } from "../errors/gateway-error";
 import type { MetricsConfig } from "../domain/metrics-config";
+import { combineMetricSources, MetricSource } from "../domain/metric-source.enum";
+import type { RollupReader } from "./rollup-reader";
 import { ALERT_MEASURES, type AlertMeasureRaw, type AlertMeasureValues } from "../pipelines/alert-measures";
 import {
   type CaseMeasureRaw,
@@ -55,6 +57,8 @@ import { runAggregation } from "./run-aggregation";
 export interface MetricsRepositoryOptions {
   maxTimeMS: number;
   metrics: MetricsConfig;
+  /** Reads covered alert queries from alert_rollups (absent: ROLLUPS=off, everything live). */
+  rollups?: RollupReader;
 }
 
 /** Buckets of a metrics query (validated at the edge, the zone here). */
@@ -110,6 +114,8 @@ export interface CaseBacklogAnswer {
   to: Date;
   timezone: string;
   dataAsOf: Date;
+  /** Always LIVE: backlogs are not rolled up. */
+  source: MetricSource;
 }
 
 /** One answer row: bucket and label, dimension values, `other`, raw measures, comparison, drill-down filter. */
@@ -132,6 +138,8 @@ export interface MetricAnswer<TRaw, TValues> {
   comparisonTo: Date | null;
   /** The clock's time when the database was read. */
   dataAsOf: Date;
+  /** ROLLUP, LIVE or MIXED: where the rows came from (README "Rollups"). */
+  source: MetricSource;
 }
 
 interface MetricRunSpec<TRaw, TValues extends object> {
@@ -142,6 +150,8 @@ interface MetricRunSpec<TRaw, TValues extends object> {
   measures: MeasureSet<TRaw, TValues>;
   filter: Document;
   query: MetricsQueryBase;
+  /** Set for alerts: covered queries read alert_rollups. */
+  rollups?: RollupReader;
 }
 
 /**
@@ -168,6 +178,7 @@ export class MetricsRepository {
       measures: ALERT_MEASURES,
       filter: query.filter,
       query,
+      rollups: this.options.rollups,
     });
   }
 
@@ -205,7 +216,7 @@ export class MetricsRepository {
       bucketArgument: "timeBucket",
     }).buckets;
     if (buckets.length === 0) {
-      return { rows: [], from: range.from, to: range.to, timezone, dataAsOf: now };
+      return { rows: [], from: range.from, to: range.to, timezone, dataAsOf: now, source: MetricSource.LIVE };
     }
     const from = buckets[0]!;
     const to = calendar.next(buckets.at(-1)!, granularity);
@@ -232,6 +243,7 @@ export class MetricsRepository {
       to,
       timezone,
       dataAsOf: now,
+      source: MetricSource.LIVE,
     };
   }
 
@@ -288,7 +300,34 @@ export class MetricsRepository {
     // Without top every database row is an answer row; with top, the rows folded away
     // are bounded too, so that memory stays bounded.
     const limit = (query.top ? 10 * maxRows : maxRows) + 1;
-    const read = async (from: Date, to: Date): Promise<Record<string, unknown>[]> => {
+    const sources: MetricSource[] = [];
+    const read = async (
+      from: Date,
+      to: Date,
+      readBuckets: readonly Date[] | null,
+    ): Promise<Record<string, unknown>[]> => {
+      if (spec.rollups) {
+        const unit = query.timeBucket?.granularity;
+        const answer = await spec.rollups.read({
+          from,
+          to,
+          filter: spec.filter,
+          bucket: unit ? { unit, timezone, weekStart } : undefined,
+          boundaries:
+            unit && readBuckets && readBuckets.length > 0
+              ? [...readBuckets, calendar.next(readBuckets.at(-1)!, unit)]
+              : undefined,
+          dimensions,
+          accumulators,
+          limit,
+        });
+        if (answer) {
+          sources.push(answer.source);
+          if (answer.rows.length >= limit) throw tooManyRows(maxRows, "groupBy");
+          return answer.rows;
+        }
+      }
+      sources.push(MetricSource.LIVE);
       const rows = await runAggregation<Record<string, unknown>>(
         this.db,
         spec.collection,
@@ -308,7 +347,7 @@ export class MetricsRepository {
     };
 
     const shaped = shapeMetricRows({
-      rows: await read(range.from, range.to),
+      rows: await read(range.from, range.to, buckets),
       dimensions,
       measures,
       buckets,
@@ -320,7 +359,7 @@ export class MetricsRepository {
     let previous: TRaw[] | null = null;
     if (comparison) {
       const previousRows = shapeMetricRows({
-        rows: await read(comparison.from, comparison.to),
+        rows: await read(comparison.from, comparison.to, comparisonBuckets),
         dimensions,
         measures,
         buckets: comparisonBuckets,
@@ -357,6 +396,7 @@ export class MetricsRepository {
       comparisonFrom: comparison?.from ?? null,
       comparisonTo: comparison?.to ?? null,
       dataAsOf: now,
+      source: combineMetricSources(sources),
     };
   }
 }

@@ -46,6 +46,12 @@ const PRINTS: Record<string, RegExp[]> = {
     ),
     /^GraphQL flooded \(\d+ connections\): \d+ answered 200, \d+ refused 503 OVERLOADED/m,
   ],
+  "bench:dashboards": [
+    /^alertTrends \(30 d, daily, Berlin\)\s+[\d.]+\s+[\d.]+\s+[\d.]+x$/m,
+    /^query\s+live p50 ms\s+rollup p50 ms\s+rollup\/live$/m,
+    /^rollup full rebuild: [\d.]+ s, [\d,]+ rollup documents$/m,
+    /^rollup incremental refresh after 1,000 new alerts \(48 h lookback\): \d+ ms/m,
+  ],
   "bench:engine": [
     /^load \(insertMany x\d+, 5 secondary indexes\): [\d.]+ s, [\d,]+ docs\/s/m,
     /^indexed find by case_id: [\d,]+ µs\/query/m,

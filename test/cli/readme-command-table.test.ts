@@ -71,6 +71,14 @@ const WHERE: Record<string, { file: string; invocation: string } | { notRun: str
     file: "test/cli/offline-start.test.ts",
     invocation: '["jupiter", "db", "stats"]',
   },
+  "npx jupiter db rollups rebuild": {
+    file: "test/rollups/rollups-cli.test.ts",
+    invocation: 'jupiter(["db", "rollups", "rebuild"]',
+  },
+  "npx jupiter db rollups status": {
+    file: "test/rollups/rollups-cli.test.ts",
+    invocation: 'jupiter(["db", "rollups", "status"]',
+  },
   "npm run schema:emit": {
     notRun:
       "it rewrites the committed schema/schema.graphql in place, which test files running alongside read; " +

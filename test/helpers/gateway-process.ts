@@ -31,6 +31,8 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
       JWT_SECRET: TEST_JWT_SECRET,
       DEMO_DATA: "never",
       MONGOD_DOWNLOAD_TIMEOUT_MS: "0",
+      // As in startTestGateway: alert rollups only where a test asks for them.
+      ROLLUPS: "off",
       ...env,
     },
   });

@@ -89,6 +89,8 @@ export function testGatewayConfig(database: TestDatabase, overrides: Partial<Con
     demoData: "never",
     auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET },
     cache: { ...defaults.cache, maxBytes: 0 },
+    // Tests write around the gateway too: alert rollups only where a test asks for them (test/rollups).
+    rollups: { ...defaults.rollups, enabled: false },
     ...overrides,
   };
 }

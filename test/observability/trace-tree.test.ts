@@ -34,7 +34,7 @@ async function startTracedGateway(
   spanProcessor: SpanProcessor = new SimpleSpanProcessor({ exporter }),
   logStream?: { write(line: string): void },
 ) {
-  // Every command is one request's: no response cache (testGatewayConfig's default), so no change stream of its own.
+  // Every command is one request's: no response cache and no rollup refresh (testGatewayConfig's defaults).
   const config = testGatewayConfig(database, {
     logLevel: logStream ? "info" : "silent",
     observability: {

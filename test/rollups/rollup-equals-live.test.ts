@@ -1,0 +1,191 @@
+import fc from "fast-check";
+import { ObjectId } from "mongodb";
+import { describe, expect, it } from "vitest";
+import type { AlertDocument } from "../../src/db/alert.document";
+import { COLLECTIONS } from "../../src/db/collection-names";
+import { loadConfig } from "../../src/config";
+import { cleanupOrphans } from "../../src/operations/cleanup-orphans";
+import { refreshRollups } from "../../src/operations/refresh-rollups";
+import { ROLLUP_COLLECTIONS } from "../../src/db/rollup-names";
+import { ManualClock } from "../helpers/manual-clock";
+import { useTestGateway } from "../helpers/use-test-gateway";
+import {
+  askAlertMetrics,
+  expectedAnswer,
+  metricQueries,
+  rollupServes,
+  SEVERITIES,
+  SOURCES,
+  TYPES,
+  uncovered,
+} from "./support/rollup-reference";
+
+// Rollup equals live: alertMetrics with ROLLUPS=on against a plain reference computed from
+// the alerts the driver reads, for random data and random queries, before and after writes
+// through the gateway (exact at once: dirty buckets) and around it (exact after a refresh
+// within the lookback, after a rebuild beyond it).
+
+const WINDOW_FROM = Date.parse("2026-02-20T00:00:00Z");
+const WINDOW_TO = Date.parse("2026-04-12T00:00:00Z");
+/** The refresh clock: the rollup becomes complete up to 2026-04-10T09:00Z. */
+const REFRESH_AT = Date.parse("2026-04-10T09:07:00Z");
+const LOOKBACK_MS = 48 * 3_600_000;
+const CASE_ID = new ObjectId();
+
+const alertArbitrary = fc.record({
+  timestamp: fc.integer({ min: WINDOW_FROM, max: WINDOW_TO - 1 }),
+  type: fc.constantFrom(...TYPES),
+  source: fc.constantFrom(...SOURCES),
+  severity: fc.constantFrom(...SEVERITIES),
+  resolved: fc.boolean(),
+  linked: fc.boolean(),
+});
+const seeded: AlertDocument[] = fc.sample(alertArbitrary, { numRuns: 500, seed: 1313 }).map((a, i) => ({
+  _id: new ObjectId(),
+  type: a.type,
+  source: a.source,
+  severity: a.severity,
+  message: `alert ${i}`,
+  // Some alerts exactly on quarter hours, local midnights and DST changes.
+  timestamp: new Date(i % 10 === 0 ? Math.floor(a.timestamp / 900_000) * 900_000 : a.timestamp),
+  case_id: a.linked ? CASE_ID : null,
+  resolved: a.resolved,
+  resolution: a.resolved ? "fixed" : null,
+}));
+
+let now = new Date(REFRESH_AT);
+const clock = new ManualClock(REFRESH_AT);
+const defaults = loadConfig({});
+const { db, gateway } = useTestGateway("rollup_equals_live", {
+  seed: (database) =>
+    database
+      .collection<AlertDocument>(COLLECTIONS.alerts)
+      .insertMany(seeded)
+      .then(() => undefined),
+  gateway: {
+    metrics: { ...defaults.metrics, now: () => now },
+    protections: { maxCost: 1_000_000 },
+    rollups: { enabled: true, refreshSeconds: 30, lookbackMs: LOOKBACK_MS, clock },
+  },
+});
+const queries = metricQueries(WINDOW_FROM, WINDOW_TO, CASE_ID.toHexString());
+
+const readAlerts = () => db.collection<AlertDocument>(COLLECTIONS.alerts).find({}).toArray();
+const watermark = async () =>
+  (await db
+    .collection<{ _id: string; watermark: Date }>(ROLLUP_COLLECTIONS.state)
+    .findOne({ _id: "alerts" }))!.watermark;
+
+/** Random queries: each answer is the reference's, and says where it came from. */
+async function checkQueries(runs: number, seed: number): Promise<void> {
+  const alerts = await readAlerts();
+  const complete = await watermark();
+  const sources = new Set<string>();
+  await fc.assert(
+    fc.asyncProperty(queries, async (q) => {
+      const answer = await askAlertMetrics(gateway, q, (at) => (now = at));
+      const want = expectedAnswer(alerts, q);
+      expect(answer.from).toBe(want.from);
+      expect(answer.to).toBe(want.to);
+      expect(answer.dataAsOf).toBe(new Date(q.now).toISOString());
+      expect(answer.rows).toEqual(want.rows);
+      sources.add(answer.source);
+      if (uncovered(q)) expect(answer.source).toBe("LIVE");
+      else if (rollupServes(answer.from, answer.to, complete))
+        expect(["ROLLUP", "MIXED"]).toContain(answer.source);
+    }),
+    { numRuns: runs, seed },
+  );
+  // Not vacuous: the rollup answered some of them, alone or with the raw tail.
+  expect([...sources].filter((source) => source !== "LIVE").length).toBeGreaterThan(0);
+}
+
+async function createAlert(timestamp: Date, severity: string): Promise<string> {
+  const result = await gateway.graphql(
+    `mutation C($input: CreateAlertInput!) { createAlert(input: $input) { id } }`,
+    { input: { type: "disk", source: "grafana", severity, message: "via the gateway", timestamp } },
+  );
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  return result.data.createAlert.id as string;
+}
+
+async function resolveAlert(id: string): Promise<void> {
+  const result = await gateway.graphql(
+    `mutation R($id: ID!) { resolveAlert(id: $id, resolution: "done") { id } }`,
+    {
+      id,
+    },
+  );
+  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+}
+
+describe("alert rollups answer as the raw alerts do", () => {
+  it("the gateway's first refresh (on its clock's timer) builds the rollup up to the quarter hour", async () => {
+    await clock.advance(0);
+    expect(await watermark()).toEqual(new Date("2026-04-10T09:00:00Z"));
+    const total = await db
+      .collection(ROLLUP_COLLECTIONS.rollups)
+      .aggregate<{ n: number }>([{ $group: { _id: null, n: { $sum: "$count" } } }])
+      .toArray();
+    expect(total[0]!.n).toBe(
+      seeded.filter((a) => a.timestamp.getTime() < Date.parse("2026-04-10T09:00:00Z")).length,
+    );
+  });
+
+  it("random queries (odd-offset and DST zones, every granularity, covered and uncovered filters) equal the reference", async () => {
+    await checkQueries(40, 77);
+  });
+
+  it("writes through the gateway, inside and outside the lookback, are exact at once and after the refresh", async () => {
+    const old = seeded.filter((a) => !a.resolved && a.timestamp.getTime() < REFRESH_AT - 20 * 86_400_000);
+    const recent = seeded.filter((a) => !a.resolved && a.timestamp.getTime() > REFRESH_AT - 86_400_000);
+    await resolveAlert(old[0]!._id.toHexString());
+    await resolveAlert(old[1]!._id.toHexString());
+    await resolveAlert(recent[0]!._id.toHexString());
+    const created = await createAlert(new Date("2026-03-01T10:20:00Z"), "CRITICAL");
+    await createAlert(new Date(REFRESH_AT - 3_600_000), "LOW");
+    await resolveAlert(created);
+    // Marked dirty, not yet refreshed: the queries read those buckets raw.
+    expect(await db.collection(ROLLUP_COLLECTIONS.dirty).countDocuments()).toBeGreaterThan(0);
+    await checkQueries(25, 78);
+
+    await clock.advance(30_000);
+    expect(await db.collection(ROLLUP_COLLECTIONS.dirty).countDocuments()).toBe(0);
+    await checkQueries(25, 79);
+  });
+
+  it("writes around the gateway within the lookback are exact after the next refresh", async () => {
+    const alerts = db.collection<AlertDocument>(COLLECTIONS.alerts);
+    const inWindow = seeded.filter((a) => a.timestamp.getTime() > REFRESH_AT - 30 * 3_600_000);
+    await alerts.deleteOne({ _id: inWindow[0]!._id });
+    await alerts.updateOne({ _id: inWindow[1]!._id }, { $set: { severity: "low" as never, resolved: true } });
+    await alerts.insertOne({
+      ...seeded[0]!,
+      _id: new ObjectId(),
+      timestamp: new Date(REFRESH_AT - 10 * 3_600_000),
+    });
+    await clock.advance(15 * 60_000);
+    await checkQueries(25, 80);
+  });
+
+  it("`jupiter db cleanup` deleting orphan alerts of any age marks their buckets: exact after the next refresh", async () => {
+    // CASE_ID names no case: every alert linked to it is an orphan.
+    const result = await cleanupOrphans(db);
+    expect(result.orphanAlertsRemoved).toBeGreaterThan(100);
+    await clock.advance(30_000);
+    await checkQueries(25, 82);
+  });
+
+  it("a delete around the gateway beyond the lookback is seen after a rebuild", async () => {
+    const alerts = db.collection<AlertDocument>(COLLECTIONS.alerts);
+    const old = seeded.filter((a) => a.timestamp.getTime() < REFRESH_AT - 10 * 86_400_000);
+    await alerts.deleteMany({ _id: { $in: old.slice(0, 5).map((a) => a._id) } });
+    const rebuilt = await refreshRollups(db, {
+      now: new Date(clock.now()),
+      lookbackMs: LOOKBACK_MS,
+      full: true,
+    });
+    expect(rebuilt.refreshed).toBe(true);
+    await checkQueries(25, 81);
+  });
+});
