@@ -4,7 +4,7 @@ import { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
-import { bucketsOf, bucketStart, type Granularity } from "../analytics/fixtures/metric-reference";
+import { bucketsOf, bucketStart, type Granularity } from "../helpers/metric-reference";
 import { ManualClock } from "../helpers/manual-clock";
 import { useTestGateway } from "../helpers/use-test-gateway";
 import { ROLLUP_ZONES, SEVERITIES, SOURCES, TYPES } from "./support/rollup-reference";

@@ -15,7 +15,7 @@ import {
   relativeRange,
   type RelativeName,
   WEEKDAYS,
-} from "../../analytics/fixtures/metric-reference";
+} from "../../helpers/metric-reference";
 import type { TestGateway } from "../../helpers/test-gateway";
 
 // alertMetrics with rollups against the plain reference of test/analytics/fixtures (Luxon
