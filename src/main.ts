@@ -34,6 +34,8 @@ export interface GatewayDependencies {
   dashboard?: boolean;
   /** The clock of subscriptions (token expiry, polling, coalescing); tests move one by hand. */
   liveClock?: LiveClock;
+  /** The rate limit's clock (its windows are clock minutes); tests pin it so no window ends mid-test. */
+  rateLimitClock?: () => number;
 }
 
 /** A running gateway. */
@@ -104,6 +106,7 @@ export async function startGateway(config: Config, dependencies: GatewayDependen
       readiness,
       observability,
       liveClock: dependencies.liveClock,
+      rateLimitClock: dependencies.rateLimitClock,
       dashboard: dependencies.dashboard,
     });
     log = app.log;

@@ -76,6 +76,8 @@ export interface ServerOptions {
   dashboard?: boolean;
   /** The clock of subscriptions (token expiry, polling, coalescing); tests move one by hand. */
   liveClock?: LiveClock;
+  /** The rate limit's clock (its windows are clock minutes); tests pin it so no window ends mid-test. */
+  rateLimitClock?: () => number;
 }
 
 /**
@@ -243,7 +245,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await readiness.add(() => apiKeys.ensureIndexes());
   const sharedRateLimit =
     protections.rateLimitPerMinute > 0 && config.faults.rateLimitStore === "mongodb"
-      ? new MongoRateLimitStore(db, protections.rateLimitPerMinute, config.dbMaxTimeMs)
+      ? new MongoRateLimitStore(
+          db,
+          protections.rateLimitPerMinute,
+          config.dbMaxTimeMs,
+          options.rateLimitClock,
+        )
       : undefined;
   if (sharedRateLimit) await readiness.add(() => sharedRateLimit.ensureIndexes());
   // Checks of the GraphQL route, in order, each answering before the next (and before
@@ -261,7 +268,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     ...(protections.rateLimitPerMinute > 0
       ? [
           rateLimitHook(
-            sharedRateLimit ?? new RateLimiter(protections.rateLimitPerMinute),
+            sharedRateLimit ?? new RateLimiter(protections.rateLimitPerMinute, options.rateLimitClock),
             protections.rateLimitPerMinute,
           ),
         ]

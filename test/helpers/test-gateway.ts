@@ -25,6 +25,8 @@ export interface TestGatewayOverrides extends Omit<Partial<Config>, "auth" | "pr
   dashboard?: boolean;
   /** The clock of subscriptions (src/live), e.g. a ManualClock the test moves. */
   liveClock?: LiveClock;
+  /** The rate limit's clock (windows are clock minutes): pin it so a slow run cannot cross one. */
+  rateLimitClock?: () => number;
   /** Driver options over the configuration's (command monitoring stays on). */
   mongoClientOptions?: MongoClientOptions;
 }
@@ -112,6 +114,7 @@ export async function startTestGateway(
     protections,
     authorization,
     liveClock,
+    rateLimitClock,
     dashboard = false,
     mongoClientOptions,
     ...configOverrides
@@ -132,6 +135,7 @@ export async function startTestGateway(
     playground,
     logStream,
     liveClock,
+    rateLimitClock,
     dashboard,
   });
   const commands: CommandStartedEvent[] = [];

@@ -5,9 +5,17 @@ import { loadPersistedDocuments } from "../../src/protections/persisted-document
 import { useTestGateway } from "../helpers/use-test-gateway";
 import { bearer } from "../helpers/test-jwt";
 
+/** The middle of the current clock minute, pinned: the rate limit's windows are clock minutes. */
+const MID_MINUTE = Math.floor(Date.now() / 60_000) * 60_000 + 30_000;
+
 describe("rate limiting (RATE_LIMIT_PER_MINUTE)", () => {
   const { gateway } = useTestGateway("ratelimit", {
-    gateway: { protections: { rateLimitPerMinute: 3 }, auth: { allowAnonymous: "viewer" } },
+    gateway: {
+      protections: { rateLimitPerMinute: 3 },
+      auth: { allowAnonymous: "viewer" },
+      // The middle of one clock minute, for the whole test: its counts never straddle two windows.
+      rateLimitClock: () => MID_MINUTE,
+    },
   });
 
   it("the limit is served; one more is 429 with Retry-After and RATE_LIMITED, no database command", async () => {
