@@ -29,10 +29,12 @@
  * CPU time and database commands (driver command monitoring) per request.
  *
  * BENCH_SCENARIOS: only the scenarios whose name starts with one of these comma-separated
- * prefixes (e.g. "case detail,cases page"). BENCH_OVERHEAD=0: skip the metrics and
- * tracing gateways (their cells print n/a). BENCH_CPU_PROF=<dir>: profile the plain
- * gateway's CPU during each scenario's load (V8 profiler, one <dir>/<scenario>.cpuprofile
- * each) and print the items with the most self time (bench/support/cpu-profile-summary.ts).
+ * prefixes (e.g. "case detail,cases page"). The gateway and the baseline run with
+ * NODE_ENV=production, as deployed (BENCH_NODE_ENV overrides it, e.g. "development").
+ * BENCH_OVERHEAD=0: skip the metrics and tracing gateways (their cells print n/a).
+ * BENCH_CPU_PROF=<dir>: profile the plain gateway's CPU during each scenario's load (V8
+ * profiler, one <dir>/<scenario>.cpuprofile each) and print the items with the most
+ * self time (bench/support/cpu-profile-summary.ts).
  */
 import "reflect-metadata";
 import { type ChildProcess, spawn } from "node:child_process";
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
   let client: MongoClient | undefined;
   try {
     const database = await startChild("database", children);
+    const measureDatabase = () => database.command("stats") as Promise<ChildStats>;
     console.log(database.note);
     const uri = database.address;
 
@@ -151,8 +154,8 @@ async function main(): Promise<void> {
     const rows: string[][] = [];
     for (const scenario of scenarios) {
       await checkSameAnswers(scenario, gateway.address, direct.address);
-      const viaGateway = await measured(gateway, scenario, settings.cpuProfileDir);
-      const viaDirect = await measured(direct, scenario);
+      const viaGateway = await measured(gateway, scenario, measureDatabase, settings.cpuProfileDir);
+      const viaDirect = await measured(direct, scenario, measureDatabase);
       const withMetrics = metricsUrl ? await load(metricsUrl, scenario) : undefined;
       const withTracing = tracingUrl ? await load(tracingUrl, scenario) : undefined;
       rows.push([
@@ -168,6 +171,8 @@ async function main(): Promise<void> {
         viaDirect.cpuMs.toFixed(2),
         viaGateway.commands.toFixed(1),
         viaDirect.commands.toFixed(1),
+        viaGateway.databaseCpuMs.toFixed(2),
+        viaDirect.databaseCpuMs.toFixed(2),
         ...(withMetrics && withTracing
           ? overheadCells(viaGateway.rps, withMetrics.rps, withTracing.rps)
           : OVERHEAD_HEADER.map(() => "n/a")),
@@ -191,6 +196,8 @@ async function main(): Promise<void> {
         "direct cpu ms/req",
         "gateway db cmds/req",
         "direct db cmds/req",
+        "db cpu ms/req (gateway)",
+        "db cpu ms/req (direct)",
         ...OVERHEAD_HEADER,
       ],
       rows,
@@ -208,10 +215,16 @@ interface ServerChild {
 }
 
 /**
- * A load run with the child's CPU time and database commands per request around it;
+ * A load run with the child's CPU time and database commands per request around it,
+ * and the database process's CPU time per request (what the child's queries cost it);
  * with `profileDir`, the child's CPU profile of the run is written there and summarised.
  */
-async function measured(child: ServerChild, scenario: Scenario, profileDir?: string) {
+async function measured(
+  child: ServerChild,
+  scenario: Scenario,
+  measureDatabase: () => Promise<ChildStats>,
+  profileDir?: string,
+) {
   const profile = profileDir
     ? join(profileDir, `${scenario.name.replace(/\W+/g, "-")}.cpuprofile`)
     : undefined;
@@ -220,14 +233,20 @@ async function measured(child: ServerChild, scenario: Scenario, profileDir?: str
     await child.command("profile-start");
   }
   const before = (await child.command("stats")) as ChildStats;
+  const databaseBefore = await measureDatabase();
   const result = await load(child.address, scenario);
+  const databaseAfter = await measureDatabase();
   const after = (await child.command("stats")) as ChildStats;
   if (profile) {
     await child.command(`profile-stop ${profile}`);
     console.log(`\n${scenario.name}:`);
     printCpuProfileSummary(profile, 30);
   }
-  return { ...result, ...perRequest(before, after, result.requests) };
+  return {
+    ...result,
+    ...perRequest(before, after, result.requests),
+    databaseCpuMs: perRequest(databaseBefore, databaseAfter, result.requests).cpuMs,
+  };
 }
 
 /**
@@ -241,7 +260,13 @@ async function startChild(
   env: Record<string, string> = {},
 ): Promise<ServerChild & { note: string }> {
   const child = spawn(process.execPath, [...process.execArgv, __filename, `--role=${role}`], {
-    env: { ...process.env, ...(uri ? { BENCH_MONGODB_URI: uri } : {}), ...env },
+    env: {
+      ...process.env,
+      // As deployed (README configuration): graphql-js skips its development-time checks.
+      ...(role === "database" ? {} : { NODE_ENV: process.env.BENCH_NODE_ENV ?? "production" }),
+      ...(uri ? { BENCH_MONGODB_URI: uri } : {}),
+      ...env,
+    },
     stdio: ["pipe", "pipe", "inherit"],
   });
   children.push(child);
@@ -272,7 +297,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 /** A child: serve its role until the parent closes stdin (or dies), then stop it. */
 async function runRole(role: Role): Promise<void> {
   let stop: () => Promise<unknown>;
-  /** The client whose commands the child counts (none for the database itself). */
+  /** The client whose commands the child counts (none for the database itself, which reports CPU only). */
   let counted: MongoClient | undefined;
   if (role === "database") {
     // Never a download: a local mongod when there is one, else the embedded engine.
@@ -290,6 +315,8 @@ async function runRole(role: Role): Promise<void> {
             DEMO_DATA: "never",
             JWT_SECRET: process.env.BENCH_JWT_SECRET,
             RATE_LIMIT_PER_MINUTE: "0",
+            // production: introspection for ANALYST+ only, no suggestions (the load is ADMIN).
+            NODE_ENV: process.env.NODE_ENV,
             // Every request executes: this bench measures the gateway, not the response cache.
             CACHE_MAX_BYTES: "0",
           }),
@@ -320,11 +347,7 @@ async function runRole(role: Role): Promise<void> {
       };
     }
   }
-  if (counted) await serveChildStats(counted);
-  else {
-    process.stdin.resume();
-    await new Promise((resolve) => process.stdin.once("end", resolve));
-  }
+  await serveChildStats(counted);
   await stop();
   process.exit(0);
 }

@@ -23,12 +23,12 @@ export interface ChildStats {
 const REPLY_LINE = /^reply (\{.*\})$/;
 
 /**
- * In a child: counts the commands `client` starts and answers the parent's lines on
+ * In a child: counts the commands `client` starts (if any) and answers the parent's lines on
  * stdin. Resolves when stdin ends (the parent's signal to stop).
  */
-export function serveChildStats(client: MongoClient): Promise<void> {
+export function serveChildStats(client?: MongoClient): Promise<void> {
   let commands = 0;
-  client.on("commandStarted", () => {
+  client?.on("commandStarted", () => {
     commands += 1;
   });
   let profiler: Session | undefined;
