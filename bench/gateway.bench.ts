@@ -32,9 +32,9 @@
  * prefixes (e.g. "case detail,cases page"). The gateway and the baseline run with
  * NODE_ENV=production, as deployed (BENCH_NODE_ENV overrides it, e.g. "development").
  * BENCH_OVERHEAD=0: skip the metrics and tracing gateways (their cells print n/a).
- * BENCH_CPU_PROF=<dir>: profile the plain gateway's CPU during each scenario's load (V8
- * profiler, one <dir>/<scenario>.cpuprofile each) and print the items with the most
- * self time (bench/support/cpu-profile-summary.ts).
+ * BENCH_CPU_PROF=<dir>: profile the plain gateway's CPU during each scenario's load, and
+ * the database's (V8 profiler: <dir>/<scenario>.cpuprofile and .database.cpuprofile) and
+ * print the items with the most self time (bench/support/cpu-profile-summary.ts).
  */
 import "reflect-metadata";
 import { type ChildProcess, spawn } from "node:child_process";
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
   let client: MongoClient | undefined;
   try {
     const database = await startChild("database", children);
-    const measureDatabase = () => database.command("stats") as Promise<ChildStats>;
+    const measureDatabase = (line = "stats") => database.command(line) as Promise<ChildStats>;
     console.log(database.note);
     const uri = database.address;
 
@@ -222,25 +222,30 @@ interface ServerChild {
 async function measured(
   child: ServerChild,
   scenario: Scenario,
-  measureDatabase: () => Promise<ChildStats>,
+  measureDatabase: (line?: string) => Promise<unknown>,
   profileDir?: string,
 ) {
   const profile = profileDir
     ? join(profileDir, `${scenario.name.replace(/\W+/g, "-")}.cpuprofile`)
     : undefined;
+  const databaseProfile = profile?.replace(/\.cpuprofile$/, ".database.cpuprofile");
   if (profile) {
     mkdirSync(profileDir!, { recursive: true });
     await child.command("profile-start");
+    await measureDatabase("profile-start");
   }
   const before = (await child.command("stats")) as ChildStats;
-  const databaseBefore = await measureDatabase();
+  const databaseBefore = (await measureDatabase()) as ChildStats;
   const result = await load(child.address, scenario);
-  const databaseAfter = await measureDatabase();
+  const databaseAfter = (await measureDatabase()) as ChildStats;
   const after = (await child.command("stats")) as ChildStats;
   if (profile) {
     await child.command(`profile-stop ${profile}`);
-    console.log(`\n${scenario.name}:`);
+    await measureDatabase(`profile-stop ${databaseProfile}`);
+    console.log(`\n${scenario.name}, gateway:`);
     printCpuProfileSummary(profile, 30);
+    console.log(`\n${scenario.name}, database (the gateway's queries):`);
+    printCpuProfileSummary(databaseProfile!, 15);
   }
   return {
     ...result,
