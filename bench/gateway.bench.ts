@@ -24,11 +24,23 @@
  *
  * The database, the gateway and the baseline each run in a child process of their own
  * (this file again, with --role): sharing one event loop with each other or with
- * autocannon would measure contention, not the gateway.
+ * autocannon would measure contention, not the gateway. Read before and after each run,
+ * the gateway's and the baseline's own figures (bench/support/child-stats.ts) give their
+ * CPU time and database commands (driver command monitoring) per request.
+ *
+ * BENCH_SCENARIOS: only the scenarios whose name starts with one of these comma-separated
+ * prefixes (e.g. "case detail,cases page"). The gateway and the baseline run with
+ * NODE_ENV=production, as deployed (BENCH_NODE_ENV overrides it, e.g. "development").
+ * BENCH_OVERHEAD=0: skip the metrics and tracing gateways (their cells print n/a).
+ * BENCH_CPU_PROF=<dir>: profile the plain gateway's CPU during each scenario's load, and
+ * the database's (V8 profiler: <dir>/<scenario>.cpuprofile and .database.cpuprofile) and
+ * print the items with the most self time (bench/support/cpu-profile-summary.ts).
  */
 import "reflect-metadata";
 import { type ChildProcess, spawn } from "node:child_process";
 import { performance } from "node:perf_hooks";
+import { mkdirSync } from "node:fs";
+import { join, resolve as resolvePath } from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { MultiBar, Presets } from "cli-progress";
@@ -55,6 +67,8 @@ import {
   withObservability,
 } from "./support/observability-overhead";
 import { parseObjectId } from "../src/db/parse-object-id";
+import { type ChildStats, childCommands, perRequest, serveChildStats } from "./support/child-stats";
+import { printCpuProfileSummary } from "./support/cpu-profile-summary";
 
 /** BENCH_SMOKE=1: tiny data, one second per run; checks the script, its figures mean nothing. */
 const SMOKE = process.env.BENCH_SMOKE === "1";
@@ -64,6 +78,12 @@ const settings = {
   users: positiveInteger("BENCH_USERS", SMOKE ? 20 : 1_000),
   duration: positiveInteger("BENCH_DURATION", SMOKE ? 1 : 10),
   connections: positiveInteger("BENCH_CONNECTIONS", SMOKE ? 2 : 10),
+  scenarios: (process.env.BENCH_SCENARIOS ?? "")
+    .split(",")
+    .map((prefix) => prefix.trim())
+    .filter(Boolean),
+  overhead: process.env.BENCH_OVERHEAD !== "0",
+  cpuProfileDir: process.env.BENCH_CPU_PROF ? resolvePath(process.env.BENCH_CPU_PROF) : undefined,
 };
 const DB_NAME = "jupiter_bench";
 const MAX_TIME_MS = 60_000;
@@ -100,6 +120,7 @@ async function main(): Promise<void> {
   let client: MongoClient | undefined;
   try {
     const database = await startChild("database", children);
+    const measureDatabase = (line = "stats") => database.command(line) as Promise<ChildStats>;
     console.log(database.note);
     const uri = database.address;
 
@@ -113,24 +134,30 @@ async function main(): Promise<void> {
     await seed(db);
     authorization = await adminAuthorization(db, process.env.BENCH_JWT_SECRET);
 
-    const gatewayUrl = (await startChild("gateway", children, uri)).address;
-    const directUrl = (await startChild("direct", children, uri)).address;
+    const gateway = await startChild("gateway", children, uri);
+    const direct = await startChild("direct", children, uri);
     // Overhead columns: the same gateway with metrics on, and with tracing on (100% sampled).
-    const [metricsUrl, tracingUrl] = await Promise.all(
-      OBSERVABILITY_VARIANTS.map(
-        async (variant) =>
-          (await startChild("gateway", children, uri, { BENCH_OBSERVABILITY: variant })).address,
-      ),
-    );
+    const [metricsUrl, tracingUrl] = settings.overhead
+      ? await Promise.all(
+          OBSERVABILITY_VARIANTS.map(
+            async (variant) =>
+              (await startChild("gateway", children, uri, { BENCH_OBSERVABILITY: variant })).address,
+          ),
+        )
+      : [];
 
-    const scenarios = await buildScenarios(db);
+    const scenarios = (await buildScenarios(db)).filter(
+      (scenario) =>
+        settings.scenarios.length === 0 ||
+        settings.scenarios.some((prefix) => scenario.name.startsWith(prefix)),
+    );
     const rows: string[][] = [];
     for (const scenario of scenarios) {
-      await checkSameAnswers(scenario, gatewayUrl, directUrl);
-      const viaGateway = await load(gatewayUrl, scenario);
-      const viaDirect = await load(directUrl, scenario);
-      const withMetrics = await load(metricsUrl!, scenario);
-      const withTracing = await load(tracingUrl!, scenario);
+      await checkSameAnswers(scenario, gateway.address, direct.address);
+      const viaGateway = await measured(gateway, scenario, measureDatabase, settings.cpuProfileDir);
+      const viaDirect = await measured(direct, scenario, measureDatabase);
+      const withMetrics = metricsUrl ? await load(metricsUrl, scenario) : undefined;
+      const withTracing = tracingUrl ? await load(tracingUrl, scenario) : undefined;
       rows.push([
         scenario.name,
         viaGateway.rps.toFixed(0),
@@ -140,7 +167,15 @@ async function main(): Promise<void> {
         viaDirect.p50.toFixed(1),
         viaDirect.p99.toFixed(1),
         `${(viaDirect.rps / viaGateway.rps).toFixed(2)}x`,
-        ...overheadCells(viaGateway.rps, withMetrics.rps, withTracing.rps),
+        viaGateway.cpuMs.toFixed(2),
+        viaDirect.cpuMs.toFixed(2),
+        viaGateway.commands.toFixed(1),
+        viaDirect.commands.toFixed(1),
+        viaGateway.databaseCpuMs.toFixed(2),
+        viaDirect.databaseCpuMs.toFixed(2),
+        ...(withMetrics && withTracing
+          ? overheadCells(viaGateway.rps, withMetrics.rps, withTracing.rps)
+          : OVERHEAD_HEADER.map(() => "n/a")),
       ]);
     }
     console.log(
@@ -157,6 +192,12 @@ async function main(): Promise<void> {
         "p50",
         "p99",
         "direct/gateway",
+        "gateway cpu ms/req",
+        "direct cpu ms/req",
+        "gateway db cmds/req",
+        "direct db cmds/req",
+        "db cpu ms/req (gateway)",
+        "db cpu ms/req (direct)",
         ...OVERHEAD_HEADER,
       ],
       rows,
@@ -165,6 +206,52 @@ async function main(): Promise<void> {
     await client?.close();
     await stopChildren();
   }
+}
+
+/** A server child of the bench: its URL, and a line to ask it for its figures (child-stats.ts). */
+interface ServerChild {
+  address: string;
+  command(line: string): Promise<unknown>;
+}
+
+/**
+ * A load run with the child's CPU time and database commands per request around it,
+ * and the database process's CPU time per request (what the child's queries cost it);
+ * with `profileDir`, the child's CPU profile of the run is written there and summarised.
+ */
+async function measured(
+  child: ServerChild,
+  scenario: Scenario,
+  measureDatabase: (line?: string) => Promise<unknown>,
+  profileDir?: string,
+) {
+  const profile = profileDir
+    ? join(profileDir, `${scenario.name.replace(/\W+/g, "-")}.cpuprofile`)
+    : undefined;
+  const databaseProfile = profile?.replace(/\.cpuprofile$/, ".database.cpuprofile");
+  if (profile) {
+    mkdirSync(profileDir!, { recursive: true });
+    await child.command("profile-start");
+    await measureDatabase("profile-start");
+  }
+  const before = (await child.command("stats")) as ChildStats;
+  const databaseBefore = (await measureDatabase()) as ChildStats;
+  const result = await load(child.address, scenario);
+  const databaseAfter = (await measureDatabase()) as ChildStats;
+  const after = (await child.command("stats")) as ChildStats;
+  if (profile) {
+    await child.command(`profile-stop ${profile}`);
+    await measureDatabase(`profile-stop ${databaseProfile}`);
+    console.log(`\n${scenario.name}, gateway:`);
+    printCpuProfileSummary(profile, 30);
+    console.log(`\n${scenario.name}, database (the gateway's queries):`);
+    printCpuProfileSummary(databaseProfile!, 15);
+  }
+  return {
+    ...result,
+    ...perRequest(before, after, result.requests),
+    databaseCpuMs: perRequest(databaseBefore, databaseAfter, result.requests).cpuMs,
+  };
 }
 
 /**
@@ -176,22 +263,29 @@ async function startChild(
   children: ChildProcess[],
   uri?: string,
   env: Record<string, string> = {},
-): Promise<{ address: string; note: string }> {
+): Promise<ServerChild & { note: string }> {
   const child = spawn(process.execPath, [...process.execArgv, __filename, `--role=${role}`], {
-    env: { ...process.env, ...(uri ? { BENCH_MONGODB_URI: uri } : {}), ...env },
+    env: {
+      ...process.env,
+      // As deployed (README configuration): graphql-js skips its development-time checks.
+      ...(role === "database" ? {} : { NODE_ENV: process.env.BENCH_NODE_ENV ?? "production" }),
+      ...(uri ? { BENCH_MONGODB_URI: uri } : {}),
+      ...env,
+    },
     stdio: ["pipe", "pipe", "inherit"],
   });
   children.push(child);
   const notes: string[] = [];
   const lines = createInterface({ input: child.stdout! });
+  const command = childCommands(child, lines);
   return new Promise((resolve, reject) => {
     child.once("exit", (code) =>
       reject(new Error(`the ${role} process exited (${code}) before it was ready`)),
     );
     lines.on("line", (line) => {
       const ready = /^ready (\S+)$/.exec(line);
-      if (ready) resolve({ address: ready[1]!, note: notes.join("\n") });
-      else notes.push(`[${role}] ${line}`);
+      if (ready) resolve({ address: ready[1]!, note: notes.join("\n"), command });
+      else if (!line.startsWith("reply ")) notes.push(`[${role}] ${line}`);
     });
   });
 }
@@ -208,6 +302,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
 /** A child: serve its role until the parent closes stdin (or dies), then stop it. */
 async function runRole(role: Role): Promise<void> {
   let stop: () => Promise<unknown>;
+  /** The client whose commands the child counts (none for the database itself, which reports CPU only). */
+  let counted: MongoClient | undefined;
   if (role === "database") {
     // Never a download: a local mongod when there is one, else the embedded engine.
     const database = await provisionDatabase();
@@ -224,6 +320,8 @@ async function runRole(role: Role): Promise<void> {
             DEMO_DATA: "never",
             JWT_SECRET: process.env.BENCH_JWT_SECRET,
             RATE_LIMIT_PER_MINUTE: "0",
+            // production: introspection for ANALYST+ only, no suggestions (the load is ADMIN).
+            NODE_ENV: process.env.NODE_ENV,
             // Every request executes: this bench measures the gateway, not the response cache.
             CACHE_MAX_BYTES: "0",
             // Nor the alert rollups (bench:dashboards measures those).
@@ -238,13 +336,16 @@ async function runRole(role: Role): Promise<void> {
         observabilityVariantOf(process.env),
       );
       const gateway = await startGateway(observed.config, { playground: false });
+      counted = gateway.client;
       console.log(`ready ${graphqlUrl(gateway)}`);
       stop = async () => {
         await gateway.stop();
         await observed.stop();
       };
     } else {
-      const client = await MongoClient.connect(uri);
+      // Monitored like the gateway's client (which has it on for its observability).
+      const client = await MongoClient.connect(uri, { monitorCommands: true });
+      counted = client;
       const app = await startDirectServer(client.db(DB_NAME));
       console.log(`ready http://127.0.0.1:${(app.server.address() as { port: number }).port}/graphql`);
       stop = async () => {
@@ -253,8 +354,7 @@ async function runRole(role: Role): Promise<void> {
       };
     }
   }
-  process.stdin.resume();
-  await new Promise((resolve) => process.stdin.once("end", resolve));
+  await serveChildStats(counted);
   await stop();
   process.exit(0);
 }
@@ -539,7 +639,10 @@ async function post(url: string, body: GraphqlRequest): Promise<unknown> {
   return response.json();
 }
 
-async function load(url: string, scenario: Scenario): Promise<{ rps: number; p50: number; p99: number }> {
+async function load(
+  url: string,
+  scenario: Scenario,
+): Promise<{ rps: number; p50: number; p99: number; requests: number }> {
   let n = 0;
   const result = await autocannon({
     url,
@@ -563,7 +666,12 @@ async function load(url: string, scenario: Scenario): Promise<{ rps: number; p50
   if (result.errors > 0) {
     console.warn(`warning: ${scenario.name} on ${url}: ${result.errors} errors (timeouts or resets)`);
   }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+  };
 }
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import { validate, type ValidationError } from "class-validator";
 import type { ResolverData } from "type-graphql";
 import { BadUserInputError } from "../src/errors/gateway-error";
+import { ArgumentValidationMemo } from "./validation/argument-validation-memo";
 import { pageSizeProperties } from "./validation/max-page-size.decorator";
 
 /** What validation needs from the request context. */
@@ -49,19 +50,8 @@ export async function validateArguments(
   for (const item of items) {
     if (item === null || typeof item !== "object") continue;
     restoreDefaults(item);
-    // The same options type-graphql uses: absent optional arguments are not checked.
-    const errors = await validate(item, { skipMissingProperties: true, forbidUnknownValues: false });
-    invalid.push(...flatten(errors, ""));
-    for (const property of pageSizeProperties(item.constructor)) {
-      const first = (item as Record<string, unknown>)[property];
-      if (typeof first === "number" && first > maxPageSize) {
-        invalid.push({
-          path: property,
-          constraint: "maxPageSize",
-          message: `must be at most ${maxPageSize} (MAX_PAGE_SIZE); got ${first}`,
-        });
-      }
-    }
+    // Argument objects seen before (every node of a page, every poll) are not validated again.
+    invalid.push(...(await MEMO.outcome(item, maxPageSize, () => validateItem(item, maxPageSize))));
   }
   if (invalid.length === 0) return;
   const message = invalid.map(({ path, message }) => `Argument "${path}" ${message}`).join("; ");
@@ -69,6 +59,26 @@ export async function validateArguments(
     invalidArguments: invalid.map(({ path, message }): InvalidArgument => ({ argument: path, message })),
     validationErrors: invalid,
   });
+}
+
+const MEMO = new ArgumentValidationMemo<readonly ValidationErrorEntry[]>();
+
+/** Every rule `item` breaks: its class-validator decorators, then the MAX_PAGE_SIZE cap. */
+async function validateItem(item: object, maxPageSize: number): Promise<ValidationErrorEntry[]> {
+  // The same options type-graphql uses: absent optional arguments are not checked.
+  const errors = await validate(item, { skipMissingProperties: true, forbidUnknownValues: false });
+  const invalid = flatten(errors, "");
+  for (const property of pageSizeProperties(item.constructor)) {
+    const first = (item as Record<string, unknown>)[property];
+    if (typeof first === "number" && first > maxPageSize) {
+      invalid.push({
+        path: property,
+        constraint: "maxPageSize",
+        message: `must be at most ${maxPageSize} (MAX_PAGE_SIZE); got ${first}`,
+      });
+    }
+  }
+  return invalid;
 }
 
 /** Replaces explicit nulls with the class's initializer value, in nested inputs too. */

@@ -35,6 +35,7 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * | JWT_JWKS_URL            | (none)    | remote JWKS (https; http on loopback only): RS256/ES256 JWTs      |
  * | JWT_ISSUER              | (none)    | required `iss` when set                                           |
  * | JWT_AUDIENCE            | (none)    | required `aud` when set                                           |
+ * | JWT_VERIFY_CACHE_SIZE   | `10000`   | verified tokens remembered (≤ 1 min, ≤ exp); 0: verify every time |
  * | ALLOW_ANONYMOUS         | (none)    | `viewer`: requests without credentials act as VIEWER (else 401)   |
  * | MAX_DEPTH               | `8`       | deepest selection nesting of an operation                         |
  * | MAX_ALIASES             | `15`      | aliases per operation                                             |
@@ -75,6 +76,8 @@ export interface Config {
   dbMaxTimeMs: number;
   demoData: DemoDataMode;
   auth: AuthConfig;
+  /** JWT_VERIFY_CACHE_SIZE (src/auth/verified-token-cache.ts). */
+  requestCaches: RequestCachesConfig;
   protections: ProtectionsConfig;
   /** Outages, overload and shutdown (src/faults, README "Failure behaviour"). */
   faults: FaultsConfig;
@@ -151,6 +154,14 @@ export interface AuthConfig {
   audience: string | undefined;
   /** "viewer": requests without credentials act as VIEWER; undefined: they get 401. */
   allowAnonymous: "viewer" | undefined;
+}
+
+/** Work the gateway remembers between requests instead of redoing it (README "Hot path"). */
+export interface RequestCachesConfig {
+  /** JWT_VERIFY_CACHE_SIZE: verified tokens remembered (src/auth/verified-token-cache.ts); 0: none. */
+  verifiedTokens: number;
+  /** The clock of token expiry (epoch ms); tests inject one. Default Date.now. */
+  now?: () => number;
 }
 
 /** Limits applied to every GraphQL request before it reaches the database. */
@@ -275,6 +286,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issuer: read("JWT_ISSUER"),
       audience: read("JWT_AUDIENCE"),
       allowAnonymous: anonymous?.toLowerCase() === "viewer" ? "viewer" : undefined,
+    },
+    requestCaches: {
+      verifiedTokens: integer("JWT_VERIFY_CACHE_SIZE", 10_000, 0, 1_000_000),
     },
     protections: {
       maxDepth: integer("MAX_DEPTH", 8, 1, 100),

@@ -46,6 +46,7 @@ import { watchWritesAroundGateway } from "./cache/change-stream-invalidation";
 import { etagHook } from "./cache/etag.hook";
 import { ResponseCache } from "./cache/response-cache";
 import { responseCachePlugin } from "./cache/response-cache.plugin";
+import { uncacheableByDefaultPlugins } from "./cache/uncacheable-by-default.plugin";
 
 /** Path of the GraphQL endpoint (and of the playground page, for browsers). */
 export const GRAPHQL_PATH = "/graphql";
@@ -155,6 +156,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
             }),
           ]
         : []),
+      // Last, where Apollo puts its own cache-control plugin, which this replaces.
+      ...uncacheableByDefaultPlugins(),
     ],
   });
   await apollo.start();
@@ -257,7 +260,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // Apollo and any database command) when it refuses: trusted documents, document
   // size, authentication (an API key costs one find on api_keys), rate limit.
   const authentication = {
-    verifyJwt: createJwtVerifier(config.auth),
+    verifyJwt: createJwtVerifier(config.auth, config.requestCaches),
     apiKeys,
     allowAnonymous: config.auth.allowAnonymous,
   };

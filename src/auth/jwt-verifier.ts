@@ -8,9 +8,10 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from "jose";
-import type { AuthConfig } from "../config";
+import type { AuthConfig, RequestCachesConfig } from "../config";
 import { ConfigError } from "../errors/config-error";
 import { CallerKind, type Identity, roleFromClaim } from "./caller";
+import { VerifiedTokenCache } from "./verified-token-cache";
 
 /** Algorithms accepted with a shared secret: HS256 only. */
 const SECRET_ALGORITHMS = ["HS256"];
@@ -30,9 +31,14 @@ export type JwtVerifier = (token: string) => Promise<Identity>;
  * Builds the verifier of Bearer tokens from the configuration, or undefined when no
  * key is configured (then Bearer tokens are refused). The allowed algorithms are
  * pinned per key type, so an HS256 token signed with a public key (algorithm
- * confusion) or `alg: none` never verifies.
+ * confusion) or `alg: none` never verifies. A token that verified is remembered
+ * (JWT_VERIFY_CACHE_SIZE, src/auth/verified-token-cache.ts) until its exp, for at most a
+ * minute, so a client's repeated requests skip the signature check, not the time checks.
  */
-export function createJwtVerifier(config: AuthConfig): JwtVerifier | undefined {
+export function createJwtVerifier(
+  config: AuthConfig,
+  caches: RequestCachesConfig = { verifiedTokens: 0 },
+): JwtVerifier | undefined {
   let key: Uint8Array | JWTVerifyGetKey;
   let algorithms: string[];
   if (config.jwksFile) {
@@ -56,7 +62,12 @@ export function createJwtVerifier(config: AuthConfig): JwtVerifier | undefined {
     return undefined;
   }
 
+  const now = caches.now ?? Date.now;
+  const verified = new VerifiedTokenCache(caches.verifiedTokens, now);
   return async (token) => {
+    const known = verified.get(token);
+    // A copy: callers may not change what the next request with this token gets.
+    if (known) return { ...known };
     let payload: JWTPayload;
     try {
       const options = {
@@ -65,6 +76,7 @@ export function createJwtVerifier(config: AuthConfig): JwtVerifier | undefined {
         audience: config.audience,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ["exp", "sub"],
+        currentDate: new Date(now()),
       };
       ({ payload } =
         key instanceof Uint8Array
@@ -82,7 +94,15 @@ export function createJwtVerifier(config: AuthConfig): JwtVerifier | undefined {
       throw new InvalidTokenError(
         "the token's role must be admin, analyst, responder or viewer (or ADMIN, ANALYST, RESPONDER, VIEWER)",
       );
-    return { kind: CallerKind.USER, role, userId: payload.sub.toLowerCase() };
+    const identity: Identity = { kind: CallerKind.USER, role, userId: payload.sub.toLowerCase() };
+    // requiredClaims makes exp present, and jose checked that it is a number.
+    verified.set(
+      token,
+      identity,
+      { expSeconds: payload.exp!, nbfSeconds: payload.nbf },
+      CLOCK_TOLERANCE_SECONDS,
+    );
+    return { ...identity };
   };
 }
 

@@ -6,7 +6,11 @@ import { type CursorKey, type CursorPosition, decodeCursor, encodeCursor } from 
 /** One page of documents in keyset order, with the cursor after each. */
 export interface KeysetPage<TDocument> {
   documents: WithId<TDocument>[];
-  cursors: string[];
+  /**
+   * The cursor after `documents[index]`, computed when asked for: a MAC per edge is
+   * work wasted on the many pages whose clients select no cursor.
+   */
+  cursorAt(index: number): string;
   hasNextPage: boolean;
 }
 
@@ -59,7 +63,7 @@ export async function findKeysetPage<TDocument extends Document>(
       : await readRankPage(request, ordering, position);
   const hasNextPage = documents.length > request.first;
   const page = documents.slice(0, request.first);
-  return { documents: page, cursors: page.map((document) => cursorOf(ordering, document)), hasNextPage };
+  return { documents: page, cursorAt: (index) => cursorOf(ordering, page[index]!), hasNextPage };
 }
 
 /** The largest |epoch milliseconds| a JavaScript (and BSON) Date can hold. */

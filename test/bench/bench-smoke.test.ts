@@ -21,7 +21,7 @@ const inReadme = [...new Set([...readme.matchAll(/npm run (bench:[\w:-]+)/g)].ma
 /** What a script's output must show, beyond a zero exit code. */
 const PRINTS: Record<string, RegExp[]> = {
   "bench:gateway": [
-    /^scenario\s+gateway req\/s\s+p50\s+p99\s+direct req\/s/m,
+    /^scenario\s+gateway req\/s\s+p50\s+p99\s+direct req\/s\s+p50\s+p99\s+direct\/gateway\s+gateway cpu ms\/req\s+direct cpu ms\/req\s+gateway db cmds\/req\s+direct db cmds\/req\s+db cpu ms\/req \(gateway\)\s+db cpu ms\/req \(direct\)/m,
     ...[
       "case detail",
       "cases page \\(50\\)",
@@ -32,7 +32,7 @@ const PRINTS: Record<string, RegExp[]> = {
     ].map(
       (scenario) =>
         new RegExp(
-          `^${scenario}\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+x\\s+\\d+\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+$`,
+          `^${scenario}\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+x\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+\\s+\\d+\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+$`,
           "m",
         ),
     ),

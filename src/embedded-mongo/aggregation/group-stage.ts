@@ -6,6 +6,7 @@ import { isPlainObject } from "../bson/is-plain-object";
 import { compileExpression } from "./compile-expression";
 import { groupKey } from "./group-key";
 import { addDecimal, DecimalTotal, finishDecimal, needsDecimal } from "../decimal/decimal-accumulators";
+import { compileTopN, hasArrayOnPaths, type TopNAccumulator } from "./top-n-accumulator";
 
 type Stage = (coll: LazyIterator, expr: any, options: Options) => LazyIterator;
 
@@ -13,6 +14,8 @@ interface Accumulator {
   field: string;
   op: string;
   arg: unknown;
+  /** `$topN` (top-n-accumulator.ts); the other operators go through initial/step/finish. */
+  topN?: TopNAccumulator;
 }
 
 const SUPPORTED = new Set([
@@ -41,11 +44,24 @@ export function groupStage(fallback: Stage): Stage {
       if (field === "_id") continue;
       if (!isPlainObject(spec) || Object.keys(spec).length !== 1) return fallback(coll, expr, options);
       const op = Object.keys(spec)[0];
+      if (op === "$topN") {
+        const topN = compileTopN(spec[op], (output) => evaluator(output, options));
+        if (!topN) return fallback(coll, expr, options);
+        accumulators.push({ field, op, arg: spec[op], topN });
+        continue;
+      }
       if (!SUPPORTED.has(op)) return fallback(coll, expr, options);
       accumulators.push({ field, op, arg: spec[op] });
     }
+    const sortPaths = accumulators.flatMap((a) => a.topN?.sortPaths ?? []);
+    if (sortPaths.length > 0) {
+      // Arrays on a sort path follow $sort's array rules: mingo's accumulator has them.
+      const docs = coll.collect() as Record<string, unknown>[];
+      if (hasArrayOnPaths(docs, sortPaths)) return fallback(Lazy(docs), expr, options);
+      coll = Lazy(docs);
+    }
     const idOf = evaluator(expr._id, options);
-    const args = accumulators.map((a) => (a.op === "$count" ? () => 1 : evaluator(a.arg, options)));
+    const args = accumulators.map((a) => (a.op === "$count" || a.topN ? () => 1 : evaluator(a.arg, options)));
     const groups = new Map<string, { id: unknown; state: unknown[] }>();
     for (let r = coll.next(); !r.done; r = coll.next()) {
       const doc = r.value as Record<string, unknown>;
@@ -53,17 +69,28 @@ export function groupStage(fallback: Stage): Stage {
       const key = groupKey(id);
       let group = groups.get(key);
       if (!group) {
-        group = { id: id === undefined ? null : id, state: accumulators.map((a) => initial(a.op)) };
+        group = {
+          id: id === undefined ? null : id,
+          state: accumulators.map((a) => (a.topN ? a.topN.initial() : initial(a.op))),
+        };
         groups.set(key, group);
       }
       for (let i = 0; i < accumulators.length; i++) {
-        group.state[i] = step(accumulators[i].op, group.state[i], args[i](doc));
+        const topN = accumulators[i].topN;
+        group.state[i] = topN
+          ? topN.step(group.state[i] as ReturnType<TopNAccumulator["initial"]>, doc)
+          : step(accumulators[i].op, group.state[i], args[i](doc));
       }
     }
     const out: Record<string, unknown>[] = [];
     for (const g of groups.values()) {
       const row: Record<string, unknown> = { _id: g.id };
-      accumulators.forEach((a, i) => (row[a.field] = finish(a.op, g.state[i])));
+      accumulators.forEach(
+        (a, i) =>
+          (row[a.field] = a.topN
+            ? a.topN.finish(g.state[i] as ReturnType<TopNAccumulator["initial"]>)
+            : finish(a.op, g.state[i])),
+      );
       out.push(row);
     }
     return Lazy(out);
