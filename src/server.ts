@@ -51,9 +51,6 @@ import { uncacheableByDefaultPlugins } from "./cache/uncacheable-by-default.plug
 /** Path of the GraphQL endpoint (and of the playground page, for browsers). */
 export const GRAPHQL_PATH = "/graphql";
 
-/** How long /readyz waits for the database's ping before calling it unavailable. */
-const READINESS_TIMEOUT_MS = 2_000;
-
 export interface ServerOptions {
   config: Config;
   db: Db;
@@ -87,7 +84,7 @@ export interface ServerOptions {
  *   with a non-JSON content type it needs an `apollo-require-preflight` or
  *   `x-apollo-operation-name` header — Apollo's CSRF protection);
  * - `GET /graphql` from a browser: the playground page, when enabled;
- * - `GET /healthz`: the process is up; `GET /readyz`: the database answers a ping.
+ * - `GET /healthz`: the process is up; `GET /readyz`: the driver sees a server that takes writes.
  * Closing the app stops Apollo too.
  */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -192,18 +189,20 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     reply.header("x-requests-in-flight", String(running)).header("x-requests-queued", String(queued));
     return { status: "ok" };
   });
+  const reachability = new DatabaseReachability(db.client);
   app.get("/readyz", async (request, reply) => {
     if (closing) return reply.code(503).send({ status: "unavailable", reason: "shutting down" });
     if (!readiness.ready) {
       return reply.code(503).send({ status: "unavailable", reason: "waiting for the database" });
     }
-    try {
-      await withTimeout(db.command({ ping: 1 }), READINESS_TIMEOUT_MS);
-      return { status: "ok" };
-    } catch (error) {
-      request.log.warn({ err: error }, "readiness check: the database does not answer");
+    // The driver's own view (kept current by its monitor), not a ping: a ping would wait
+    // behind running commands, and probes must answer at once under any admitted load.
+    // The same view bounds GraphQL requests (outageDeadline), so both agree.
+    if (reachability.unreachableSince !== undefined) {
+      request.log.warn("readiness check: the driver sees no server that takes writes");
       return reply.code(503).send({ status: "unavailable", reason: "the database does not answer" });
     }
+    return { status: "ok" };
   });
 
   // Before Apollo, so its onRequest hook sees GET /graphql from browsers first.
@@ -285,10 +284,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       availabilityHook({ draining: () => closing, databaseReady: () => readiness.ready }),
     );
     // DB_UNAVAILABLE_TIMEOUT_MS bounds the whole request while the database is unreachable.
-    const deadline = outageDeadline(
-      new DatabaseReachability(db.client),
-      config.faults.dbUnavailableTimeoutMs,
-    );
+    const deadline = outageDeadline(reachability, config.faults.dbUnavailableTimeoutMs);
     scope.addHook("onRequest", deadline.onRequest);
     scope.addHook("onRoute", deadline.onRoute);
     scope.addHook("onRequest", admissionHook(admission));
@@ -323,16 +319,4 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     clock: options.liveClock,
   });
   return app;
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -1,6 +1,6 @@
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { ObjectId } from "mongodb";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { buildIncidentFixture, insertIncidentFixture } from "./fixtures/incident-fixture";
 import { startTestGateway } from "../helpers/test-gateway";
 import { useTestGateway } from "../helpers/use-test-gateway";
@@ -71,7 +71,16 @@ describe("readiness follows the database", () => {
     try {
       expect((await fetch(`${viaProxy.url}/readyz`)).status).toBe(200);
       await proxy.cut();
-      const down = await fetch(`${viaProxy.url}/readyz`);
+      // Readiness is the driver's own view of the server, which its monitor updates as it
+      // notices the cut: wait (bounded) for it rather than racing it.
+      const down = await vi.waitFor(
+        async () => {
+          const answer = await fetch(`${viaProxy.url}/readyz`);
+          if (answer.status !== 503) throw new Error(`/readyz still ${answer.status}`);
+          return answer;
+        },
+        { timeout: 20_000, interval: 50 },
+      );
       expect(down.status).toBe(503);
       expect(await down.json()).toMatchObject({ status: "unavailable" });
       expect((await fetch(`${viaProxy.url}/healthz`)).status).toBe(200);
