@@ -27,6 +27,11 @@ import { GatewayError } from "../errors/gateway-error";
 import { createGatewayLoaders } from "../loaders/gateway-loaders";
 import { aliasLimitRule } from "../protections/alias-limit";
 import { operationCost } from "../protections/cost-limit";
+import {
+  loadPersistedDocuments,
+  NOT_TRUSTED_MESSAGE,
+  trustedDocumentOf,
+} from "../protections/persisted-documents";
 import { depthLimitRule } from "../protections/depth-limit";
 import { directiveLimitRule } from "../protections/directive-limit";
 import { stripSuggestions } from "../protections/suggestions";
@@ -86,6 +91,8 @@ export function registerSubscriptionServer(options: SubscriptionServerOptions): 
   const { app, config, schema, clock, live } = options;
   const { protections } = config;
   const limits = config.live;
+  // PERSISTED_QUERIES_ONLY holds here too: a subscription runs only a trusted document.
+  const trusted = protections.persistedQueriesOnly ? loadPersistedDocuments() : undefined;
   const wss = new WebSocketServer({ noServer: true, maxPayload: protections.maxBodyBytes });
   const connectionsPerCaller = new Map<string, number>();
   const states = new WeakMap<WebSocket, ConnectionState>();
@@ -171,10 +178,22 @@ export function registerSubscriptionServer(options: SubscriptionServerOptions): 
       onSubscribe: (ctx, id, payload) => {
         const state = states.get(ctx.extra.socket);
         if (!state?.identity) return [new GatewayError(ErrorCode.UNAUTHENTICATED, "Authentication required")];
+        const query = trusted
+          ? trustedDocumentOf(
+              trusted,
+              // graphql-ws requires a string: a client naming its document by hash sends "".
+              payload.query || undefined,
+              undefined,
+              payload.extensions ?? undefined,
+            )
+          : payload.query;
+        if (query === undefined) {
+          return [new GatewayError(ErrorCode.PERSISTED_QUERY_NOT_FOUND, NOT_TRUSTED_MESSAGE)];
+        }
         const checked = checkDocument(
           schema,
           config,
-          payload.query,
+          query,
           payload.operationName ?? undefined,
           payload.variables ?? undefined,
         );

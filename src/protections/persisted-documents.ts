@@ -43,38 +43,55 @@ export function persistedDocumentsHook(documents: PersistedDocuments) {
     if (items.length === 0) return undefined; // Apollo answers malformed requests itself.
     for (const item of items) {
       const extensions = extensionsOf(item);
-      const persisted = extensions?.persistedQuery as { sha256Hash?: unknown } | undefined;
-      const reference =
-        typeof item.documentId === "string"
-          ? item.documentId
-          : typeof persisted?.sha256Hash === "string"
-            ? persisted.sha256Hash
-            : undefined;
-      if (reference !== undefined) {
-        const document = documents.byHash.get(reference.replace(/^sha256:/, "").toLowerCase());
-        if (document === undefined) return notFound(reply);
-        if (typeof item.query === "string" && item.query !== document) return notFound(reply);
+      const document = trustedDocumentOf(documents, item.query, item.documentId, extensions);
+      if (document === undefined) return notFound(reply);
+      if (item.query !== document || item.documentId !== undefined || extensions?.persistedQuery) {
         item.query = document;
         delete item.documentId;
-        if (extensions) {
+        if (extensions?.persistedQuery) {
           const rest = { ...extensions };
           delete rest.persistedQuery;
           if (typeof item.extensions === "string") item.extensions = JSON.stringify(rest);
           else item.extensions = rest;
         }
-      } else if (typeof item.query !== "string" || !documents.texts.has(item.query)) {
-        return notFound(reply);
       }
     }
     return undefined;
   };
 }
 
+/**
+ * The trusted document an operation names: by `documentId` or
+ * `extensions.persistedQuery.sha256Hash` (the manifest's key, with or without `sha256:`;
+ * a `query` sent along must be that very text), or by its exact text. Undefined when it
+ * names none. Shared by HTTP requests and WebSocket subscriptions.
+ */
+export function trustedDocumentOf(
+  documents: PersistedDocuments,
+  query: unknown,
+  documentId: unknown,
+  extensions: Record<string, unknown> | undefined,
+): string | undefined {
+  const persisted = extensions?.persistedQuery as { sha256Hash?: unknown } | undefined;
+  const reference =
+    typeof documentId === "string"
+      ? documentId
+      : typeof persisted?.sha256Hash === "string"
+        ? persisted.sha256Hash
+        : undefined;
+  if (reference !== undefined) {
+    const document = documents.byHash.get(reference.replace(/^sha256:/, "").toLowerCase());
+    if (document === undefined) return undefined;
+    if (typeof query === "string" && query !== document) return undefined;
+    return document;
+  }
+  return typeof query === "string" && documents.texts.has(query) ? query : undefined;
+}
+
+/** The refusal of an operation that names no trusted document. */
+export const NOT_TRUSTED_MESSAGE =
+  "Only trusted documents are executed here (PERSISTED_QUERIES_ONLY): send a known documentId or persistedQuery.sha256Hash";
+
 function notFound(reply: FastifyReply): FastifyReply {
-  return rejectRequest(
-    reply,
-    400,
-    ErrorCode.PERSISTED_QUERY_NOT_FOUND,
-    "Only trusted documents are executed here (PERSISTED_QUERIES_ONLY): send a known documentId or persistedQuery.sha256Hash",
-  );
+  return rejectRequest(reply, 400, ErrorCode.PERSISTED_QUERY_NOT_FOUND, NOT_TRUSTED_MESSAGE);
 }

@@ -17,6 +17,7 @@ const EXPECTED_OPERATIONS = [
   "CasesPage",
   "DashboardAlertMetrics",
   "DashboardAlertTrends",
+  "DashboardAlertTrendsLive",
   "DashboardCaseBacklog",
   "DashboardCaseMetrics",
   "DashboardCaseStatistics",

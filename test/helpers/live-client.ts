@@ -23,7 +23,12 @@ export interface LiveClient {
   closed: Promise<{ code: number; reason: string }>;
   /** Resolves once the server acknowledged connection_init. */
   connected: Promise<void>;
-  subscribe<T = any>(query: string, variables?: Record<string, unknown>): LiveSubscription<T>;
+  /** `extensions`, e.g. `{ persistedQuery: { version: 1, sha256Hash } }` with `query` "". */
+  subscribe<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    extensions?: Record<string, unknown>,
+  ): LiveSubscription<T>;
   dispose(): Promise<void>;
 }
 
@@ -56,7 +61,11 @@ export function openLiveClient(baseUrl: string, connectionParams: Record<string,
     client,
     closed,
     connected,
-    subscribe<T>(query: string, variables?: Record<string, unknown>): LiveSubscription<T> {
+    subscribe<T>(
+      query: string,
+      variables?: Record<string, unknown>,
+      extensions?: Record<string, unknown>,
+    ): LiveSubscription<T> {
       const buffered: ExecutionResult<T>[] = [];
       const waiters: Array<{ resolve: (value: ExecutionResult<T>) => void; reject: (error: Error) => void }> =
         [];
@@ -70,7 +79,7 @@ export function openLiveClient(baseUrl: string, connectionParams: Record<string,
         for (const waiter of waiters.splice(0)) waiter.reject(error);
       };
       const unsubscribe = client.subscribe<T>(
-        { query, variables },
+        { query, variables, extensions },
         {
           next: (value) => {
             const waiter = waiters.shift();
