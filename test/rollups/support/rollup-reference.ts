@@ -3,16 +3,10 @@ import { expect } from "vitest";
 import type { AlertDocument } from "../../../src/db/alert.document";
 import { Severity } from "../../../src/domain/severity.enum";
 import {
-  bucketLabel,
-  bucketsOf,
+  ALERT_DIMENSIONS,
+  type AlertMetricsQuery,
+  expectedAlertMetrics,
   type Granularity,
-  matchRows,
-  type ReferenceBucketing,
-  type ReferenceDimension,
-  type ReferenceRange,
-  referenceComparison,
-  referenceRows,
-  relativeRange,
   type RelativeName,
   WEEKDAYS,
 } from "../../helpers/metric-reference";
@@ -42,13 +36,6 @@ const RELATIVE: RelativeName[] = [
   "THIS_MONTH",
 ];
 
-const DIMENSIONS: Record<string, ReferenceDimension<AlertDocument>> = {
-  TYPE: { field: "type", values: (a) => [a.type] },
-  SOURCE: { field: "source", values: (a) => [a.source] },
-  SEVERITY: { field: "severity", values: (a) => [a.severity], order: SEVERITIES },
-  RESOLVED: { field: "resolved", values: (a) => [a.resolved] },
-};
-
 export interface AlertFilterArgument {
   type?: string[];
   source?: string[];
@@ -59,14 +46,7 @@ export interface AlertFilterArgument {
   timestampAfter?: string;
 }
 
-export interface MetricQuery {
-  groupBy: string[];
-  timeBucket: { granularity: Granularity; timezone: string; weekStartsOn: string } | null;
-  range: { from: string; to: string } | { relative: RelativeName };
-  now: number;
-  compareTo: "PREVIOUS_PERIOD" | "PREVIOUS_YEAR" | null;
-  fillGaps: boolean;
-  top: { measure: "count" | "resolvedCount" | "unresolvedCount"; limit: number; withOther: boolean } | null;
+export interface MetricQuery extends AlertMetricsQuery {
   filter: AlertFilterArgument | null;
 }
 
@@ -78,7 +58,7 @@ export function metricQueries(
 ): fc.Arbitrary<MetricQuery> {
   return fc
     .record({
-      groupBy: fc.shuffledSubarray(Object.keys(DIMENSIONS), { maxLength: 2 }),
+      groupBy: fc.shuffledSubarray(Object.keys(ALERT_DIMENSIONS), { maxLength: 2 }),
       granularity: fc.option(fc.constantFrom<Granularity>("HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR")),
       timezone: fc.constantFrom(...ROLLUP_ZONES),
       weekStartsOn: fc.constantFrom(...WEEKDAYS),
@@ -180,17 +160,6 @@ export async function askAlertMetrics(
   return result.data.alertMetrics as MetricAnswer;
 }
 
-function measures(docs: unknown[]) {
-  const list = docs as AlertDocument[];
-  const resolved = list.filter((a) => a.resolved).length;
-  return {
-    count: list.length,
-    resolvedCount: resolved,
-    unresolvedCount: list.length - resolved,
-    resolvedRatio: list.length === 0 ? null : resolved / list.length,
-  };
-}
-
 function matchesFilter(a: AlertDocument, filter: AlertFilterArgument | null): boolean {
   if (!filter) return true;
   return (
@@ -205,58 +174,10 @@ function matchesFilter(a: AlertDocument, filter: AlertFilterArgument | null): bo
 
 /** The answer the reference computes from `alerts` (as the driver reads them). */
 export function expectedAnswer(alerts: readonly AlertDocument[], q: MetricQuery) {
-  const zone = q.timeBucket?.timezone ?? "UTC";
-  const weekStart =
-    WEEKDAYS.indexOf((q.timeBucket?.weekStartsOn ?? "MONDAY") as (typeof WEEKDAYS)[number]) + 1;
-  const range: ReferenceRange =
-    "relative" in q.range
-      ? relativeRange(q.range.relative, new Date(q.now), zone, weekStart)
-      : { from: new Date(q.range.from), to: new Date(q.range.to), period: null };
-  const bucketing: ReferenceBucketing | null = q.timeBucket
-    ? { granularity: q.timeBucket.granularity, zone, weekStart }
-    : null;
-  const docs = alerts.filter((a) => matchesFilter(a, q.filter));
-  const dimensions = q.groupBy.map((name) => DIMENSIONS[name]!);
-  const top = q.top
-    ? { limit: q.top.limit, withOther: q.top.withOther, total: (d: unknown[]) => measures(d)[q.top!.measure] }
-    : undefined;
-  const base = {
-    docs,
-    time: (a: AlertDocument) => a.timestamp,
-    dimensions,
-    bucketing,
-    fillGaps: q.fillGaps,
-    top,
-  };
-  const main = referenceRows({ ...base, from: range.from, to: range.to });
-  let previous: ReturnType<typeof matchRows> | null = null;
-  let comparison: { from: Date; to: Date } | null = null;
-  if (q.compareTo) {
-    comparison = referenceComparison(range, q.compareTo, zone);
-    const prev = referenceRows({ ...base, ...comparison, keep: main.kept ?? undefined });
-    previous = matchRows(
-      main.rows,
-      prev.rows,
-      bucketing ? bucketsOf(range.from, range.to, bucketing) : null,
-      bucketing ? bucketsOf(comparison.from, comparison.to, bucketing) : null,
-      dimensions,
-    );
-  }
-  return {
-    from: range.from.toISOString(),
-    to: range.to.toISOString(),
-    rows: main.rows.map((row, i) => ({
-      bucket: row.bucket?.toISOString() ?? null,
-      bucketLabel: row.bucket && bucketing ? bucketLabel(row.bucket, bucketing) : null,
-      type: (row.dims.type as string | undefined) ?? null,
-      source: (row.dims.source as string | undefined) ?? null,
-      severity: row.dims.severity ? String(row.dims.severity).toUpperCase() : null,
-      resolved: (row.dims.resolved as boolean | undefined) ?? null,
-      other: row.other,
-      ...measures(row.docs),
-      previous: previous ? measures(previous[i]?.docs ?? []) : null,
-    })),
-  };
+  return expectedAlertMetrics(
+    alerts.filter((a) => matchesFilter(a, q.filter)),
+    q,
+  );
 }
 
 /** Whether whole 15-minute buckets of [from, to) lie before the watermark, so that the rollup serves part of it. */
