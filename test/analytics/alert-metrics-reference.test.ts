@@ -12,8 +12,9 @@ import {
   type RelativeName,
   WEEKDAYS,
 } from "../helpers/metric-reference";
-import { comparisonArbitrary, topArbitrary } from "../helpers/metric-query-arbitraries";
+import { alertMetricsQueryOf, comparisonArbitrary, topArbitrary } from "../helpers/metric-query-arbitraries";
 import { useTestGateway } from "../helpers/use-test-gateway";
+import { ALERT_METRIC_ROW_FIELDS, askAlertMetrics } from "../helpers/ask-alert-metrics";
 import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
 
 // alertMetrics against a reference implementation written here (Luxon for the calendar),
@@ -90,52 +91,19 @@ const queryArbitrary: fc.Arbitrary<Query> = fc
       { freq: 3 },
     ),
   })
-  .map((q) => {
+  .map((q) =>
     // Hourly buckets over short ranges only, to keep answers small.
-    const days = q.granularity === "HOUR" ? Math.min(q.days, 3) : q.days;
-    const relative = q.granularity === "HOUR" ? null : q.relative;
-    return {
-      groupBy: q.groupBy,
-      timeBucket: q.granularity
-        ? { granularity: q.granularity, timezone: q.timezone, weekStartsOn: q.weekStartsOn }
-        : null,
-      range: relative
-        ? { relative }
-        : {
-            from: new Date(q.from).toISOString(),
-            to: new Date(q.from + days * 86_400_000 + 1234567).toISOString(),
-          },
-      now: q.now,
-      compareTo: q.compareTo,
-      fillGaps: q.fillGaps,
-      top: q.top,
-      filter: q.filter,
-    };
-  });
-
-const ROW_FIELDS = `bucket bucketLabel type source severity resolved other count resolvedCount unresolvedCount resolvedRatio
-  previous { count resolvedCount unresolvedCount resolvedRatio }`;
-
-async function ask(q: Query, rowFields = ROW_FIELDS) {
-  now = new Date(q.now);
-  const result = await gateway.graphql(
-    `query M($groupBy: [AlertDimension!], $timeBucket: TimeBucketInput, $range: TimeRangeInput, $filter: AlertFilter,
-             $compareTo: Comparison, $fillGaps: Boolean, $top: TopInput) {
-      alertMetrics(groupBy: $groupBy, timeBucket: $timeBucket, range: $range, filter: $filter, compareTo: $compareTo,
-                   fillGaps: $fillGaps, top: $top) {
-        from to comparisonFrom comparisonTo dataAsOf rows { ${rowFields} } } }`,
-    {
-      groupBy: q.groupBy,
-      timeBucket: q.timeBucket,
-      range: q.range,
-      filter: q.filter,
-      compareTo: q.compareTo,
-      fillGaps: q.fillGaps,
-      top: q.top,
-    },
+    alertMetricsQueryOf(q, (hourly) => ({
+      from: new Date(q.from).toISOString(),
+      to: new Date(q.from + (hourly ? Math.min(q.days, 3) : q.days) * 86_400_000 + 1234567).toISOString(),
+    })),
   );
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data.alertMetrics;
+
+async function ask(q: Query, rowFields = ALERT_METRIC_ROW_FIELDS) {
+  return askAlertMetrics(gateway, q, (at) => (now = at), {
+    answerFields: "from to comparisonFrom comparisonTo dataAsOf",
+    rowFields,
+  });
 }
 
 function expected(q: Query) {

@@ -11,7 +11,7 @@ import { ManualClock } from "../helpers/manual-clock";
 import { useTestGateway } from "../helpers/use-test-gateway";
 import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
 import {
-  askAlertMetrics,
+  askRollupMetrics,
   expectedAnswer,
   metricQueries,
   rollupServes,
@@ -72,7 +72,7 @@ async function checkQueries(runs: number, seed: number): Promise<void> {
   const sources = new Set<string>();
   await fc.assert(
     fc.asyncProperty(queries, async (q) => {
-      const answer = await askAlertMetrics(gateway, q, (at) => (now = at));
+      const answer = await askRollupMetrics(gateway, q, (at) => (now = at));
       const want = expectedAnswer(alerts, q);
       expect(answer.from).toBe(want.from);
       expect(answer.to).toBe(want.to);

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { expect } from "vitest";
 import type { AlertDocument } from "../../../src/db/alert.document";
 import { Severity } from "../../../src/domain/severity.enum";
 import {
@@ -11,6 +10,8 @@ import {
   WEEKDAYS,
 } from "../../helpers/metric-reference";
 import type { TestGateway } from "../../helpers/test-gateway";
+import { alertMetricsQueryOf } from "../../helpers/metric-query-arbitraries";
+import { ALERT_METRIC_ROW_FIELDS, askAlertMetrics } from "../../helpers/ask-alert-metrics";
 
 // alertMetrics with rollups against the plain reference of test/analytics/fixtures (Luxon
 // for the calendar), over the alerts as the driver reads them at the moment of the query.
@@ -94,34 +95,19 @@ export function metricQueries(
         { freq: 2 },
       ),
     })
-    .map((q) => {
+    .map((q) =>
       // Hourly buckets over a few days only, to keep answers small.
-      const minutes = q.granularity === "HOUR" ? Math.min(q.minutes, 3 * 24 * 60) : q.minutes;
-      const relative = q.granularity === "HOUR" ? null : q.relative;
-      return {
-        groupBy: q.groupBy,
-        timeBucket: q.granularity
-          ? { granularity: q.granularity, timezone: q.timezone, weekStartsOn: q.weekStartsOn }
-          : null,
-        range: relative
-          ? { relative }
-          : { from: new Date(q.from).toISOString(), to: new Date(q.from + minutes * 60_000).toISOString() },
-        now: q.now,
-        compareTo: q.compareTo,
-        fillGaps: q.fillGaps,
-        top: q.top,
-        filter: q.filter,
-      };
-    });
+      alertMetricsQueryOf(q, (hourly) => ({
+        from: new Date(q.from).toISOString(),
+        to: new Date(q.from + (hourly ? Math.min(q.minutes, 3 * 24 * 60) : q.minutes) * 60_000).toISOString(),
+      })),
+    );
 }
 
 /** True when the rollup does not cover the query's filter. */
 export function uncovered(q: MetricQuery): boolean {
   return q.filter?.caseId !== undefined || q.filter?.timestampAfter !== undefined;
 }
-
-const ROW_FIELDS = `bucket bucketLabel type source severity resolved other count resolvedCount unresolvedCount resolvedRatio
-  previous { count resolvedCount unresolvedCount resolvedRatio }`;
 
 export interface MetricAnswer {
   from: string;
@@ -133,31 +119,16 @@ export interface MetricAnswer {
   rows: unknown[];
 }
 
-/** Asks the gateway over HTTP; `setNow` moves the gateway's metrics clock first. */
-export async function askAlertMetrics(
+/** Asks the gateway over HTTP, with the answer's source; `setNow` moves the gateway's metrics clock first. */
+export async function askRollupMetrics(
   gateway: TestGateway,
   q: MetricQuery,
   setNow: (now: Date) => void,
 ): Promise<MetricAnswer> {
-  setNow(new Date(q.now));
-  const result = await gateway.graphql(
-    `query M($groupBy: [AlertDimension!], $timeBucket: TimeBucketInput, $range: TimeRangeInput, $filter: AlertFilter,
-             $compareTo: Comparison, $fillGaps: Boolean, $top: TopInput) {
-      alertMetrics(groupBy: $groupBy, timeBucket: $timeBucket, range: $range, filter: $filter, compareTo: $compareTo,
-                   fillGaps: $fillGaps, top: $top) {
-        from to comparisonFrom comparisonTo dataAsOf source rows { ${ROW_FIELDS} } } }`,
-    {
-      groupBy: q.groupBy,
-      timeBucket: q.timeBucket,
-      range: q.range,
-      filter: q.filter,
-      compareTo: q.compareTo,
-      fillGaps: q.fillGaps,
-      top: q.top,
-    },
-  );
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data.alertMetrics as MetricAnswer;
+  return (await askAlertMetrics(gateway, q, setNow, {
+    answerFields: "from to comparisonFrom comparisonTo dataAsOf source",
+    rowFields: ALERT_METRIC_ROW_FIELDS,
+  })) as MetricAnswer;
 }
 
 function matchesFilter(a: AlertDocument, filter: AlertFilterArgument | null): boolean {
