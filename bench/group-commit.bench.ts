@@ -8,48 +8,20 @@
  * BENCH_WRITES (writes per concurrency level, default 2000), BENCH_SMOKE=1 (a few writes, for
  * the test that keeps this script from rotting).
  */
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { MongoClient } from "mongodb";
+import { startEngineProcess } from "./support/jupiter-child-process";
+import { sortedPercentile } from "./support/sorted-percentile";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
 const WRITES = SMOKE ? 64 : Number(process.env.BENCH_WRITES ?? 2_000);
 const LEVELS = [1, 8, 64];
 
-async function startEngine(dataDir: string): Promise<{ uri: string; stop: () => Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [path.join(__dirname, "../bin/jupiter.js"), "embedded-mongo", "--port", "0", "--data-dir", dataDir],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const uri = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (data: Buffer) => {
-      out += data.toString();
-      const match = /ready (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`engine exited ${code}`)));
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return {
-    uri,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jupiter-bench-group-"));
-  const engine = await startEngine(dataDir);
+  const engine = await startEngineProcess(["--data-dir", dataDir]);
   const client = new MongoClient(engine.uri, { maxPoolSize: Math.max(...LEVELS) });
   try {
     const items = client.db("bench").collection<{ n: number; pad: string }>("writes");
@@ -77,7 +49,7 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - started) / 1000;
       latencies.sort((a, b) => a - b);
       console.log(
-        `| ${writers} | ${Math.round(latencies.length / seconds)} | ${percentile(latencies, 50).toFixed(2)} | ${percentile(latencies, 99).toFixed(2)} |`,
+        `| ${writers} | ${Math.round(latencies.length / seconds)} | ${sortedPercentile(latencies, 50).toFixed(2)} | ${sortedPercentile(latencies, 99).toFixed(2)} |`,
       );
     }
   } finally {

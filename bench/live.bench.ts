@@ -19,28 +19,28 @@
  * - gateway resident memory before subscribing and at the end.
  */
 import "reflect-metadata";
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { type Client, createClient } from "graphql-ws";
 import { SignJWT } from "jose";
 import { MongoClient, ObjectId } from "mongodb";
 import WebSocket from "ws";
 import { provisionDatabase } from "../src/db/provision-database";
+import { playgroundUrl, startServeProcess } from "./support/jupiter-child-process";
+import { benchSettings } from "./support/positive-integer-setting";
 
 const smoke = process.argv.includes("--smoke") || process.env.BENCH_SMOKE === "1";
-const settings = {
-  subscriptions: positiveInteger("BENCH_SUBSCRIPTIONS", smoke ? 20 : 1_000),
-  argumentSets: positiveInteger("BENCH_ARGUMENT_SETS", smoke ? 4 : 100),
-  rate: positiveInteger("BENCH_RATE", smoke ? 20 : 100),
-  duration: positiveInteger("BENCH_DURATION", smoke ? 3 : 30),
-  pollSeconds: positiveInteger("LIVE_POLL_SECONDS", 1),
-  minIntervalMs: positiveInteger("LIVE_MIN_INTERVAL_MS", 1_000),
-};
+const settings = benchSettings(smoke, {
+  subscriptions: ["BENCH_SUBSCRIPTIONS", 20, 1_000],
+  argumentSets: ["BENCH_ARGUMENT_SETS", 4, 100],
+  rate: ["BENCH_RATE", 20, 100],
+  duration: ["BENCH_DURATION", 3, 30],
+  pollSeconds: ["LIVE_POLL_SECONDS", 1, 1],
+  minIntervalMs: ["LIVE_MIN_INTERVAL_MS", 1_000, 1_000],
+});
 const SUBSCRIPTIONS_PER_CONNECTION = 100;
-const BIN = path.resolve(__dirname, "../bin/jupiter.js");
 const ZONES = [
   "UTC",
   "Europe/Berlin",
@@ -217,9 +217,8 @@ function serve(
   dbName: string,
   secret: string,
 ): Promise<{ child: ChildProcessWithoutNullStreams; url: string; liveLine: string }> {
-  const child = spawn(process.execPath, [BIN, "serve"], {
-    env: {
-      ...process.env,
+  return startServeProcess(
+    {
       MONGODB_URI: uri,
       MONGODB_DB: dbName,
       MONGODB_ENGINE: "",
@@ -235,19 +234,12 @@ function serve(
         Math.ceil(settings.subscriptions / SUBSCRIPTIONS_PER_CONNECTION) + 1,
       ),
     },
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /Playground: (http:\/\/\S+)\/graphql/.exec(output);
+    (output) => {
+      const url = playgroundUrl(output);
       const live = /"msg":"(live: [^"]*)"/.exec(output);
-      if (url && live) resolve({ child, url: url[1]!, liveLine: live[1]! });
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`jupiter serve exited with ${code}:\n${output}`)));
-  });
+      return url && live ? { url, liveLine: live[1]! } : undefined;
+    },
+  ).then(({ child, ready }) => ({ child, ...ready }));
 }
 
 /** Resident memory of a process in MiB (Linux /proc), or "n/a". */
@@ -259,15 +251,6 @@ function residentMemory(pid: number | undefined): string {
   } catch {
     return "n/a";
   }
-}
-
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive whole number; got "${raw}"`);
-  return value;
 }
 
 main().catch((error: unknown) => {

@@ -18,26 +18,27 @@
  * The figures: p50/p99/max per endpoint and load, and what became of the GraphQL requests.
  */
 import "reflect-metadata";
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { MongoClient } from "mongodb";
 import { issueDemoTokens, randomJwtSecret } from "../src/auth/demo-tokens";
 import { UserRole } from "../src/domain/user-role.enum";
 import { seedDemoData } from "../src/seed/seed-demo-data";
+import { playgroundUrl, startEngineProcess, startServeProcess } from "./support/jupiter-child-process";
+import { benchSettings } from "./support/positive-integer-setting";
+import { sortedPercentile } from "./support/sorted-percentile";
 
 const smoke = process.argv.includes("--smoke") || process.env.BENCH_SMOKE === "1";
-const settings = {
-  connections: positiveInteger("BENCH_CONNECTIONS", smoke ? 48 : 256),
-  duration: positiveInteger("BENCH_DURATION", smoke ? 2 : 15),
-  cases: positiveInteger("BENCH_CASES", smoke ? 200 : 5_000),
-  inFlight: positiveInteger("BENCH_IN_FLIGHT", smoke ? 8 : 32),
-  queued: positiveInteger("BENCH_QUEUED", smoke ? 8 : 32),
-};
-const BIN = path.resolve(__dirname, "../bin/jupiter.js");
+const settings = benchSettings(smoke, {
+  connections: ["BENCH_CONNECTIONS", 48, 256],
+  duration: ["BENCH_DURATION", 2, 15],
+  cases: ["BENCH_CASES", 200, 5_000],
+  inFlight: ["BENCH_IN_FLIGHT", 8, 32],
+  queued: ["BENCH_QUEUED", 8, 32],
+});
 const ENDPOINTS = ["/healthz", "/readyz", "/metrics"] as const;
 const QUERY = JSON.stringify({ query: "{ caseStatistics { status severity count } }" });
 
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
       for (const endpoint of ENDPOINTS) {
         const values = latencies.get(endpoint)!;
         console.log(
-          `| ${load} | ${endpoint} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 99))} | ` +
+          `| ${load} | ${endpoint} | ${ms(sortedPercentile(values, 50))} | ${ms(sortedPercentile(values, 99))} | ` +
             `${ms(values.at(-1)!)} | ${values.length} |`,
         );
       }
@@ -153,27 +154,8 @@ async function probe(
 async function startDatabase(): Promise<{ uri: string; reason: string; stop: () => Promise<void> }> {
   const given = process.env.MONGODB_URI;
   if (given) return { uri: given, reason: "database: MONGODB_URI", stop: async () => undefined };
-  const child = spawn(process.execPath, [BIN, "embedded-mongo", "--port", "0"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const uri = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (data: Buffer) => {
-      out += data.toString();
-      const match = /ready (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`the embedded engine exited with ${code}: ${out}`)));
-  });
-  return {
-    uri,
-    reason: "database: the embedded engine (`jupiter embedded-mongo`) in a child process",
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
+  const engine = await startEngineProcess();
+  return { ...engine, reason: "database: the embedded engine (`jupiter embedded-mongo`) in a child process" };
 }
 
 function serve(
@@ -182,9 +164,8 @@ function serve(
   secret: string,
   metricsToken: string,
 ): Promise<{ child: ChildProcessWithoutNullStreams; url: string }> {
-  const child = spawn(process.execPath, [BIN, "serve"], {
-    env: {
-      ...process.env,
+  return startServeProcess(
+    {
       MONGODB_URI: uri,
       MONGODB_DB: dbName,
       MONGODB_ENGINE: "",
@@ -199,35 +180,12 @@ function serve(
       MAX_IN_FLIGHT_REQUESTS: String(settings.inFlight),
       MAX_QUEUED_REQUESTS: String(settings.queued),
     },
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /Playground: (http:\/\/\S+)\/graphql/.exec(output);
-      if (url) resolve({ child, url: url[1]! });
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`jupiter serve exited with ${code}:\n${output}`)));
-  });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+    playgroundUrl,
+  ).then(({ child, ready }) => ({ child, url: ready }));
 }
 
 function ms(value: number): string {
   return value.toFixed(1);
-}
-
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive whole number; got "${raw}"`);
-  return value;
 }
 
 main().catch((error: unknown) => {

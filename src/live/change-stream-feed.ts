@@ -1,27 +1,18 @@
 import type { ChangeStream, ChangeStreamDocument, Db, Document, ResumeToken } from "mongodb";
 import { ObjectId } from "mongodb";
-import type { FastifyBaseLogger } from "fastify";
 import { cannotResumeChangeStream } from "../db/cannot-resume-change-stream";
 import type { ChangeFeed, LiveChange, WatchedCollection } from "./live-change";
-import type { LiveClock, LiveTimer } from "./live-clock";
-import { PerCollectionFeed } from "./per-collection-feed";
+import { type CollectionWatch, type FeedOptions, idleWatch, PerCollectionFeed } from "./per-collection-feed";
 
 /** Wait before reopening a stream that failed with an error the driver does not resume from. */
 const REOPEN_DELAY_MS = 1_000;
 
-interface Watcher {
+interface Watcher extends CollectionWatch {
   stream: ChangeStream | undefined;
   resumeToken: ResumeToken | undefined;
-  timer: LiveTimer | undefined;
-  ready: Promise<void>;
-  stopped: boolean;
 }
 
-export interface ChangeStreamFeedOptions {
-  db: Db;
-  clock: LiveClock;
-  log: FastifyBaseLogger;
-}
+export type ChangeStreamFeedOptions = FeedOptions;
 
 /**
  * One change stream per watched collection per process (`collection.watch()`),
@@ -33,18 +24,8 @@ export interface ChangeStreamFeedOptions {
 export class ChangeStreamFeed extends PerCollectionFeed<Watcher> implements ChangeFeed {
   readonly mode = "change-stream" as const;
 
-  constructor(private readonly options: ChangeStreamFeedOptions) {
-    super();
-  }
-
   protected start(collection: WatchedCollection): Watcher {
-    const watcher: Watcher = {
-      stream: undefined,
-      resumeToken: undefined,
-      timer: undefined,
-      ready: Promise.resolve(),
-      stopped: false,
-    };
+    const watcher: Watcher = { ...idleWatch(), stream: undefined, resumeToken: undefined };
     watcher.ready = this.open(collection, watcher);
     return watcher;
   }
@@ -112,12 +93,7 @@ export class ChangeStreamFeed extends PerCollectionFeed<Watcher> implements Chan
     });
   }
 
-  protected async stop(collection: WatchedCollection): Promise<void> {
-    const watcher = this.watches.get(collection);
-    if (!watcher) return;
-    watcher.stopped = true;
-    this.watches.delete(collection);
-    if (watcher.timer) this.options.clock.clearTimeout(watcher.timer);
+  protected override async release(watcher: Watcher): Promise<void> {
     await watcher.stream?.close().catch(() => undefined);
   }
 }

@@ -1,8 +1,6 @@
-import { type Db, ObjectId } from "mongodb";
-import type { FastifyBaseLogger } from "fastify";
+import { ObjectId } from "mongodb";
 import type { ChangeFeed, WatchedCollection } from "./live-change";
-import type { LiveClock, LiveTimer } from "./live-clock";
-import { PerCollectionFeed } from "./per-collection-feed";
+import { type CollectionWatch, type FeedOptions, idleWatch, PerCollectionFeed } from "./per-collection-feed";
 
 /**
  * ObjectIds made by several writers within a few seconds need not arrive in order, so
@@ -19,22 +17,15 @@ interface Snapshot {
   newestUpdate: number;
 }
 
-interface Poller {
-  timer: LiveTimer | undefined;
+interface Poller extends CollectionWatch {
   snapshot: Snapshot;
   /** Ids seen within the look-back window, with their ObjectId second. */
   recent: Map<string, number>;
   newestSecond: number;
-  stopped: boolean;
-  /** Settles once the first snapshot is taken. */
-  ready: Promise<void>;
 }
 
-export interface PollingChangeFeedOptions {
-  db: Db;
-  clock: LiveClock;
+export interface PollingChangeFeedOptions extends FeedOptions {
   pollMs: number;
-  log: FastifyBaseLogger;
   maxTimeMS: number;
 }
 
@@ -46,22 +37,20 @@ export interface PollingChangeFeedOptions {
  * updates as `changed`. Updates made around the gateway that do not set `updated_at`
  * are seen only through the alerts' and cases' counts.
  */
-export class PollingChangeFeed extends PerCollectionFeed<Poller> implements ChangeFeed {
+export class PollingChangeFeed
+  extends PerCollectionFeed<Poller, PollingChangeFeedOptions>
+  implements ChangeFeed
+{
   readonly mode = "polling" as const;
-
-  constructor(private readonly options: PollingChangeFeedOptions) {
-    super();
-  }
 
   protected start(collection: WatchedCollection): Poller {
     const poller: Poller = {
-      timer: undefined,
+      ...idleWatch(),
       snapshot: { count: 0, newestUpdate: 0 },
       recent: new Map(),
       newestSecond: 0,
-      stopped: false,
-      ready: Promise.resolve(),
     };
+    // Settles once the first snapshot is taken.
     poller.ready = (async () => {
       try {
         const newest = await this.collection(collection)
@@ -78,14 +67,6 @@ export class PollingChangeFeed extends PerCollectionFeed<Poller> implements Chan
       }
     })();
     return poller;
-  }
-
-  protected stop(collection: WatchedCollection): void {
-    const poller = this.watches.get(collection);
-    if (!poller) return;
-    poller.stopped = true;
-    if (poller.timer) this.options.clock.clearTimeout(poller.timer);
-    this.watches.delete(collection);
   }
 
   private schedule(collection: WatchedCollection, poller: Poller): void {

@@ -1,25 +1,21 @@
 import fc from "fast-check";
-import { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
-import { COLLECTIONS } from "../../src/db/collection-names";
 import { loadConfig } from "../../src/config";
 import { Severity } from "../../schema/enums/severity.enum";
 import {
-  bucketLabel,
+  ALERT_DIMENSIONS,
+  type AlertMetricsQuery,
+  expectedAlertMetrics,
   type Granularity,
   REFERENCE_ZONES,
-  type ReferenceBucketing,
-  type ReferenceDimension,
-  type ReferenceRange,
-  referenceRowsWithComparison,
-  relativeRange,
   type RelativeName,
   WEEKDAYS,
-  weekdayNumber,
 } from "../helpers/metric-reference";
-import { comparisonArbitrary, topArbitrary } from "../helpers/metric-query-arbitraries";
+import { alertMetricsQueryOf, comparisonArbitrary, topArbitrary } from "../helpers/metric-query-arbitraries";
 import { useTestGateway } from "../helpers/use-test-gateway";
+import { ALERT_METRIC_ROW_FIELDS, askAlertMetrics } from "../helpers/ask-alert-metrics";
+import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
 
 // alertMetrics against a reference implementation written here (Luxon for the calendar),
 // over random alerts and random queries: dimensions, granularities, DST and offset zones,
@@ -45,39 +41,24 @@ const RELATIVE: RelativeName[] = [
   "LAST_QUARTER",
 ];
 
-const DIMENSIONS: Record<string, ReferenceDimension<AlertDocument>> = {
-  TYPE: { field: "type", values: (a) => [a.type] },
-  SOURCE: { field: "source", values: (a) => [a.source] },
-  SEVERITY: { field: "severity", values: (a) => [a.severity], order: SEVERITIES },
-  RESOLVED: { field: "resolved", values: (a) => [a.resolved] },
-};
-
 let alerts: AlertDocument[];
 /** The gateway's clock, set per query. */
 let now = new Date(WINDOW_TO);
 
 const { gateway } = useTestGateway("alert_metrics_ref", {
   seed: async (db) => {
-    const alertArbitrary = fc.record({
-      timestamp: fc.integer({ min: WINDOW_FROM, max: WINDOW_TO - 1 }),
-      type: fc.constantFrom(...TYPES),
-      source: fc.constantFrom(...SOURCES),
-      severity: fc.constantFrom(...SEVERITIES),
-      resolved: fc.boolean(),
+    // Some alerts exactly on local midnights and DST changes.
+    alerts = randomAlerts({
+      from: WINDOW_FROM,
+      to: WINDOW_TO,
+      runs: 400,
+      seed: 12,
+      types: TYPES,
+      sources: SOURCES,
+      severities: SEVERITIES,
+      round: { nth: 20, toMs: 3_600_000 },
     });
-    alerts = fc.sample(alertArbitrary, { numRuns: 400, seed: 12 }).map((a, i) => ({
-      _id: new ObjectId(),
-      type: a.type,
-      source: a.source,
-      severity: a.severity,
-      message: `alert ${i}`,
-      // Some alerts exactly on local midnights and DST changes.
-      timestamp: new Date(i % 20 === 0 ? Math.floor(a.timestamp / 3_600_000) * 3_600_000 : a.timestamp),
-      case_id: null,
-      resolved: a.resolved,
-      resolution: a.resolved ? "fixed" : null,
-    }));
-    await db.collection<AlertDocument>(COLLECTIONS.alerts).insertMany(alerts);
+    await seedAlerts(alerts)(db);
   },
   gateway: {
     metrics: { ...loadConfig({}).metrics, now: () => now },
@@ -85,20 +66,13 @@ const { gateway } = useTestGateway("alert_metrics_ref", {
   },
 });
 
-interface Query {
-  groupBy: string[];
-  timeBucket: { granularity: Granularity; timezone: string; weekStartsOn: string } | null;
-  range: { from: string; to: string } | { relative: RelativeName } | null;
-  now: number;
-  compareTo: "PREVIOUS_PERIOD" | "PREVIOUS_YEAR" | null;
-  fillGaps: boolean;
-  top: { measure: "count" | "resolvedCount" | "unresolvedCount"; limit: number; withOther: boolean } | null;
+interface Query extends AlertMetricsQuery {
   filter: { severity?: string[]; resolved?: boolean } | null;
 }
 
 const queryArbitrary: fc.Arbitrary<Query> = fc
   .record({
-    groupBy: fc.shuffledSubarray(Object.keys(DIMENSIONS), { maxLength: 2 }),
+    groupBy: fc.shuffledSubarray(Object.keys(ALERT_DIMENSIONS), { maxLength: 2 }),
     granularity: fc.option(fc.constantFrom<Granularity>("HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR")),
     timezone: fc.constantFrom(...ZONES),
     weekStartsOn: fc.constantFrom(...WEEKDAYS),
@@ -117,110 +91,30 @@ const queryArbitrary: fc.Arbitrary<Query> = fc
       { freq: 3 },
     ),
   })
-  .map((q) => {
+  .map((q) =>
     // Hourly buckets over short ranges only, to keep answers small.
-    const days = q.granularity === "HOUR" ? Math.min(q.days, 3) : q.days;
-    const relative = q.granularity === "HOUR" ? null : q.relative;
-    return {
-      groupBy: q.groupBy,
-      timeBucket: q.granularity
-        ? { granularity: q.granularity, timezone: q.timezone, weekStartsOn: q.weekStartsOn }
-        : null,
-      range: relative
-        ? { relative }
-        : {
-            from: new Date(q.from).toISOString(),
-            to: new Date(q.from + days * 86_400_000 + 1234567).toISOString(),
-          },
-      now: q.now,
-      compareTo: q.compareTo,
-      fillGaps: q.fillGaps,
-      top: q.top,
-      filter: q.filter,
-    };
-  });
-
-const ROW_FIELDS = `bucket bucketLabel type source severity resolved other count resolvedCount unresolvedCount resolvedRatio
-  previous { count resolvedCount unresolvedCount resolvedRatio }`;
-
-async function ask(q: Query, rowFields = ROW_FIELDS) {
-  now = new Date(q.now);
-  const result = await gateway.graphql(
-    `query M($groupBy: [AlertDimension!], $timeBucket: TimeBucketInput, $range: TimeRangeInput, $filter: AlertFilter,
-             $compareTo: Comparison, $fillGaps: Boolean, $top: TopInput) {
-      alertMetrics(groupBy: $groupBy, timeBucket: $timeBucket, range: $range, filter: $filter, compareTo: $compareTo,
-                   fillGaps: $fillGaps, top: $top) {
-        from to comparisonFrom comparisonTo dataAsOf rows { ${rowFields} } } }`,
-    {
-      groupBy: q.groupBy,
-      timeBucket: q.timeBucket,
-      range: q.range,
-      filter: q.filter,
-      compareTo: q.compareTo,
-      fillGaps: q.fillGaps,
-      top: q.top,
-    },
+    alertMetricsQueryOf(q, (hourly) => ({
+      from: new Date(q.from).toISOString(),
+      to: new Date(q.from + (hourly ? Math.min(q.days, 3) : q.days) * 86_400_000 + 1234567).toISOString(),
+    })),
   );
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data.alertMetrics;
-}
 
-function measures(docs: unknown[]) {
-  const list = docs as AlertDocument[];
-  const resolved = list.filter((a) => a.resolved).length;
-  return {
-    count: list.length,
-    resolvedCount: resolved,
-    unresolvedCount: list.length - resolved,
-    resolvedRatio: list.length === 0 ? null : resolved / list.length,
-  };
+async function ask(q: Query, rowFields = ALERT_METRIC_ROW_FIELDS) {
+  return askAlertMetrics(gateway, q, (at) => (now = at), {
+    answerFields: "from to comparisonFrom comparisonTo dataAsOf",
+    rowFields,
+  });
 }
 
 function expected(q: Query) {
-  const zone = q.timeBucket?.timezone ?? "UTC";
-  const weekStart = weekdayNumber(q.timeBucket?.weekStartsOn);
-  const nowDate = new Date(q.now);
-  const range: ReferenceRange =
-    q.range && "relative" in q.range
-      ? relativeRange(q.range.relative, nowDate, zone, weekStart)
-      : { from: new Date(q.range!.from), to: new Date(q.range!.to), period: null };
-  const bucketing: ReferenceBucketing | null = q.timeBucket
-    ? { granularity: q.timeBucket.granularity, zone, weekStart }
-    : null;
-  const docs = alerts.filter(
-    (a) =>
-      (!q.filter?.severity || q.filter.severity.includes(a.severity.toUpperCase())) &&
-      (q.filter?.resolved === undefined || a.resolved === q.filter.resolved),
+  return expectedAlertMetrics(
+    alerts.filter(
+      (a) =>
+        (!q.filter?.severity || q.filter.severity.includes(a.severity.toUpperCase())) &&
+        (q.filter?.resolved === undefined || a.resolved === q.filter.resolved),
+    ),
+    q,
   );
-  const top = q.top
-    ? { limit: q.top.limit, withOther: q.top.withOther, total: (d: unknown[]) => measures(d)[q.top!.measure] }
-    : undefined;
-  const base = {
-    docs,
-    time: (a: AlertDocument) => a.timestamp,
-    dimensions: q.groupBy.map((name) => DIMENSIONS[name]!),
-    bucketing,
-    fillGaps: q.fillGaps,
-    top,
-  };
-  const { rows, comparison, previous } = referenceRowsWithComparison(base, range, q.compareTo, zone);
-  return {
-    from: range.from.toISOString(),
-    to: range.to.toISOString(),
-    comparisonFrom: comparison?.from.toISOString() ?? null,
-    comparisonTo: comparison?.to.toISOString() ?? null,
-    rows: rows.map((row, i) => ({
-      bucket: row.bucket?.toISOString() ?? null,
-      bucketLabel: row.bucket && bucketing ? bucketLabel(row.bucket, bucketing) : null,
-      type: (row.dims.type as string | undefined) ?? null,
-      source: (row.dims.source as string | undefined) ?? null,
-      severity: row.dims.severity ? String(row.dims.severity).toUpperCase() : null,
-      resolved: (row.dims.resolved as boolean | undefined) ?? null,
-      other: row.other,
-      ...measures(row.docs),
-      previous: previous ? measures(previous[i]?.docs ?? []) : null,
-    })),
-  };
 }
 
 describe("alertMetrics against a reference implementation", () => {

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import type { AlertMetricsQuery, Granularity, RelativeName } from "./metric-reference";
 
 /** compareTo of a random metrics query: none, the previous period or the previous year. */
 export const comparisonArbitrary = fc.option(
@@ -15,4 +16,42 @@ export function topArbitrary<TMeasure extends string>(measures: readonly TMeasur
     }),
     { freq: 3 },
   );
+}
+
+/** The fields of a drawn alertMetrics query record, before its range is settled. */
+export interface DrawnAlertMetricsQuery<TFilter> {
+  groupBy: string[];
+  granularity: Granularity | null;
+  timezone: string;
+  weekStartsOn: string;
+  relative: RelativeName | null;
+  now: number;
+  compareTo: AlertMetricsQuery["compareTo"];
+  fillGaps: boolean;
+  top: AlertMetricsQuery["top"];
+  filter: TFilter;
+}
+
+/**
+ * The alertMetrics query a drawn record stands for: a relative range only with buckets of a
+ * day or more (hourly answers stay small), else the absolute range `absolute(hourly)` gives.
+ */
+export function alertMetricsQueryOf<TFilter>(
+  q: DrawnAlertMetricsQuery<TFilter>,
+  absolute: (hourly: boolean) => { from: string; to: string },
+): AlertMetricsQuery & { filter: TFilter } {
+  const hourly = q.granularity === "HOUR";
+  const relative = hourly ? null : q.relative;
+  return {
+    groupBy: q.groupBy,
+    timeBucket: q.granularity
+      ? { granularity: q.granularity, timezone: q.timezone, weekStartsOn: q.weekStartsOn }
+      : null,
+    range: relative ? { relative } : absolute(hourly),
+    now: q.now,
+    compareTo: q.compareTo,
+    fillGaps: q.fillGaps,
+    top: q.top,
+    filter: q.filter,
+  };
 }

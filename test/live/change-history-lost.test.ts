@@ -1,52 +1,19 @@
-import * as net from "node:net";
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
-import { loadConfig } from "../../src/config";
 import { type EmbeddedMongo, startEmbeddedMongo } from "../../src/embedded-mongo";
 import { type LiveClient, openLiveClient } from "../helpers/live-client";
-import type { TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import type { TestGateway } from "../helpers/test-gateway";
 import { signTestJwt } from "../helpers/test-jwt";
+import type { DroppingProxy } from "../embedded-mongo/support/dropping-proxy";
+import { startGatewayBehindProxy } from "./support/gateway-behind-proxy";
 
 const DB_NAME = "live_history_lost";
 /** The engine keeps only this many change events: a longer outage loses the gateway's place. */
 const HISTORY = 5;
 
-/** A proxy that can go away (cutting its connections, refusing new ones) and come back on the same port. */
-class UnplugProxy {
-  private readonly sockets = new Set<net.Socket>();
-  private server: net.Server | undefined;
-  port = 0;
-
-  constructor(private readonly target: number) {}
-
-  async plug(): Promise<void> {
-    const server = net.createServer((client) => {
-      const upstream = net.connect(this.target, "127.0.0.1");
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on("close", () => this.sockets.delete(socket));
-        socket.on("error", () => socket.destroy());
-      }
-      client.pipe(upstream);
-      upstream.pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, "127.0.0.1", () => resolve()));
-    this.port = (server.address() as net.AddressInfo).port;
-    this.server = server;
-  }
-
-  async unplug(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }
-}
-
 let engine: EmbeddedMongo;
-let proxy: UnplugProxy;
+let proxy: DroppingProxy;
 let direct: MongoClient;
 let gateway: TestGateway | undefined;
 let live: LiveClient | undefined;
@@ -54,18 +21,13 @@ let live: LiveClient | undefined;
 beforeAll(async () => {
   engine = await startEmbeddedMongo({ port: 0, changeHistorySize: HISTORY });
   direct = await MongoClient.connect(engine.uri);
-  proxy = new UnplugProxy(Number(new URL(engine.uri).port));
-  await proxy.plug();
-  const database = { uri: `mongodb://127.0.0.1:${proxy.port}/?directConnection=true`, dbName: DB_NAME };
-  gateway = await startTestGateway(database as TestDatabase, {
-    live: { ...loadConfig({}).live, source: "change-stream", minIntervalMs: 100 },
-  });
+  ({ proxy, gateway } = await startGatewayBehindProxy(engine.uri, DB_NAME));
 });
 
 afterAll(async () => {
   await live?.dispose();
   await gateway?.stop();
-  await proxy?.unplug();
+  await proxy?.close();
   await direct?.close();
   await engine?.stop();
 });
@@ -78,7 +40,7 @@ describe("change stream history lost while the gateway was cut off", () => {
     );
     expect((await trend.next()).data).toEqual({ alertTrendsLive: [] });
 
-    await proxy.unplug();
+    await proxy.close();
     // More changes than the engine remembers, while the gateway cannot see them.
     const alerts = Array.from({ length: 4 * HISTORY }, (_, index) => ({
       type: "lost",
@@ -91,7 +53,7 @@ describe("change stream history lost while the gateway was cut off", () => {
       resolution: null,
     }));
     for (const alert of alerts) await direct.db(DB_NAME).collection("alerts").insertOne(alert);
-    await proxy.plug();
+    await proxy.listen();
 
     const total = (result: { data?: any }) =>
       (result.data.alertTrendsLive as { count: number }[]).reduce((sum, point) => sum + point.count, 0);

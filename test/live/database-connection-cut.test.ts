@@ -2,13 +2,12 @@ import { randomBytes } from "node:crypto";
 import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
-import { loadConfig } from "../../src/config";
-import { DroppingProxy } from "../embedded-mongo/support/dropping-proxy";
+import type { DroppingProxy } from "../embedded-mongo/support/dropping-proxy";
 import { alertDocument } from "../helpers/alert-document";
 import { type LiveClient, openLiveClient } from "../helpers/live-client";
-import type { TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import type { TestGateway } from "../helpers/test-gateway";
 import { signTestJwt } from "../helpers/test-jwt";
+import { startGatewayBehindProxy } from "./support/gateway-behind-proxy";
 
 // The gateway reaches the database through a proxy whose connections the test cuts:
 // a network failure as the driver sees it, the database itself still running.
@@ -21,12 +20,7 @@ let live: LiveClient | undefined;
 beforeAll(async () => {
   const uri = inject("mongoUri");
   direct = await MongoClient.connect(uri);
-  proxy = new DroppingProxy(Number(new URL(uri).port));
-  await proxy.listen();
-  const database = { uri: `mongodb://127.0.0.1:${proxy.port}/?directConnection=true`, dbName: DB_NAME };
-  gateway = await startTestGateway(database as TestDatabase, {
-    live: { ...loadConfig({}).live, source: "change-stream", minIntervalMs: 100 },
-  });
+  ({ proxy, gateway } = await startGatewayBehindProxy(uri, DB_NAME));
 });
 
 afterAll(async () => {

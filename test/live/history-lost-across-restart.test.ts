@@ -2,7 +2,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { loadConfig } from "../../src/config";
 import type { CaseDocument } from "../../src/db/case.document";
+import { Priority } from "../../src/domain/priority.enum";
+import { Severity } from "../../src/domain/severity.enum";
 import { alertDocument } from "../helpers/alert-document";
+import { caseDocument } from "../helpers/case-document";
 import { expectedCaseStatistics } from "../helpers/expected-case-statistics";
 import { type LiveClient, openLiveClient } from "../helpers/live-client";
 import { signTestJwt } from "../helpers/test-jwt";
@@ -26,19 +29,7 @@ afterAll(async () => {
 
 const lost = (message: string) => alertDocument({ type: "lost", message });
 
-const aCase = (title: string): Omit<CaseDocument, "_id"> => ({
-  title,
-  description: "",
-  severity: "high" as CaseDocument["severity"],
-  status: "open" as CaseDocument["status"],
-  priority: "medium" as CaseDocument["priority"],
-  assignee: null,
-  created_at: new Date(),
-  updated_at: new Date(),
-  resolved_at: null,
-  tags: [],
-  metadata: {},
-});
+const aCase = (title: string) => caseDocument({ title, severity: Severity.HIGH, priority: Priority.MEDIUM });
 
 /** Recomputations of live results: the gateway's aggregations of a collection, change streams aside. */
 const recomputationsOf = (collection: string): number =>

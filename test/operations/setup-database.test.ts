@@ -92,11 +92,13 @@ describe("db setup", () => {
     ]);
     expect(options.audit_logs.validator.$jsonSchema).toBeDefined();
 
-    const indexCounts = await Promise.all(
-      Object.keys(REQUIRED_INDEXES).map(
-        async (c) => (await t.db.collection(c).listIndexes().toArray()).length,
-      ),
-    );
+    const countIndexes = () =>
+      Promise.all(
+        Object.keys(REQUIRED_INDEXES).map(
+          async (c) => (await t.db.collection(c).listIndexes().toArray()).length,
+        ),
+      );
+    const indexCounts = await countIndexes();
     const second = await setupDatabase(t.db);
     expect(second.created).toBe(0);
     expect(second.drift).toBe(0);
@@ -104,11 +106,7 @@ describe("db setup", () => {
       true,
     );
     expect(second.indexes.every((i) => i.action === "exists")).toBe(true);
-    const indexCountsAfter = await Promise.all(
-      Object.keys(REQUIRED_INDEXES).map(
-        async (c) => (await t.db.collection(c).listIndexes().toArray()).length,
-      ),
-    );
+    const indexCountsAfter = await countIndexes();
     expect(indexCountsAfter).toEqual(indexCounts);
   });
 

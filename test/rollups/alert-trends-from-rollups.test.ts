@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
-import { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { bucketsOf, bucketStart, type Granularity } from "../helpers/metric-reference";
 import { ManualClock } from "../helpers/manual-clock";
 import { useTestGateway } from "../helpers/use-test-gateway";
+import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
 import { ROLLUP_ZONES, SEVERITIES, SOURCES, TYPES } from "./support/rollup-reference";
 
 // alertTrends and alertSeverityBreakdown, thin wrappers over the builder, read the rollup
@@ -17,33 +17,19 @@ const WINDOW_FROM = Date.parse("2026-03-01T00:00:00Z");
 const WINDOW_TO = Date.parse("2026-04-12T00:00:00Z");
 const REFRESH_AT = Date.parse("2026-04-10T09:07:00Z");
 
-const seeded: AlertDocument[] = fc
-  .sample(
-    fc.record({
-      timestamp: fc.integer({ min: WINDOW_FROM, max: WINDOW_TO - 1 }),
-      type: fc.constantFrom(...TYPES),
-      source: fc.constantFrom(...SOURCES),
-      severity: fc.constantFrom(...SEVERITIES),
-      resolved: fc.boolean(),
-    }),
-    { numRuns: 400, seed: 2024 },
-  )
-  .map((a, i) => ({
-    _id: new ObjectId(),
-    ...a,
-    timestamp: new Date(a.timestamp),
-    message: `alert ${i}`,
-    case_id: null,
-    resolution: a.resolved ? "fixed" : null,
-  }));
+const seeded = randomAlerts({
+  from: WINDOW_FROM,
+  to: WINDOW_TO,
+  runs: 400,
+  seed: 2024,
+  types: TYPES,
+  sources: SOURCES,
+  severities: SEVERITIES,
+});
 
 const clock = new ManualClock(REFRESH_AT);
 const { db, gateway } = useTestGateway("alert_trends_rollups", {
-  seed: (database) =>
-    database
-      .collection<AlertDocument>(COLLECTIONS.alerts)
-      .insertMany(seeded)
-      .then(() => undefined),
+  seed: seedAlerts(seeded),
   gateway: {
     protections: { maxCost: 1_000_000 },
     rollups: { enabled: true, refreshSeconds: 30, lookbackMs: 48 * 3_600_000, clock },

@@ -9,8 +9,9 @@ import { refreshRollups } from "../../src/operations/refresh-rollups";
 import { ROLLUP_COLLECTIONS } from "../../src/db/rollup-names";
 import { ManualClock } from "../helpers/manual-clock";
 import { useTestGateway } from "../helpers/use-test-gateway";
+import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
 import {
-  askAlertMetrics,
+  askRollupMetrics,
   expectedAnswer,
   metricQueries,
   rollupServes,
@@ -32,36 +33,24 @@ const REFRESH_AT = Date.parse("2026-04-10T09:07:00Z");
 const LOOKBACK_MS = 48 * 3_600_000;
 const CASE_ID = new ObjectId();
 
-const alertArbitrary = fc.record({
-  timestamp: fc.integer({ min: WINDOW_FROM, max: WINDOW_TO - 1 }),
-  type: fc.constantFrom(...TYPES),
-  source: fc.constantFrom(...SOURCES),
-  severity: fc.constantFrom(...SEVERITIES),
-  resolved: fc.boolean(),
-  linked: fc.boolean(),
+// Some alerts exactly on quarter hours, local midnights and DST changes.
+const seeded = randomAlerts({
+  from: WINDOW_FROM,
+  to: WINDOW_TO,
+  runs: 500,
+  seed: 1313,
+  types: TYPES,
+  sources: SOURCES,
+  severities: SEVERITIES,
+  round: { nth: 10, toMs: 900_000 },
+  linkTo: CASE_ID,
 });
-const seeded: AlertDocument[] = fc.sample(alertArbitrary, { numRuns: 500, seed: 1313 }).map((a, i) => ({
-  _id: new ObjectId(),
-  type: a.type,
-  source: a.source,
-  severity: a.severity,
-  message: `alert ${i}`,
-  // Some alerts exactly on quarter hours, local midnights and DST changes.
-  timestamp: new Date(i % 10 === 0 ? Math.floor(a.timestamp / 900_000) * 900_000 : a.timestamp),
-  case_id: a.linked ? CASE_ID : null,
-  resolved: a.resolved,
-  resolution: a.resolved ? "fixed" : null,
-}));
 
 let now = new Date(REFRESH_AT);
 const clock = new ManualClock(REFRESH_AT);
 const defaults = loadConfig({});
 const { db, gateway } = useTestGateway("rollup_equals_live", {
-  seed: (database) =>
-    database
-      .collection<AlertDocument>(COLLECTIONS.alerts)
-      .insertMany(seeded)
-      .then(() => undefined),
+  seed: seedAlerts(seeded),
   gateway: {
     metrics: { ...defaults.metrics, now: () => now },
     protections: { maxCost: 1_000_000 },
@@ -83,7 +72,7 @@ async function checkQueries(runs: number, seed: number): Promise<void> {
   const sources = new Set<string>();
   await fc.assert(
     fc.asyncProperty(queries, async (q) => {
-      const answer = await askAlertMetrics(gateway, q, (at) => (now = at));
+      const answer = await askRollupMetrics(gateway, q, (at) => (now = at));
       const want = expectedAnswer(alerts, q);
       expect(answer.from).toBe(want.from);
       expect(answer.to).toBe(want.to);

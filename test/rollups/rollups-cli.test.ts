@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
-import fc from "fast-check";
-import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { Severity } from "../../src/domain/severity.enum";
 import { runCommand } from "../cli/support/run-command";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { randomAlerts } from "../helpers/random-alerts";
 import { expectedRollup, storedRollup } from "./support/rollup-documents-reference";
 
 // `npx jupiter db rollups rebuild` and `npx jupiter db rollups status` as the README spells
@@ -23,21 +22,15 @@ const jupiter = (args: string[]) => runCommand("npx", ["jupiter", ...args], { en
 beforeAll(async () => {
   t = await openTestDatabase("rollups_cli");
   env = { MONGODB_URI: t.uri, MONGODB_DB: t.dbName, MONGODB_ENGINE: "" };
-  const arbitrary = fc.record({
-    timestamp: fc.integer({ min: FROM, max: FROM + DAYS * 86_400_000 - 1 }),
-    type: fc.constantFrom("cpu", "disk"),
-    source: fc.constantFrom("grafana", "prometheus"),
-    severity: fc.constantFrom(...Object.values(Severity)),
-    resolved: fc.boolean(),
+  const alerts = randomAlerts({
+    from: FROM,
+    to: FROM + DAYS * 86_400_000,
+    runs: 600,
+    seed: 99,
+    types: ["cpu", "disk"],
+    sources: ["grafana", "prometheus"],
+    severities: Object.values(Severity),
   });
-  const alerts: AlertDocument[] = fc.sample(arbitrary, { numRuns: 600, seed: 99 }).map((a, i) => ({
-    _id: new ObjectId(),
-    ...a,
-    timestamp: new Date(a.timestamp),
-    message: `alert ${i}`,
-    case_id: null,
-    resolution: a.resolved ? "fixed" : null,
-  }));
   await t.db.collection<AlertDocument>("alerts").insertMany(alerts);
 });
 

@@ -24,9 +24,10 @@ export class DroppingProxy {
     });
   }
 
+  /** Listens (again, after `close`: on the same port). */
   listen(): Promise<void> {
     return new Promise((resolve) =>
-      this.server.listen(0, "127.0.0.1", () => {
+      this.server.listen(this.port, "127.0.0.1", () => {
         this.port = (this.server.address() as net.AddressInfo).port;
         resolve();
       }),
@@ -40,6 +41,7 @@ export class DroppingProxy {
     return n;
   }
 
+  /** Goes away: cuts every connection and refuses new ones until `listen` is called again. */
   close(): Promise<void> {
     this.cutAll();
     return new Promise((resolve) => this.server.close(() => resolve()));

@@ -1,22 +1,17 @@
 import fc from "fast-check";
-import { expect } from "vitest";
 import type { AlertDocument } from "../../../src/db/alert.document";
 import { Severity } from "../../../src/domain/severity.enum";
 import {
-  bucketLabel,
-  bucketsOf,
+  ALERT_DIMENSIONS,
+  type AlertMetricsQuery,
+  expectedAlertMetrics,
   type Granularity,
-  matchRows,
-  type ReferenceBucketing,
-  type ReferenceDimension,
-  type ReferenceRange,
-  referenceComparison,
-  referenceRows,
-  relativeRange,
   type RelativeName,
   WEEKDAYS,
 } from "../../helpers/metric-reference";
 import type { TestGateway } from "../../helpers/test-gateway";
+import { alertMetricsQueryOf } from "../../helpers/metric-query-arbitraries";
+import { ALERT_METRIC_ROW_FIELDS, askAlertMetrics } from "../../helpers/ask-alert-metrics";
 
 // alertMetrics with rollups against the plain reference of test/analytics/fixtures (Luxon
 // for the calendar), over the alerts as the driver reads them at the moment of the query.
@@ -42,13 +37,6 @@ const RELATIVE: RelativeName[] = [
   "THIS_MONTH",
 ];
 
-const DIMENSIONS: Record<string, ReferenceDimension<AlertDocument>> = {
-  TYPE: { field: "type", values: (a) => [a.type] },
-  SOURCE: { field: "source", values: (a) => [a.source] },
-  SEVERITY: { field: "severity", values: (a) => [a.severity], order: SEVERITIES },
-  RESOLVED: { field: "resolved", values: (a) => [a.resolved] },
-};
-
 export interface AlertFilterArgument {
   type?: string[];
   source?: string[];
@@ -59,14 +47,7 @@ export interface AlertFilterArgument {
   timestampAfter?: string;
 }
 
-export interface MetricQuery {
-  groupBy: string[];
-  timeBucket: { granularity: Granularity; timezone: string; weekStartsOn: string } | null;
-  range: { from: string; to: string } | { relative: RelativeName };
-  now: number;
-  compareTo: "PREVIOUS_PERIOD" | "PREVIOUS_YEAR" | null;
-  fillGaps: boolean;
-  top: { measure: "count" | "resolvedCount" | "unresolvedCount"; limit: number; withOther: boolean } | null;
+export interface MetricQuery extends AlertMetricsQuery {
   filter: AlertFilterArgument | null;
 }
 
@@ -78,7 +59,7 @@ export function metricQueries(
 ): fc.Arbitrary<MetricQuery> {
   return fc
     .record({
-      groupBy: fc.shuffledSubarray(Object.keys(DIMENSIONS), { maxLength: 2 }),
+      groupBy: fc.shuffledSubarray(Object.keys(ALERT_DIMENSIONS), { maxLength: 2 }),
       granularity: fc.option(fc.constantFrom<Granularity>("HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR")),
       timezone: fc.constantFrom(...ROLLUP_ZONES),
       weekStartsOn: fc.constantFrom(...WEEKDAYS),
@@ -114,34 +95,19 @@ export function metricQueries(
         { freq: 2 },
       ),
     })
-    .map((q) => {
+    .map((q) =>
       // Hourly buckets over a few days only, to keep answers small.
-      const minutes = q.granularity === "HOUR" ? Math.min(q.minutes, 3 * 24 * 60) : q.minutes;
-      const relative = q.granularity === "HOUR" ? null : q.relative;
-      return {
-        groupBy: q.groupBy,
-        timeBucket: q.granularity
-          ? { granularity: q.granularity, timezone: q.timezone, weekStartsOn: q.weekStartsOn }
-          : null,
-        range: relative
-          ? { relative }
-          : { from: new Date(q.from).toISOString(), to: new Date(q.from + minutes * 60_000).toISOString() },
-        now: q.now,
-        compareTo: q.compareTo,
-        fillGaps: q.fillGaps,
-        top: q.top,
-        filter: q.filter,
-      };
-    });
+      alertMetricsQueryOf(q, (hourly) => ({
+        from: new Date(q.from).toISOString(),
+        to: new Date(q.from + (hourly ? Math.min(q.minutes, 3 * 24 * 60) : q.minutes) * 60_000).toISOString(),
+      })),
+    );
 }
 
 /** True when the rollup does not cover the query's filter. */
 export function uncovered(q: MetricQuery): boolean {
   return q.filter?.caseId !== undefined || q.filter?.timestampAfter !== undefined;
 }
-
-const ROW_FIELDS = `bucket bucketLabel type source severity resolved other count resolvedCount unresolvedCount resolvedRatio
-  previous { count resolvedCount unresolvedCount resolvedRatio }`;
 
 export interface MetricAnswer {
   from: string;
@@ -153,42 +119,16 @@ export interface MetricAnswer {
   rows: unknown[];
 }
 
-/** Asks the gateway over HTTP; `setNow` moves the gateway's metrics clock first. */
-export async function askAlertMetrics(
+/** Asks the gateway over HTTP, with the answer's source; `setNow` moves the gateway's metrics clock first. */
+export async function askRollupMetrics(
   gateway: TestGateway,
   q: MetricQuery,
   setNow: (now: Date) => void,
 ): Promise<MetricAnswer> {
-  setNow(new Date(q.now));
-  const result = await gateway.graphql(
-    `query M($groupBy: [AlertDimension!], $timeBucket: TimeBucketInput, $range: TimeRangeInput, $filter: AlertFilter,
-             $compareTo: Comparison, $fillGaps: Boolean, $top: TopInput) {
-      alertMetrics(groupBy: $groupBy, timeBucket: $timeBucket, range: $range, filter: $filter, compareTo: $compareTo,
-                   fillGaps: $fillGaps, top: $top) {
-        from to comparisonFrom comparisonTo dataAsOf source rows { ${ROW_FIELDS} } } }`,
-    {
-      groupBy: q.groupBy,
-      timeBucket: q.timeBucket,
-      range: q.range,
-      filter: q.filter,
-      compareTo: q.compareTo,
-      fillGaps: q.fillGaps,
-      top: q.top,
-    },
-  );
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data.alertMetrics as MetricAnswer;
-}
-
-function measures(docs: unknown[]) {
-  const list = docs as AlertDocument[];
-  const resolved = list.filter((a) => a.resolved).length;
-  return {
-    count: list.length,
-    resolvedCount: resolved,
-    unresolvedCount: list.length - resolved,
-    resolvedRatio: list.length === 0 ? null : resolved / list.length,
-  };
+  return (await askAlertMetrics(gateway, q, setNow, {
+    answerFields: "from to comparisonFrom comparisonTo dataAsOf source",
+    rowFields: ALERT_METRIC_ROW_FIELDS,
+  })) as MetricAnswer;
 }
 
 function matchesFilter(a: AlertDocument, filter: AlertFilterArgument | null): boolean {
@@ -205,58 +145,10 @@ function matchesFilter(a: AlertDocument, filter: AlertFilterArgument | null): bo
 
 /** The answer the reference computes from `alerts` (as the driver reads them). */
 export function expectedAnswer(alerts: readonly AlertDocument[], q: MetricQuery) {
-  const zone = q.timeBucket?.timezone ?? "UTC";
-  const weekStart =
-    WEEKDAYS.indexOf((q.timeBucket?.weekStartsOn ?? "MONDAY") as (typeof WEEKDAYS)[number]) + 1;
-  const range: ReferenceRange =
-    "relative" in q.range
-      ? relativeRange(q.range.relative, new Date(q.now), zone, weekStart)
-      : { from: new Date(q.range.from), to: new Date(q.range.to), period: null };
-  const bucketing: ReferenceBucketing | null = q.timeBucket
-    ? { granularity: q.timeBucket.granularity, zone, weekStart }
-    : null;
-  const docs = alerts.filter((a) => matchesFilter(a, q.filter));
-  const dimensions = q.groupBy.map((name) => DIMENSIONS[name]!);
-  const top = q.top
-    ? { limit: q.top.limit, withOther: q.top.withOther, total: (d: unknown[]) => measures(d)[q.top!.measure] }
-    : undefined;
-  const base = {
-    docs,
-    time: (a: AlertDocument) => a.timestamp,
-    dimensions,
-    bucketing,
-    fillGaps: q.fillGaps,
-    top,
-  };
-  const main = referenceRows({ ...base, from: range.from, to: range.to });
-  let previous: ReturnType<typeof matchRows> | null = null;
-  let comparison: { from: Date; to: Date } | null = null;
-  if (q.compareTo) {
-    comparison = referenceComparison(range, q.compareTo, zone);
-    const prev = referenceRows({ ...base, ...comparison, keep: main.kept ?? undefined });
-    previous = matchRows(
-      main.rows,
-      prev.rows,
-      bucketing ? bucketsOf(range.from, range.to, bucketing) : null,
-      bucketing ? bucketsOf(comparison.from, comparison.to, bucketing) : null,
-      dimensions,
-    );
-  }
-  return {
-    from: range.from.toISOString(),
-    to: range.to.toISOString(),
-    rows: main.rows.map((row, i) => ({
-      bucket: row.bucket?.toISOString() ?? null,
-      bucketLabel: row.bucket && bucketing ? bucketLabel(row.bucket, bucketing) : null,
-      type: (row.dims.type as string | undefined) ?? null,
-      source: (row.dims.source as string | undefined) ?? null,
-      severity: row.dims.severity ? String(row.dims.severity).toUpperCase() : null,
-      resolved: (row.dims.resolved as boolean | undefined) ?? null,
-      other: row.other,
-      ...measures(row.docs),
-      previous: previous ? measures(previous[i]?.docs ?? []) : null,
-    })),
-  };
+  return expectedAlertMetrics(
+    alerts.filter((a) => matchesFilter(a, q.filter)),
+    q,
+  );
 }
 
 /** Whether whole 15-minute buckets of [from, to) lie before the watermark, so that the rollup serves part of it. */
