@@ -158,21 +158,19 @@ async function main(): Promise<void> {
       const viaDirect = await measured(direct, scenario, measureDatabase);
       const withMetrics = metricsUrl ? await load(metricsUrl, scenario) : undefined;
       const withTracing = tracingUrl ? await load(tracingUrl, scenario) : undefined;
+      type Measured = typeof viaGateway;
+      const throughput = (m: Measured) => [m.rps.toFixed(0), m.p50.toFixed(1), m.p99.toFixed(1)];
+      // One figure for the gateway, then the same for the baseline.
+      const both = (figure: (m: Measured) => number, digits: number) =>
+        [viaGateway, viaDirect].map((m) => figure(m).toFixed(digits));
       rows.push([
         scenario.name,
-        viaGateway.rps.toFixed(0),
-        viaGateway.p50.toFixed(1),
-        viaGateway.p99.toFixed(1),
-        viaDirect.rps.toFixed(0),
-        viaDirect.p50.toFixed(1),
-        viaDirect.p99.toFixed(1),
+        ...throughput(viaGateway),
+        ...throughput(viaDirect),
         `${(viaDirect.rps / viaGateway.rps).toFixed(2)}x`,
-        viaGateway.cpuMs.toFixed(2),
-        viaDirect.cpuMs.toFixed(2),
-        viaGateway.commands.toFixed(1),
-        viaDirect.commands.toFixed(1),
-        viaGateway.databaseCpuMs.toFixed(2),
-        viaDirect.databaseCpuMs.toFixed(2),
+        ...both((m) => m.cpuMs, 2),
+        ...both((m) => m.commands, 1),
+        ...both((m) => m.databaseCpuMs, 2),
         ...(withMetrics && withTracing
           ? overheadCells(viaGateway.rps, withMetrics.rps, withTracing.rps)
           : OVERHEAD_HEADER.map(() => "n/a")),
