@@ -10,7 +10,7 @@ export const CLIENT_OPERATIONS_DIR = resolve(__dirname, "../../clients/operation
 const OPENING_TAB = "CasesPage";
 
 /**
- * One tab per `*.graphql` file of `dir`, named after its operation, with the example
+ * One tab per `*.graphql` file of `dir` but subscriptions, named after its operation, with the example
  * variables of `<file>.variables.json` beside it where there is one. An operation added
  * there becomes a tab by itself; a file without a named operation is an error at start.
  */
@@ -20,14 +20,18 @@ export function loadExampleQueries(dir: string = CLIENT_OPERATIONS_DIR): Example
     .sort()
     .map((file) => {
       const query = readFileSync(join(dir, file), "utf8");
-      const name = getOperationAST(parse(query))?.name?.value;
+      const operation = getOperationAST(parse(query));
+      const name = operation?.name?.value;
       if (!name) throw new Error(`${join(dir, file)}: expected one named operation`);
+      // The playground sends over POST: subscriptions (WebSocket only) would always fail there.
+      if (operation.operation === "subscription") return undefined;
       const variablesFile = join(dir, `${basename(file, ".graphql")}.variables.json`);
       const variables = existsSync(variablesFile)
         ? (JSON.parse(readFileSync(variablesFile, "utf8")) as Record<string, unknown>)
         : undefined;
       return { name, query, ...(variables ? { variables } : {}) };
-    });
+    })
+    .filter((example) => example !== undefined);
   const opening = examples.filter((example) => example.name === OPENING_TAB);
   return [...opening, ...examples.filter((example) => example.name !== OPENING_TAB)];
 }

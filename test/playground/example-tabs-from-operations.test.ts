@@ -13,8 +13,10 @@ function operationName(text: string): string {
   return match[1]!;
 }
 
+// Subscriptions run over WebSocket, which the playground's POST fetcher does not speak: no tab.
 const operationFiles = readdirSync(OPERATIONS_DIR)
   .filter((file) => file.endsWith(".graphql"))
+  .filter((file) => !/^\s*subscription\s/m.test(readFileSync(path.join(OPERATIONS_DIR, file), "utf8")))
   .sort();
 
 // The playground's tabs are the client operations themselves, not a copy of them.
