@@ -50,6 +50,30 @@ export interface MetricRange {
 const HOUR_MS = 3_600_000;
 
 /**
+ * What each relative range spans: the hours before now, the local days ending with today,
+ * or the whole calendar period `back` periods before the current one.
+ */
+const RELATIVE_RANGE_SPANS: Record<
+  RelativeRange,
+  { hours: number } | { days: number } | { unit: TimeGranularity; back: number }
+> = {
+  last_24_hours: { hours: 24 },
+  last_7_days: { days: 7 },
+  last_30_days: { days: 30 },
+  last_90_days: { days: 90 },
+  today: { unit: "day", back: 0 },
+  yesterday: { unit: "day", back: 1 },
+  this_week: { unit: "week", back: 0 },
+  last_week: { unit: "week", back: 1 },
+  this_month: { unit: "month", back: 0 },
+  last_month: { unit: "month", back: 1 },
+  this_quarter: { unit: "quarter", back: 0 },
+  last_quarter: { unit: "quarter", back: 1 },
+  this_year: { unit: "year", back: 0 },
+  last_year: { unit: "year", back: 1 },
+};
+
+/**
  * Resolves a TimeRangeInput:
  * - `relative`: LAST_24_HOURS is the 24 hours before now; LAST_n_DAYS the n local days
  *   ending with today (from local midnight n-1 days ago to now); TODAY … THIS_YEAR the whole
@@ -77,36 +101,13 @@ export function resolveMetricRange(input: MetricRangeInput): MetricRange {
       to: now,
       period: { months: 0, days },
     });
-    switch (input.relative) {
-      case "last_24_hours":
-        return { from: new Date(now.getTime() - 24 * HOUR_MS), to: now, period: { ms: 24 * HOUR_MS } };
-      case "last_7_days":
-        return lastDays(7);
-      case "last_30_days":
-        return lastDays(30);
-      case "last_90_days":
-        return lastDays(90);
-      case "today":
-        return calendarPeriod("day", 0);
-      case "yesterday":
-        return calendarPeriod("day", 1);
-      case "this_week":
-        return calendarPeriod("week", 0);
-      case "last_week":
-        return calendarPeriod("week", 1);
-      case "this_month":
-        return calendarPeriod("month", 0);
-      case "last_month":
-        return calendarPeriod("month", 1);
-      case "this_quarter":
-        return calendarPeriod("quarter", 0);
-      case "last_quarter":
-        return calendarPeriod("quarter", 1);
-      case "this_year":
-        return calendarPeriod("year", 0);
-      case "last_year":
-        return calendarPeriod("year", 1);
+    const span = RELATIVE_RANGE_SPANS[input.relative];
+    if ("hours" in span) {
+      const ms = span.hours * HOUR_MS;
+      return { from: new Date(now.getTime() - ms), to: now, period: { ms } };
     }
+    if ("days" in span) return lastDays(span.days);
+    return calendarPeriod(span.unit, span.back);
   }
   const to = input.to ?? now;
   const from = input.from ?? new Date(to.getTime() - DEFAULT_TREND_WINDOW_MS);
