@@ -1,13 +1,11 @@
-import "reflect-metadata";
 import { describe, expect, it } from "vitest";
-import { buildGatewaySchema, printGatewaySchema } from "../../schema/build-schema";
+import { builtSchemaSdl, builtSchemaSdlContaining } from "../helpers/built-schema-sdl";
 
 // The write API's published signatures and documented bounds.
 
 describe("the write API in the schema", () => {
   it("has every mutation with its arguments and answer", async () => {
-    const sdl = printGatewaySchema(await buildGatewaySchema());
-    for (const signature of [
+    const sdl = await builtSchemaSdlContaining([
       "createCase(input: CreateCaseInput!): Case!",
       "updateCase(id: ID!, input: UpdateCaseInput!): Case!",
       "deleteCase(id: ID!): DeleteCasePayload!",
@@ -16,9 +14,7 @@ describe("the write API in the schema", () => {
       "createUser(input: CreateUserInput!): User!",
       "updateUser(id: ID!, input: UpdateUserInput!): User!",
       "updateUserRole(id: ID!, role: UserRole!): User!",
-    ]) {
-      expect(sdl).toContain(signature);
-    }
+    ]);
     const multiLine = (name: string, args: string[], answer: string) =>
       new RegExp(
         `${name}\\(${args.map((arg) => `[\\s\\S]*?${arg.replace(/[[\]!]/g, "\\$&")}`).join("")}[\\s\\S]*?\\): ${answer}`,
@@ -41,7 +37,7 @@ describe("the write API in the schema", () => {
   });
 
   it("documents the bounds and the unlinking of a deleted case's alerts", async () => {
-    const sdl = printGatewaySchema(await buildGatewaySchema());
+    const sdl = await builtSchemaSdl();
     expect(sdl).toContain("DOCUMENT_MAX_DEPTH");
     expect(sdl).toContain("16384 bytes as JSON (DOCUMENT_MAX_BYTES)");
     expect(sdl).toContain("at most 5 levels deep");
