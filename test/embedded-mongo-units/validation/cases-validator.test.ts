@@ -6,6 +6,7 @@ import {
   documentValidationFailure,
   validateDocument,
 } from "../../../src/embedded-mongo/validation";
+import { bsonTypeMismatch } from "./support/bson-type-mismatch";
 
 // The data model's validator for the cases collection.
 const casesSchema = {
@@ -70,15 +71,7 @@ describe("cases validator", () => {
             },
             {
               propertyName: "assignee",
-              details: [
-                {
-                  operatorName: "bsonType",
-                  specifiedAs: { bsonType: ["objectId", "null"] },
-                  reason: "type did not match",
-                  consideredValue: "bob",
-                  consideredType: "string",
-                },
-              ],
+              details: [bsonTypeMismatch(["objectId", "null"], "bob", "string")],
             },
           ],
         },
@@ -101,15 +94,7 @@ describe("cases validator", () => {
           propertiesNotSatisfied: [
             {
               propertyName: "title",
-              details: [
-                {
-                  operatorName: "bsonType",
-                  specifiedAs: { bsonType: "string" },
-                  reason: "type did not match",
-                  consideredValue: 42,
-                  consideredType: "int",
-                },
-              ],
+              details: [bsonTypeMismatch("string", 42, "int")],
             },
           ],
         },

@@ -4,6 +4,7 @@ import {
   validateDocument,
   type ValidationErrorDetail,
 } from "../../../src/embedded-mongo/validation";
+import { bsonTypeMismatch } from "./support/bson-type-mismatch";
 
 type Doc = Record<string, unknown>;
 
@@ -29,15 +30,7 @@ function propertyDetails(property: Doc, value: unknown): ValidationErrorDetail[]
 describe("$jsonSchema keywords", () => {
   it("bsonType: single, list, and number", () => {
     expect(propertyDetails({ bsonType: "string" }, "x")).toBeNull();
-    expect(propertyDetails({ bsonType: "string" }, 5)).toEqual([
-      {
-        operatorName: "bsonType",
-        specifiedAs: { bsonType: "string" },
-        reason: "type did not match",
-        consideredValue: 5,
-        consideredType: "int",
-      },
-    ]);
+    expect(propertyDetails({ bsonType: "string" }, 5)).toEqual([bsonTypeMismatch("string", 5, "int")]);
     expect(propertyDetails({ bsonType: ["objectId", "null"] }, null)).toBeNull();
     expect(propertyDetails({ bsonType: "number" }, 2.5)).toBeNull();
     expect(propertyDetails({ bsonType: "date" }, new Date())).toBeNull();
@@ -131,15 +124,7 @@ describe("$jsonSchema keywords", () => {
         operatorName: "additionalProperties",
         reason: "at least one additional property did not match the subschema",
         failingProperty: "y",
-        details: [
-          {
-            operatorName: "bsonType",
-            specifiedAs: { bsonType: "int" },
-            reason: "type did not match",
-            consideredValue: "no",
-            consideredType: "string",
-          },
-        ],
+        details: [bsonTypeMismatch("int", "no", "string")],
       },
     ]);
   });
@@ -154,15 +139,7 @@ describe("$jsonSchema keywords", () => {
           {
             propertyName: "x_b",
             regexMatched: "^x_",
-            details: [
-              {
-                operatorName: "bsonType",
-                specifiedAs: { bsonType: "string" },
-                reason: "type did not match",
-                consideredValue: 2,
-                consideredType: "int",
-              },
-            ],
+            details: [bsonTypeMismatch("string", 2, "int")],
           },
         ],
       },
@@ -178,15 +155,7 @@ describe("$jsonSchema keywords", () => {
         operatorName: "items",
         reason: "At least one item did not match the sub-schema",
         itemIndex: 1,
-        details: [
-          {
-            operatorName: "bsonType",
-            specifiedAs: { bsonType: "string" },
-            reason: "type did not match",
-            consideredValue: 2,
-            consideredType: "int",
-          },
-        ],
+        details: [bsonTypeMismatch("string", 2, "int")],
       },
     ]);
     const tuple = { items: [{ bsonType: "string" }, { bsonType: "int" }], additionalItems: false };
@@ -197,15 +166,7 @@ describe("$jsonSchema keywords", () => {
         details: [
           {
             itemIndex: 0,
-            details: [
-              {
-                operatorName: "bsonType",
-                specifiedAs: { bsonType: "string" },
-                reason: "type did not match",
-                consideredValue: 1,
-                consideredType: "int",
-              },
-            ],
+            details: [bsonTypeMismatch("string", 1, "int")],
           },
         ],
       },
