@@ -1,5 +1,6 @@
 import { ObjectId, type Db } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CASE_INDEX_KEYS, CASE_TEXT_FIELDS } from "../helpers/case-indexes";
 import { startTestEngine, type TestEngine } from "./support/start-test-engine";
 
 const DAY = 86_400_000;
@@ -90,13 +91,8 @@ describe("the gateway's data model", () => {
     await db
       .collection("cases")
       .createIndexes([
-        { key: { created_at: 1 } },
-        { key: { status: 1, severity: 1 } },
-        { key: { status: 1, created_at: -1 } },
-        { key: { assignee: 1 } },
-        { key: { tags: 1 } },
-        { key: { priority: 1 } },
-        { key: { title: "text", description: "text", tags: "text" } },
+        ...CASE_INDEX_KEYS.map((key) => ({ key })),
+        { key: Object.fromEntries(CASE_TEXT_FIELDS.map((field) => [field, "text"])) },
       ]);
     await db
       .collection("alerts")

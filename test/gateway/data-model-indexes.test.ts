@@ -1,5 +1,6 @@
 import type { Document } from "mongodb";
 import { describe, expect, it } from "vitest";
+import { CASE_INDEX_KEYS } from "../helpers/case-indexes";
 import { startTestGateway } from "../helpers/test-gateway";
 import { useTestGateway } from "../helpers/use-test-gateway";
 
@@ -21,12 +22,8 @@ describe("the data model's indexes exist after start", () => {
     expect(keys(list)).toEqual(
       expect.arrayContaining(
         [
-          { created_at: 1 },
-          { status: 1, severity: 1 },
-          { status: 1, created_at: -1 },
-          { assignee: 1 },
-          { tags: 1 },
-          { priority: 1 },
+          ...CASE_INDEX_KEYS,
+          // Keyset paging.
           { created_at: -1, _id: -1 },
           { updated_at: -1, _id: -1 },
           { severity: 1, _id: 1 },

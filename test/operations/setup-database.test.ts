@@ -1,6 +1,7 @@
 import { type Document, MongoServerError, ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
 import { setupDatabase } from "../../src/operations/setup-database";
+import { CASE_INDEX_KEYS, CASE_TEXT_FIELDS } from "../helpers/case-indexes";
 import { openTestDatabase } from "../helpers/test-database";
 import { useTestDatabase } from "../helpers/use-test-database";
 import { engineGap, probeCollMod, probeValidators } from "./support/engine-gaps";
@@ -9,13 +10,8 @@ import { runCli } from "./support/run-cli";
 /** The data model's indexes as the issue lists them, written out here rather than imported. */
 const REQUIRED_INDEXES: Record<string, { key: Document; options?: Document; text?: string[] }[]> = {
   cases: [
-    { key: { created_at: 1 } },
-    { key: { status: 1, severity: 1 } },
-    { key: { status: 1, created_at: -1 } },
-    { key: { assignee: 1 } },
-    { key: { tags: 1 } },
-    { key: { priority: 1 } },
-    { key: { _fts: "text", _ftsx: 1 }, text: ["title", "description", "tags"] },
+    ...CASE_INDEX_KEYS.map((key) => ({ key })),
+    { key: { _fts: "text", _ftsx: 1 }, text: [...CASE_TEXT_FIELDS] },
   ],
   alerts: [
     { key: { timestamp: 1 } },
@@ -66,30 +62,17 @@ describe("db setup", () => {
     }
     const collections = await t.db.listCollections({}, { nameOnly: false }).toArray();
     const options = Object.fromEntries(collections.map((c) => [c.name, (c as Document).options]));
-    expect(options.cases.validator.$jsonSchema.required).toEqual([
-      "title",
-      "status",
-      "severity",
-      "created_at",
-    ]);
-    expect(options.cases.validator.$jsonSchema.properties.status.enum).toEqual([
-      "open",
-      "in_progress",
-      "resolved",
-      "closed",
-    ]);
-    expect(options.alerts.validator.$jsonSchema.required).toEqual([
-      "type",
-      "source",
-      "severity",
-      "timestamp",
-    ]);
-    expect(options.users.validator.$jsonSchema.properties.role.enum).toEqual([
-      "admin",
-      "analyst",
-      "responder",
-      "viewer",
-    ]);
+    expect({
+      caseRequired: options.cases.validator.$jsonSchema.required,
+      caseStatuses: options.cases.validator.$jsonSchema.properties.status.enum,
+      alertRequired: options.alerts.validator.$jsonSchema.required,
+      userRoles: options.users.validator.$jsonSchema.properties.role.enum,
+    }).toEqual({
+      caseRequired: ["title", "status", "severity", "created_at"],
+      caseStatuses: ["open", "in_progress", "resolved", "closed"],
+      alertRequired: ["type", "source", "severity", "timestamp"],
+      userRoles: ["admin", "analyst", "responder", "viewer"],
+    });
     expect(options.audit_logs.validator.$jsonSchema).toBeDefined();
 
     const countIndexes = () =>
