@@ -1,3 +1,4 @@
+import type { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import type { CaseDocument } from "../../src/db/case.document";
@@ -55,6 +56,29 @@ const newestAlertsOf = (caseDocument: CaseDocument, keep: (a: AlertDocument) => 
     -1,
   );
 
+/**
+ * A to-one relation as a table row: a parent that has the target and one that has none, and the
+ * target's expected GraphQL form, picked from the fixture once it is loaded.
+ */
+function toOne<P extends { _id: ObjectId }, T extends { _id: ObjectId }>(row: {
+  name: string;
+  parent: string;
+  relation: string;
+  fields: string;
+  parents: () => P[];
+  targetId: (parent: P) => ObjectId | null | undefined;
+  targets: () => T[];
+  expected: (target: T) => object;
+}) {
+  const pick = () => {
+    const linked = row.parents().find((p) => row.targetId(p))!;
+    const loose = row.parents().find((p) => !row.targetId(p))!;
+    const target = row.targets().find((t) => t._id.equals(row.targetId(linked)!))!;
+    return { linked: linked._id, loose: loose._id, expected: row.expected(target) };
+  };
+  return { ...row, pick };
+}
+
 describe("lookups by id", () => {
   it("case(id) maps every stored field to the API's camelCase form", async () => {
     for (const c of [fixture.cases[0]!, fixture.cases.find((c) => c.resolved_at)!]) {
@@ -80,18 +104,36 @@ describe("lookups by id", () => {
 });
 
 describe("relations", () => {
-  it("Case.assignee is the assigned user, null when unassigned", async () => {
-    const assigned = fixture.cases.find((c) => c.assignee)!;
-    const unassigned = fixture.cases.find((c) => !c.assignee)!;
+  it.each([
+    toOne({
+      name: "Case.assignee is the assigned user, null when unassigned",
+      parent: "case",
+      relation: "assignee",
+      fields: USER_FIELDS,
+      parents: () => fixture.cases,
+      targetId: (c) => c.assignee,
+      targets: () => fixture.users,
+      expected: expectedUser,
+    }),
+    toOne({
+      name: "Alert.case is the case, null for an alert without one",
+      parent: "alert",
+      relation: "case",
+      fields: CASE_FIELDS,
+      parents: () => fixture.alerts,
+      targetId: (a) => a.case_id,
+      targets: () => fixture.cases,
+      expected: expectedCase,
+    }),
+  ])("$name", async ({ parent, relation, fields, pick }) => {
+    const { linked, loose, expected } = pick();
     const result = await gateway.graphql(
-      `query($a: ID!, $b: ID!) { a: case(id: $a) { assignee { ${USER_FIELDS} } } b: case(id: $b) { assignee { id } } }`,
-      { a: assigned._id.toHexString(), b: unassigned._id.toHexString() },
+      `query($a: ID!, $b: ID!) { a: ${parent}(id: $a) { ${relation} { ${fields} } } b: ${parent}(id: $b) { ${relation} { id } } }`,
+      { a: linked.toHexString(), b: loose.toHexString() },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data.a.assignee).toEqual(
-      expectedUser(fixture.users.find((u) => u._id.equals(assigned.assignee!))!),
-    );
-    expect(result.data.b.assignee).toBeNull();
+    expect(result.data.a[relation]).toEqual(expected);
+    expect(result.data.b[relation]).toBeNull();
   });
 
   it("Case.alerts lists the newest alerts first, honouring resolved and first; alertCount counts", async () => {
@@ -135,20 +177,6 @@ describe("relations", () => {
       id: quiet._id.toHexString(),
     });
     expect(result.data.case).toEqual({ alerts: [], alertCount: 0 });
-  });
-
-  it("Alert.case is the case, null for an alert without one", async () => {
-    const linked = fixture.alerts.find((a) => a.case_id)!;
-    const loose = fixture.alerts.find((a) => !a.case_id)!;
-    const result = await gateway.graphql(
-      `query($a: ID!, $b: ID!) { a: alert(id: $a) { case { ${CASE_FIELDS} } } b: alert(id: $b) { case { id } } }`,
-      { a: linked._id.toHexString(), b: loose._id.toHexString() },
-    );
-    expect(result.errors).toBeUndefined();
-    expect(result.data.a.case).toEqual(
-      expectedCase(fixture.cases.find((c) => c._id.equals(linked.case_id!))!),
-    );
-    expect(result.data.b.case).toBeNull();
   });
 
   it("User.assignedCases (newest first, status filter, first) and openCaseCount", async () => {
