@@ -2,48 +2,11 @@ import type { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import type { CaseDocument } from "../../src/db/case.document";
-import type { UserDocument } from "../../src/db/user.document";
+import { expectedAlert, expectedCase, expectedUser } from "../helpers/expected-answers";
 import { ids, sortedBy } from "./fixtures/expected-order";
 import { useIncidentGateway } from "./fixtures/use-incident-gateway";
 
 const { gateway, fixture } = useIncidentGateway("lookups", { users: 6, cases: 25, alerts: 120, seed: 5 });
-
-/** The GraphQL form of a document, derived here by hand (enum names are the upper-cased values). */
-const expectedCase = (c: CaseDocument) => ({
-  id: c._id.toHexString(),
-  title: c.title,
-  description: c.description,
-  severity: c.severity.toUpperCase(),
-  status: c.status.toUpperCase(),
-  priority: c.priority.toUpperCase(),
-  createdAt: c.created_at.toISOString(),
-  updatedAt: c.updated_at.toISOString(),
-  resolvedAt: c.resolved_at?.toISOString() ?? null,
-  resolutionTimeSeconds: c.resolved_at
-    ? Math.floor((c.resolved_at.getTime() - c.created_at.getTime()) / 1000)
-    : null,
-  tags: c.tags,
-  metadata: c.metadata,
-});
-const expectedAlert = (a: AlertDocument) => ({
-  id: a._id.toHexString(),
-  type: a.type,
-  source: a.source,
-  severity: a.severity.toUpperCase(),
-  message: a.message,
-  timestamp: a.timestamp.toISOString(),
-  resolved: a.resolved,
-  resolution: a.resolution,
-});
-const expectedUser = (u: UserDocument) => ({
-  id: u._id.toHexString(),
-  email: u.email,
-  name: u.name,
-  role: u.role.toUpperCase(),
-  settings: u.settings,
-  createdAt: u.created_at.toISOString(),
-  lastLogin: u.last_login?.toISOString() ?? null,
-});
 
 const CASE_FIELDS = `id title description severity status priority createdAt updatedAt resolvedAt resolutionTimeSeconds tags metadata`;
 const ALERT_FIELDS = `id type source severity message timestamp resolved resolution`;

@@ -12,7 +12,9 @@ import {
   snapshot,
   expectNoDanglingAlerts,
 } from "./support/write-test-kit";
+import { expectedAlert } from "../helpers/expected-answers";
 import { useTestGateway } from "../helpers/use-test-gateway";
+import { createdDocument, storedDocument } from "./support/stored-document";
 
 const { db, gateway } = useTestGateway("writes-alerts");
 
@@ -22,22 +24,15 @@ const LINK = `mutation($alertId: ID!, $caseId: ID!) { linkAlertToCase(alertId: $
 const UNLINK = `mutation($alertId: ID!) { unlinkAlert(alertId: $alertId) { ${ALERT_FIELDS} } }`;
 const DELETE_CASE = `mutation($id: ID!) { deleteCase(id: $id) { deletedCaseId unlinkedAlertIds } }`;
 
+/** What a client should see for a stored alert, with the `case { id }` the writes select. */
 function alertAnswer(document: Document): Document {
   return {
-    id: document._id.toHexString(),
-    type: document.type,
-    source: document.source,
-    severity: String(document.severity).toUpperCase(),
-    message: document.message,
-    timestamp: document.timestamp.toISOString(),
-    resolved: document.resolved,
-    resolution: document.resolution,
+    ...expectedAlert(document),
     case: document.case_id ? { id: document.case_id.toHexString() } : null,
   };
 }
 
-const storedAlert = (id: ObjectId | string) =>
-  db.collection("alerts").findOne({ _id: typeof id === "string" ? oid(id) : id });
+const storedAlert = (id: ObjectId | string) => storedDocument(db, "alerts", id);
 
 /** Every alert's case_id is null or names a case that exists. */
 describe("createAlert", () => {
@@ -54,9 +49,7 @@ describe("createAlert", () => {
         caseId: target._id.toHexString(),
       },
     });
-    expect(result.errors).toBeUndefined();
-    const id = result.data.createAlert.id as string;
-    const stored = await storedAlert(id);
+    const { id, stored } = await createdDocument(db, result, "createAlert", "alerts");
     expect(stored).toEqual({
       _id: oid(id),
       type: "cpu",

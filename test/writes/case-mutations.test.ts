@@ -13,7 +13,9 @@ import {
   ACTOR,
   expectNoDanglingAlerts,
 } from "./support/write-test-kit";
+import { expectedCase } from "../helpers/expected-answers";
 import { useTestGateway } from "../helpers/use-test-gateway";
+import { createdDocument, storedDocument } from "./support/stored-document";
 
 const { db, gateway } = useTestGateway("writes-cases");
 
@@ -26,28 +28,12 @@ const DELETE = `mutation($id: ID!) {
   deleteCase(id: $id) { deletedCaseId unlinkedAlertIds case { id title status alertCount } }
 }`;
 
-async function storedCase(id: ObjectId | string): Promise<Document | null> {
-  return db.collection("cases").findOne({ _id: typeof id === "string" ? oid(id) : id });
-}
+const storedCase = (id: ObjectId | string) => storedDocument(db, "cases", id);
 
-/** What a client should see for a stored case, computed from the document. */
+/** What a client should see for a stored case, with the `assignee { id }` the writes select. */
 function caseAnswer(document: Document): Document {
-  const resolvedAt = document.resolved_at as Date | null;
   return {
-    id: document._id.toHexString(),
-    title: document.title,
-    description: document.description,
-    severity: String(document.severity).toUpperCase(),
-    status: String(document.status).toUpperCase(),
-    priority: String(document.priority).toUpperCase(),
-    createdAt: document.created_at.toISOString(),
-    updatedAt: document.updated_at.toISOString(),
-    resolvedAt: resolvedAt ? resolvedAt.toISOString() : null,
-    resolutionTimeSeconds: resolvedAt
-      ? Math.floor((resolvedAt.getTime() - document.created_at.getTime()) / 1000)
-      : null,
-    tags: document.tags,
-    metadata: document.metadata,
+    ...expectedCase(document),
     assignee: document.assignee ? { id: document.assignee.toHexString() } : null,
   };
 }
@@ -68,10 +54,7 @@ describe("createCase", () => {
       },
     });
     const finishedAt = Date.now();
-    expect(result.errors).toBeUndefined();
-    const id = result.data.createCase.id as string;
-
-    const stored = await storedCase(id);
+    const { id, stored } = await createdDocument(db, result, "createCase", "cases");
     expect(stored).toEqual({
       _id: oid(id),
       title: "Disk full on db-1",

@@ -2,7 +2,9 @@ import type { Document } from "mongodb";
 import { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
 import { auditEntriesOf, errorCode, insertUser, oid, snapshot, USER_FIELDS } from "./support/write-test-kit";
+import { expectedUser } from "../helpers/expected-answers";
 import { useTestGateway } from "../helpers/use-test-gateway";
+import { createdDocument, storedDocument } from "./support/stored-document";
 
 const { db, gateway } = useTestGateway("writes-users");
 
@@ -10,20 +12,7 @@ const CREATE = `mutation($input: CreateUserInput!) { createUser(input: $input) {
 const UPDATE = `mutation($id: ID!, $input: UpdateUserInput!) { updateUser(id: $id, input: $input) { ${USER_FIELDS} } }`;
 const ROLE = `mutation($id: ID!, $role: UserRole!) { updateUserRole(id: $id, role: $role) { ${USER_FIELDS} } }`;
 
-function userAnswer(document: Document): Document {
-  return {
-    id: document._id.toHexString(),
-    email: document.email,
-    name: document.name,
-    role: String(document.role).toUpperCase(),
-    settings: document.settings,
-    createdAt: document.created_at.toISOString(),
-    lastLogin: document.last_login ? document.last_login.toISOString() : null,
-  };
-}
-
-const storedUser = (id: ObjectId | string) =>
-  db.collection("users").findOne({ _id: typeof id === "string" ? oid(id) : id });
+const storedUser = (id: ObjectId | string) => storedDocument(db, "users", id);
 
 describe("createUser", () => {
   it("stores the e-mail trimmed and lower-cased, the name trimmed, VIEWER by default", async () => {
@@ -31,9 +20,7 @@ describe("createUser", () => {
     const result = await gateway.graphql(CREATE, {
       input: { email: "  Alice.Smith@Example.COM ", name: " Alice Smith ", settings: { theme: "dark" } },
     });
-    expect(result.errors).toBeUndefined();
-    const id = result.data.createUser.id as string;
-    const stored = await storedUser(id);
+    const { id, stored } = await createdDocument(db, result, "createUser", "users");
     expect(stored).toEqual({
       _id: oid(id),
       email: "alice.smith@example.com",
@@ -46,7 +33,7 @@ describe("createUser", () => {
     });
     expect(stored!.created_at.getTime()).toBeGreaterThanOrEqual(startedAt);
     expect(stored!.updated_at).toEqual(stored!.created_at);
-    expect(result.data.createUser).toEqual(userAnswer(stored!));
+    expect(result.data.createUser).toEqual(expectedUser(stored!));
     const entries = await auditEntriesOf(db, id);
     expect(entries.map((entry) => [entry.action, entry.changes])).toEqual([
       [
@@ -112,7 +99,7 @@ describe("updateUser / updateUserRole", () => {
       settings: { theme: "dark" },
       updated_at: expect.any(Date),
     });
-    expect(result.data.updateUser).toEqual(userAnswer(stored!));
+    expect(result.data.updateUser).toEqual(expectedUser(stored!));
     expect((await auditEntriesOf(db, id)).map((entry) => entry.changes)).toEqual([
       {
         name: { before: "Old", after: "New" },
@@ -128,7 +115,7 @@ describe("updateUser / updateUserRole", () => {
     expect(result.errors).toBeUndefined();
     const stored = await storedUser(id);
     expect(stored!.role).toBe("admin");
-    expect(result.data.updateUserRole).toEqual(userAnswer(stored!));
+    expect(result.data.updateUserRole).toEqual(expectedUser(stored!));
     const entries = await auditEntriesOf(db, id);
     expect(entries.map((entry) => [entry.action, entry.changes])).toEqual([
       ["user.role.change", { role: { before: "viewer", after: "admin" } }],
