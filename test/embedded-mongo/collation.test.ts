@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { Document } from "mongodb";
+import type { CollationOptions, Collection, Db, Document } from "mongodb";
 import { describe, expect, it } from "vitest";
 import type { AnyDoc } from "./support/any-doc";
 import { serverFailure } from "./support/server-failure";
@@ -19,6 +19,19 @@ function planOf(explain: Document): { stage: string; keys: number } {
 }
 
 const ids = (docs: AnyDoc[]) => docs.map((d) => d._id).sort();
+
+/** Collection `name` of `db` holding one document `{ _id: i + 1, [field]: values[i] }` per value. */
+async function numbered(db: Db, name: string, field: string, values: string[]): Promise<Collection<AnyDoc>> {
+  const c = db.collection<AnyDoc>(name);
+  await c.insertMany(values.map((value, i) => ({ _id: i + 1, [field]: value })));
+  return c;
+}
+
+/** The `v` values as a find sorted by `v` returns them, under `collation` (none: binary order). */
+async function sortedValues(c: Collection<AnyDoc>, collation?: CollationOptions): Promise<unknown[]> {
+  const found = await c.find({}, { sort: { v: 1 }, ...(collation && { collation }) }).toArray();
+  return found.map((d) => d.v);
+}
 
 describe("collation: comparisons and equality", () => {
   const engine = useTestEngine("coll_eq");
@@ -80,13 +93,7 @@ describe("collation: comparisons and equality", () => {
   });
 
   it('alternate: "shifted" ignores spaces and punctuation', async () => {
-    const c = engine.db.collection<AnyDoc>("birds");
-    await c.insertMany([
-      { _id: 1, n: "black-bird" },
-      { _id: 2, n: "black bird" },
-      { _id: 3, n: "blackbird" },
-      { _id: 4, n: "blue bird" },
-    ]);
+    const c = await numbered(engine.db, "birds", "n", ["black-bird", "black bird", "blackbird", "blue bird"]);
     const shifted = await c
       .find({ n: "blackbird" }, { collation: { locale: "en", alternate: "shifted" } })
       .toArray();
@@ -125,51 +132,23 @@ describe("collation: sorts", () => {
   const engine = useTestEngine("coll_sort");
 
   it("numericOrdering compares digit runs as numbers (manual: 10 sorts after 2)", async () => {
-    const c = engine.db.collection<AnyDoc>("n");
-    await c.insertMany([
-      { _id: 1, v: "10" },
-      { _id: 2, v: "2" },
-      { _id: 3, v: "1" },
-    ]);
-    const numeric = await c
-      .find({}, { sort: { v: 1 }, collation: { locale: "en", numericOrdering: true } })
-      .toArray();
-    expect(numeric.map((d) => d.v)).toEqual(["1", "2", "10"]);
-    const binary = await c.find({}, { sort: { v: 1 } }).toArray();
-    expect(binary.map((d) => d.v)).toEqual(["1", "10", "2"]);
+    const c = await numbered(engine.db, "n", "v", ["10", "2", "1"]);
+    expect(await sortedValues(c, { locale: "en", numericOrdering: true })).toEqual(["1", "2", "10"]);
+    expect(await sortedValues(c)).toEqual(["1", "10", "2"]);
     expect(
       await c.countDocuments({ v: { $gt: "9" } }, { collation: { locale: "en", numericOrdering: true } }),
     ).toBe(1);
   });
 
   it("caseFirst upper puts capitals first; en interleaves cases where binary puts all capitals first", async () => {
-    const c = engine.db.collection<AnyDoc>("letters");
-    await c.insertMany([
-      { _id: 1, v: "b" },
-      { _id: 2, v: "a" },
-      { _id: 3, v: "B" },
-      { _id: 4, v: "A" },
-    ]);
-    const upper = await c
-      .find({}, { sort: { v: 1 }, collation: { locale: "en", caseFirst: "upper" } })
-      .toArray();
-    expect(upper.map((d) => d.v)).toEqual(["A", "a", "B", "b"]);
-    const lower = await c
-      .find({}, { sort: { v: 1 }, collation: { locale: "en", caseFirst: "lower" } })
-      .toArray();
-    expect(lower.map((d) => d.v)).toEqual(["a", "A", "b", "B"]);
-    const binary = await c.find({}, { sort: { v: 1 } }).toArray();
-    expect(binary.map((d) => d.v)).toEqual(["A", "B", "a", "b"]);
+    const c = await numbered(engine.db, "letters", "v", ["b", "a", "B", "A"]);
+    expect(await sortedValues(c, { locale: "en", caseFirst: "upper" })).toEqual(["A", "a", "B", "b"]);
+    expect(await sortedValues(c, { locale: "en", caseFirst: "lower" })).toEqual(["a", "A", "b", "B"]);
+    expect(await sortedValues(c)).toEqual(["A", "B", "a", "b"]);
   });
 
   it("aggregate: $match and $sort follow the collation", async () => {
-    const c = engine.db.collection<AnyDoc>("agg");
-    await c.insertMany([
-      { _id: 1, v: "b" },
-      { _id: 2, v: "A" },
-      { _id: 3, v: "a" },
-      { _id: 4, v: "C" },
-    ]);
+    const c = await numbered(engine.db, "agg", "v", ["b", "A", "a", "C"]);
     const out = await c
       .aggregate(
         [{ $match: { v: { $in: ["a", "c"] } } }, { $sort: { v: -1, _id: 1 } }, { $project: { _id: 1 } }],
