@@ -1,4 +1,4 @@
-import { UUID, type MongoClient, type MongoServerError } from "mongodb";
+import { UUID, type ClientSession, type MongoClient, type MongoServerError } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { opMsg, RawConnection } from "./support/raw-wire";
 import type { AnyDoc } from "./support/any-doc";
@@ -17,6 +17,20 @@ async function codeOf(p: Promise<unknown>): Promise<{ code: unknown; labels: str
     return { code: e.code, labels: e.errorLabels ?? [] };
   }
   return { code: undefined, labels: [] };
+}
+
+/** Runs `body` in a transaction of a new session, and ends the session whatever happens. */
+async function inTransaction(
+  client: MongoClient,
+  body: (session: ClientSession) => Promise<void>,
+): Promise<void> {
+  const session = client.startSession();
+  try {
+    session.startTransaction();
+    await body(session);
+  } finally {
+    await session.endSession();
+  }
 }
 
 describe("sessions and transactions", () => {
@@ -41,9 +55,7 @@ describe("sessions and transactions", () => {
   it("hides writes until commit and shows them after; the transaction reads its own writes", async () => {
     const coll = client.db("tx").collection<{ _id: number; v: string }>("vis");
     await coll.insertOne({ _id: 1, v: "before" });
-    const session = client.startSession();
-    try {
-      session.startTransaction();
+    await inTransaction(client, async (session) => {
       await coll.insertOne({ _id: 2, v: "new" }, { session });
       await coll.updateOne({ _id: 1 }, { $set: { v: "changed" } }, { session });
       // Inside: own writes visible.
@@ -71,9 +83,7 @@ describe("sessions and transactions", () => {
       // Outside: nothing yet.
       expect(await coll.find({}).sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, v: "before" }]);
       await session.commitTransaction();
-    } finally {
-      await session.endSession();
-    }
+    });
     expect(await coll.find({}).sort({ _id: 1 }).toArray()).toEqual([
       { _id: 1, v: "changed" },
       { _id: 2, v: "new" },
@@ -83,16 +93,12 @@ describe("sessions and transactions", () => {
   it("snapshot isolation: a transaction does not see commits made after its snapshot", async () => {
     const coll = client.db("tx").collection<{ _id: number; v: number }>("snap");
     await coll.insertOne({ _id: 1, v: 1 });
-    const session = client.startSession();
-    try {
-      session.startTransaction();
+    await inTransaction(client, async (session) => {
       expect(await coll.findOne({ _id: 1 }, { session })).toEqual({ _id: 1, v: 1 });
       await coll.insertOne({ _id: 2, v: 2 });
       expect(await coll.countDocuments({}, { session })).toBe(1);
       await session.commitTransaction();
-    } finally {
-      await session.endSession();
-    }
+    });
   });
 
   it("an aborted transaction leaves no trace", async () => {
@@ -103,17 +109,13 @@ describe("sessions and transactions", () => {
       { _id: 2, v: 2 },
     ]);
     const before = await coll.find({}).sort({ _id: 1 }).toArray();
-    const session = client.startSession();
-    try {
-      session.startTransaction();
+    await inTransaction(client, async (session) => {
       await coll.insertOne({ _id: 3, v: 3 }, { session });
       await coll.deleteOne({ _id: 1 }, { session });
       await coll.updateOne({ _id: 2 }, { $inc: { v: 10 } }, { session });
       await db.collection<AnyDoc>("createdInTxn").insertOne({ x: 1 }, { session });
       await session.abortTransaction();
-    } finally {
-      await session.endSession();
-    }
+    });
     expect(await coll.find({}).sort({ _id: 1 }).toArray()).toEqual(before);
     const names = (await db.listCollections().toArray()).map((c) => c.name);
     expect(names).not.toContain("createdInTxn");
@@ -123,35 +125,27 @@ describe("sessions and transactions", () => {
     const coll = client.db("tx").collection<{ _id: number; k: string }>("atomic");
     await coll.createIndex({ k: 1 }, { unique: true });
     await coll.insertOne({ _id: 1, k: "a" });
-    const session = client.startSession();
-    try {
-      session.startTransaction();
+    await inTransaction(client, async (session) => {
       await coll.insertOne({ _id: 2, k: "b" }, { session });
       const dup = await codeOf(coll.insertOne({ _id: 3, k: "a" }, { session }));
       expect(dup.code).toBe(11000);
       const commit = await codeOf(session.commitTransaction());
       expect(commit.code).toBe(251);
-    } finally {
-      await session.endSession();
-    }
+    });
     expect(await coll.find({}).toArray()).toEqual([{ _id: 1, k: "a" }]);
   });
 
   it("all-or-nothing when the commit itself fails on a unique index", async () => {
     const coll = client.db("tx").collection<{ _id: number; k: string }>("commitdup");
     await coll.createIndex({ k: 1 }, { unique: true });
-    const session = client.startSession();
-    try {
-      session.startTransaction();
+    await inTransaction(client, async (session) => {
       await coll.insertOne({ _id: 1, k: "x" }, { session });
       await coll.insertOne({ _id: 2, k: "y" }, { session });
       // Another client takes key "y" before the commit.
       await coll.insertOne({ _id: 9, k: "y" });
       const commit = await codeOf(session.commitTransaction());
       expect(commit.code).toBe(11000);
-    } finally {
-      await session.endSession();
-    }
+    });
     expect(await coll.find({}).toArray()).toEqual([{ _id: 9, k: "y" }]);
   });
 
@@ -179,16 +173,12 @@ describe("sessions and transactions", () => {
   it("a write after another transaction committed the document since the snapshot conflicts", async () => {
     const coll = client.db("tx").collection<Counter>("late");
     await coll.insertOne({ _id: "c", n: 0 });
-    const s1 = client.startSession();
-    try {
-      s1.startTransaction();
+    await inTransaction(client, async (s1) => {
       expect((await coll.findOne({ _id: "c" }, { session: s1 }))?.n).toBe(0);
       await coll.updateOne({ _id: "c" }, { $set: { n: 5 } });
       const late = await codeOf(coll.updateOne({ _id: "c" }, { $inc: { n: 1 } }, { session: s1 }));
       expect(late.code).toBe(112);
-    } finally {
-      await s1.endSession();
-    }
+    });
     expect((await coll.findOne({ _id: "c" }))?.n).toBe(5);
   });
 
