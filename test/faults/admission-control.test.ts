@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FaultsConfig, loadConfig } from "../../src/config";
 import { type EngineProcess, freePort, startEngineProcess } from "../helpers/engine-process";
+import { startedLater } from "../helpers/started-later";
 import type { TestDatabase } from "../helpers/test-database";
 import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpers/test-gateway";
 
@@ -59,24 +60,41 @@ async function whileFrozen<T>(body: () => Promise<T>): Promise<T> {
   }
 }
 
-describe("MAX_IN_FLIGHT_REQUESTS and MAX_QUEUED_REQUESTS", () => {
-  let gateway: TestGateway;
+/**
+ * A gateway over the engine with these fault limits, started in the enclosing block's beforeAll
+ * and stopped after its tests.
+ */
+function useGatewayWithFaults(overrides: Partial<FaultsConfig>): TestGateway {
+  let gateway: TestGateway | undefined;
   beforeAll(async () => {
-    gateway = await startTestGateway(database, {
-      faults: faults({ maxInFlightRequests: 2, maxQueuedRequests: 1 }),
-    });
+    gateway = await startTestGateway(database, { faults: faults(overrides) });
   });
   afterAll(async () => {
     await gateway?.stop();
   });
+  return startedLater("useGatewayWithFaults", "gateway", () => gateway);
+}
+
+/**
+ * How many database commands (as `count` counts them) one `query` sends on a thawed database:
+ * more than none, or the test's count of what reached the database proves nothing. The
+ * gateway's command log is empty afterwards.
+ */
+async function commandsOfOne(gateway: TestGateway, query: string, count: () => number): Promise<number> {
+  gateway.resetCommands();
+  expect((await gateway.graphql(query)).status).toBe(200);
+  const perQuery = count();
+  expect(perQuery).toBeGreaterThan(0);
+  gateway.resetCommands();
+  return perQuery;
+}
+
+describe("MAX_IN_FLIGHT_REQUESTS and MAX_QUEUED_REQUESTS", () => {
+  const gateway = useGatewayWithFaults({ maxInFlightRequests: 2, maxQueuedRequests: 1 });
 
   it("2 run, 1 waits, the rest get 503 OVERLOADED with Retry-After at once; health answers meanwhile", async () => {
     const query = `{ cases(first: 1) { totalCount } }`;
-    gateway.resetCommands();
-    expect((await gateway.graphql(query)).status).toBe(200);
-    const commandsPerQuery = gateway.commands.length;
-    expect(commandsPerQuery).toBeGreaterThan(0);
-    gateway.resetCommands();
+    const commandsPerQuery = await commandsOfOne(gateway, query, () => gateway.commands.length);
 
     const held = await whileFrozen(async () => {
       const pending = Array.from({ length: 6 }, () => gateway.graphql(query));
@@ -101,24 +119,12 @@ describe("MAX_IN_FLIGHT_REQUESTS and MAX_QUEUED_REQUESTS", () => {
 });
 
 describe("MAX_CONCURRENT_AGGREGATIONS", () => {
-  let gateway: TestGateway;
-  beforeAll(async () => {
-    gateway = await startTestGateway(database, {
-      faults: faults({ maxConcurrentAggregations: 1, maxQueuedRequests: 1 }),
-    });
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-  });
+  const gateway = useGatewayWithFaults({ maxConcurrentAggregations: 1, maxQueuedRequests: 1 });
 
   it("1 aggregation runs, 1 waits, the others get 503 OVERLOADED before any database command", async () => {
     const query = `{ caseStatistics { severity status count } }`;
     const aggregates = () => gateway.commands.filter((c) => c.commandName === "aggregate").length;
-    gateway.resetCommands();
-    expect((await gateway.graphql(query)).status).toBe(200);
-    const perQuery = aggregates();
-    expect(perQuery).toBeGreaterThan(0);
-    gateway.resetCommands();
+    const perQuery = await commandsOfOne(gateway, query, aggregates);
 
     const results = await whileFrozen(async () => {
       const pending = Array.from({ length: 4 }, () => gateway.graphql(query));
