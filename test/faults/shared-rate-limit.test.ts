@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { type GatewayProcess, postGraphQL, startGatewayProcess } from "../helpers/gateway-process";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { openTestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { startTestGateway } from "../helpers/test-gateway";
 import { bearer } from "../helpers/test-jwt";
 
@@ -70,13 +71,7 @@ describe("two gateway processes against one database (RATE_LIMIT_STORE=mongodb)"
 });
 
 describe("ALLOW_BATCHING=true: every operation of a batch counts", () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase("batch-rate");
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase("batch-rate");
 
   for (const store of ["mongodb", "memory"] as const) {
     it(`RATE_LIMIT_STORE=${store}`, async () => {

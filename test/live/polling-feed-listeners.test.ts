@@ -1,24 +1,16 @@
 import type { FastifyBaseLogger } from "fastify";
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LiveChange } from "../../src/live/live-change";
 import { PollingChangeFeed } from "../../src/live/polling-change-feed";
 import { ManualClock } from "../helpers/manual-clock";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 
 const POLL_MS = 1_000;
 const silentLog = new Proxy({}, { get: () => () => undefined }) as unknown as FastifyBaseLogger;
 
 describe("the polling change feed's listeners", () => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await openTestDatabase("polling_feed_listeners");
-  });
-
-  afterAll(async () => {
-    await database?.close();
-  });
+  const database = useTestDatabase("polling_feed_listeners");
 
   function newFeed(clock: ManualClock) {
     return new PollingChangeFeed({
