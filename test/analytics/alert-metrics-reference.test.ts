@@ -4,15 +4,17 @@ import type { AlertDocument } from "../../src/db/alert.document";
 import { loadConfig } from "../../src/config";
 import { Severity } from "../../schema/enums/severity.enum";
 import {
-  ALERT_DIMENSIONS,
   type AlertMetricsQuery,
   expectedAlertMetrics,
-  type Granularity,
   REFERENCE_ZONES,
   type RelativeName,
-  WEEKDAYS,
 } from "../helpers/metric-reference";
-import { alertMetricsQueryOf, comparisonArbitrary, topArbitrary } from "../helpers/metric-query-arbitraries";
+import {
+  alertBucketingArbitraries,
+  alertMetricsQueryOf,
+  comparisonArbitrary,
+  topArbitrary,
+} from "../helpers/metric-query-arbitraries";
 import { useTestGateway } from "../helpers/use-test-gateway";
 import { ALERT_METRIC_ROW_FIELDS, askAlertMetrics } from "../helpers/ask-alert-metrics";
 import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
@@ -72,10 +74,7 @@ interface Query extends AlertMetricsQuery {
 
 const queryArbitrary: fc.Arbitrary<Query> = fc
   .record({
-    groupBy: fc.shuffledSubarray(Object.keys(ALERT_DIMENSIONS), { maxLength: 2 }),
-    granularity: fc.option(fc.constantFrom<Granularity>("HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR")),
-    timezone: fc.constantFrom(...ZONES),
-    weekStartsOn: fc.constantFrom(...WEEKDAYS),
+    ...alertBucketingArbitraries(ZONES),
     from: fc.integer({ min: WINDOW_FROM - 30 * 86_400_000, max: WINDOW_TO }),
     days: fc.integer({ min: 0, max: 120 }),
     relative: fc.option(fc.constantFrom(...RELATIVE), { freq: 2 }),

@@ -1,10 +1,29 @@
 import fc from "fast-check";
-import type { AlertMetricsQuery, Granularity, RelativeName } from "./metric-reference";
+import {
+  ALERT_DIMENSIONS,
+  type AlertMetricsQuery,
+  type Granularity,
+  type RelativeName,
+  WEEKDAYS,
+} from "./metric-reference";
 
 /** compareTo of a random metrics query: none, the previous period or the previous year. */
 export const comparisonArbitrary = fc.option(
   fc.constantFrom("PREVIOUS_PERIOD" as const, "PREVIOUS_YEAR" as const),
 );
+
+/**
+ * The bucketing fields of a random alertMetrics query record: up to two alert dimensions, a
+ * granularity or none, a zone of `zones` and a week start.
+ */
+export function alertBucketingArbitraries(zones: readonly string[]) {
+  return {
+    groupBy: fc.shuffledSubarray(Object.keys(ALERT_DIMENSIONS), { maxLength: 2 }),
+    granularity: fc.option(fc.constantFrom<Granularity>("HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR")),
+    timezone: fc.constantFrom(...zones),
+    weekStartsOn: fc.constantFrom(...WEEKDAYS),
+  };
+}
 
 /** top of a random metrics query (one time in four: none): one of `measures`, 1 to 3 rows, with or without "other". */
 export function topArbitrary<TMeasure extends string>(measures: readonly TMeasure[]) {
