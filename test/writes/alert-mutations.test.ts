@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   ALERT_FIELDS,
   auditEntriesOf,
+  auditTrailOf,
   badUserInput,
   errorCode,
   insertAlert,
@@ -158,8 +159,7 @@ describe("linkAlertToCase / unlinkAlert", () => {
     expect(stored!.case_id).toBeNull();
     expect(unlinked.data.unlinkAlert).toEqual(alertAnswer(stored!));
 
-    const entries = await auditEntriesOf(db, id);
-    expect(entries.map((entry) => [entry.action, entry.changes])).toEqual([
+    expect(await auditTrailOf(db, id)).toEqual([
       ["alert.link", { case_id: { before: null, after: first._id } }],
       ["alert.link", { case_id: { before: first._id, after: second._id } }],
       ["alert.unlink", { case_id: { before: second._id, after: null } }],

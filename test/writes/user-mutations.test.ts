@@ -1,7 +1,15 @@
 import type { Document } from "mongodb";
 import { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
-import { auditEntriesOf, errorCode, insertUser, oid, snapshot, USER_FIELDS } from "./support/write-test-kit";
+import {
+  auditEntriesOf,
+  auditTrailOf,
+  errorCode,
+  insertUser,
+  oid,
+  snapshot,
+  USER_FIELDS,
+} from "./support/write-test-kit";
 import { expectedUser } from "../helpers/expected-answers";
 import { useTestGateway } from "../helpers/use-test-gateway";
 import { createdDocument, storedDocument } from "./support/stored-document";
@@ -34,8 +42,7 @@ describe("createUser", () => {
     expect(stored!.created_at.getTime()).toBeGreaterThanOrEqual(startedAt);
     expect(stored!.updated_at).toEqual(stored!.created_at);
     expect(result.data.createUser).toEqual(expectedUser(stored!));
-    const entries = await auditEntriesOf(db, id);
-    expect(entries.map((entry) => [entry.action, entry.changes])).toEqual([
+    expect(await auditTrailOf(db, id)).toEqual([
       [
         "user.create",
         {
@@ -116,8 +123,7 @@ describe("updateUser / updateUserRole", () => {
     const stored = await storedUser(id);
     expect(stored!.role).toBe("admin");
     expect(result.data.updateUserRole).toEqual(expectedUser(stored!));
-    const entries = await auditEntriesOf(db, id);
-    expect(entries.map((entry) => [entry.action, entry.changes])).toEqual([
+    expect(await auditTrailOf(db, id)).toEqual([
       ["user.role.change", { role: { before: "viewer", after: "admin" } }],
     ]);
   });

@@ -124,6 +124,11 @@ export async function auditEntriesOf(db: Db, targetId: ObjectId | string): Promi
     .toArray();
 }
 
+/** The audit trail of a target as [action, changes] pairs, oldest first. */
+export async function auditTrailOf(db: Db, targetId: ObjectId | string): Promise<[unknown, unknown][]> {
+  return (await auditEntriesOf(db, targetId)).map((entry) => [entry.action, entry.changes]);
+}
+
 export function oid(hex: string): ObjectId {
   return ObjectId.createFromHexString(hex);
 }
