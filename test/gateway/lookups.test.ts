@@ -5,6 +5,7 @@ import type { CaseDocument } from "../../src/db/case.document";
 import { expectedAlert, expectedCase, expectedUser } from "../helpers/expected-answers";
 import { ids, sortedBy } from "./fixtures/expected-order";
 import { useIncidentGateway } from "./fixtures/use-incident-gateway";
+import { byName } from "../helpers/by-name";
 
 const { gateway, fixture } = useIncidentGateway("lookups", { users: 6, cases: 25, alerts: 120, seed: 5 });
 
@@ -67,28 +68,30 @@ describe("lookups by id", () => {
 });
 
 describe("relations", () => {
-  it.each([
-    toOne({
-      name: "Case.assignee is the assigned user, null when unassigned",
-      parent: "case",
-      relation: "assignee",
-      fields: USER_FIELDS,
-      parents: () => fixture.cases,
-      targetId: (c) => c.assignee,
-      targets: () => fixture.users,
-      expected: expectedUser,
-    }),
-    toOne({
-      name: "Alert.case is the case, null for an alert without one",
-      parent: "alert",
-      relation: "case",
-      fields: CASE_FIELDS,
-      parents: () => fixture.alerts,
-      targetId: (a) => a.case_id,
-      targets: () => fixture.cases,
-      expected: expectedCase,
-    }),
-  ])("$name", async ({ parent, relation, fields, pick }) => {
+  it.each(
+    byName([
+      toOne({
+        name: "Case.assignee is the assigned user, null when unassigned",
+        parent: "case",
+        relation: "assignee",
+        fields: USER_FIELDS,
+        parents: () => fixture.cases,
+        targetId: (c) => c.assignee,
+        targets: () => fixture.users,
+        expected: expectedUser,
+      }),
+      toOne({
+        name: "Alert.case is the case, null for an alert without one",
+        parent: "alert",
+        relation: "case",
+        fields: CASE_FIELDS,
+        parents: () => fixture.alerts,
+        targetId: (a) => a.case_id,
+        targets: () => fixture.cases,
+        expected: expectedCase,
+      }),
+    ]),
+  )("%s", async (_name, { parent, relation, fields, pick }) => {
     const { linked, loose, expected } = pick();
     const result = await gateway.graphql(
       `query($a: ID!, $b: ID!) { a: ${parent}(id: $a) { ${relation} { ${fields} } } b: ${parent}(id: $b) { ${relation} { id } } }`,

@@ -6,6 +6,7 @@ import { COLLECTIONS } from "../../src/db/collection-names";
 import { alertSeverityBreakdownPipeline } from "../../src/pipelines/alert-severity-breakdown.pipeline";
 import { AnalyticsRepository } from "../../src/repositories/analytics.repository";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { byName } from "../helpers/by-name";
 
 describe("alertSeverityBreakdownPipeline (stages)", () => {
   it("matches on resolved first, then counts per severity", () => {
@@ -55,18 +56,20 @@ describe("AnalyticsRepository.alertSeverityBreakdown", () => {
   });
 
   // Expected counts in the order of the answer: most severe first.
-  it.each([
-    {
-      name: "returns all four severities, most severe first, with 0 where there are none",
-      resolved: false,
-      counts: { critical: 1, high: 0, medium: 3, low: 2 },
-    },
-    {
-      name: "counts resolved alerts when asked",
-      resolved: true,
-      counts: { critical: 0, high: 4, medium: 0, low: 0 },
-    },
-  ])("$name", async ({ resolved, counts }) => {
+  it.each(
+    byName([
+      {
+        name: "returns all four severities, most severe first, with 0 where there are none",
+        resolved: false,
+        counts: { critical: 1, high: 0, medium: 3, low: 2 },
+      },
+      {
+        name: "counts resolved alerts when asked",
+        resolved: true,
+        counts: { critical: 0, high: 4, medium: 0, low: 0 },
+      },
+    ]),
+  )("%s", async (_name, { resolved, counts }) => {
     expect(await repository.alertSeverityBreakdown({ resolved })).toEqual(
       Object.entries(counts).map(([severity, count]) => ({ severity, count })),
     );

@@ -9,6 +9,7 @@ import { alertTrendsPipeline } from "../../src/pipelines/alert-trends.pipeline";
 import { AnalyticsRepository, type AlertTrendsQuery } from "../../src/repositories/analytics.repository";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { utcDays } from "../helpers/utc-days";
+import { byName } from "../helpers/by-name";
 
 // Every expected bucket below is a hand-written instant (local midnight etc. worked out
 // from the zone's offset on that date), never computed by the code under test.
@@ -349,7 +350,7 @@ describe("AnalyticsRepository.alertTrends", () => {
     return (await trends(q)).map((row) => `${row.bucket} ${row.date} ${row.type} ${row.count}`);
   }
 
-  it.each(SCENARIOS)("$name", async ({ alerts, asks }) => {
+  it.each(byName(SCENARIOS))("%s", async (_name, { alerts, asks }) => {
     await insertAlerts(...alerts);
     for (const { from, to, lines, ...q } of asks) {
       expect(await trendLines({ ...q, from: new Date(from), to: new Date(to) })).toEqual(lines);

@@ -5,6 +5,7 @@ import type { TrendGranularity } from "../../src/pipelines/time-granularity";
 import { resolveTrendWindow } from "../../src/pipelines/trend-window";
 import { ZonedCalendar } from "../../src/pipelines/zoned-calendar";
 import { utcDays } from "../helpers/utc-days";
+import { byName } from "../helpers/by-name";
 
 // Hand-written instants: each is local midnight (or hour start) of the zone on that date,
 // e.g. 2026-03-28T23:00Z is 00:00 CET on Sunday 29 March in Berlin.
@@ -114,7 +115,7 @@ const WALKS: {
 ];
 
 describe("ZonedCalendar", () => {
-  it.each(WALKS)("$name", ({ walks }) => {
+  it.each(byName(WALKS))("%s", (_name, { walks }) => {
     for (const { zone, unit, from, starts } of walks) {
       expect(series(zone, unit, from, starts.length)).toEqual(starts);
     }
