@@ -9,21 +9,19 @@ import { useTestGateway } from "../helpers/use-test-gateway";
 // field resolver); expected names come from the stored users and cases.
 
 const NOW = new Date("2026-03-15T12:00:00Z");
-let users: UserDocument[];
-let cases: CaseDocument[];
 
-const { gateway } = useTestGateway("metric_row_assignee", {
+const fixture = useTestGateway("metric_row_assignee", {
   seed: async (db) => {
     await seedDemoData(db, { users: 6, cases: 80, alerts: 10, days: 60, seed: 17, now: NOW });
-    users = await db.collection<UserDocument>(COLLECTIONS.users).find().toArray();
-    cases = await db.collection<CaseDocument>(COLLECTIONS.cases).find().toArray();
   },
 });
 
 const RANGE = `range: { from: "2025-01-01T00:00:00Z", to: "2026-06-01T00:00:00Z" }`;
 
-/** The names of the users some case is assigned to, and whether some case is unassigned. */
-function expectedAssignees(): { names: string[]; unassigned: boolean } {
+/** The names of the users some stored case is assigned to, and whether some case is unassigned. */
+async function expectedAssignees(): Promise<{ names: string[]; unassigned: boolean }> {
+  const users = await fixture.db.collection<UserDocument>(COLLECTIONS.users).find().toArray();
+  const cases = await fixture.db.collection<CaseDocument>(COLLECTIONS.cases).find().toArray();
   const names = new Map(users.map((user) => [user._id.toHexString(), user.name]));
   const assigned = new Set(cases.flatMap((c) => (c.assignee ? [names.get(c.assignee.toHexString())!] : [])));
   return { names: [...assigned].sort(), unassigned: cases.some((c) => !c.assignee) };
@@ -33,12 +31,12 @@ describe("metric rows grouped by ASSIGNEE", () => {
   for (const field of ["caseMetrics", "caseBacklog"] as const) {
     it(`${field} answers each row's assignee`, async () => {
       const bucket = field === "caseBacklog" ? `timeBucket: { granularity: YEAR }, ` : "";
-      const result = await gateway.graphql(
+      const result = await fixture.gateway.graphql(
         `{ ${field}(${bucket}${RANGE}, groupBy: [ASSIGNEE]) { rows { assignee { id name } } } }`,
       );
       expect(result.errors).toBeUndefined();
       const rows = (result.data[field] as { rows: { assignee: { id: string; name: string } | null }[] }).rows;
-      const expected = expectedAssignees();
+      const expected = await expectedAssignees();
       expect(expected.names.length).toBeGreaterThan(1);
       const names = [...new Set(rows.flatMap((row) => (row.assignee ? [row.assignee.name] : [])))].sort();
       expect(names).toEqual(expected.names);
