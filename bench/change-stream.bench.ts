@@ -12,8 +12,9 @@
  */
 import { MongoClient, type Document } from "mongodb";
 import { startEmbeddedMongo } from "../src/embedded-mongo";
+import { isSmokeRun } from "./support/smoke-run";
 
-const smoke = process.argv.includes("--smoke") || process.env.BENCH_SMOKE === "1";
+const smoke = isSmokeRun();
 const EVENTS = smoke ? 300 : Number(process.env.BENCH_EVENTS ?? 50_000);
 const WATCHERS = smoke ? 2 : Number(process.env.BENCH_WATCHERS ?? 10);
 const BATCH = smoke ? 100 : Number(process.env.BENCH_BATCH ?? 500);

@@ -30,8 +30,9 @@ import WebSocket from "ws";
 import { provisionDatabase } from "../src/db/provision-database";
 import { playgroundUrl, startServeProcess } from "./support/jupiter-child-process";
 import { benchSettings } from "./support/positive-integer-setting";
+import { isSmokeRun } from "./support/smoke-run";
 
-const smoke = process.argv.includes("--smoke") || process.env.BENCH_SMOKE === "1";
+const smoke = isSmokeRun();
 const settings = benchSettings(smoke, {
   subscriptions: ["BENCH_SUBSCRIPTIONS", 20, 1_000],
   argumentSets: ["BENCH_ARGUMENT_SETS", 4, 100],

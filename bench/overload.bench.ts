@@ -30,8 +30,9 @@ import { seedDemoData } from "../src/seed/seed-demo-data";
 import { playgroundUrl, startEngineProcess, startServeProcess } from "./support/jupiter-child-process";
 import { benchSettings } from "./support/positive-integer-setting";
 import { sortedPercentile } from "./support/sorted-percentile";
+import { isSmokeRun } from "./support/smoke-run";
 
-const smoke = process.argv.includes("--smoke") || process.env.BENCH_SMOKE === "1";
+const smoke = isSmokeRun();
 const settings = benchSettings(smoke, {
   connections: ["BENCH_CONNECTIONS", 48, 256],
   duration: ["BENCH_DURATION", 2, 15],

@@ -12,21 +12,20 @@ import type { ClientSession, Db } from "mongodb";
  * This file imports nothing at run time (types only), so that it runs from anywhere.
  */
 export async function up(db: Db, session?: ClientSession): Promise<void> {
-  await db
-    .collection("alerts")
-    .updateMany(
-      { level: { $exists: true }, severity: { $exists: false } },
-      { $rename: { level: "severity" } },
-      { session, bypassDocumentValidation: true },
-    );
+  await renameAlertField(db, "level", "severity", session);
 }
 
 export async function down(db: Db, session?: ClientSession): Promise<void> {
+  await renameAlertField(db, "severity", "level", session);
+}
+
+/** Renames `from` to `to` on every alert that has `from` and not `to`, past the validator. */
+async function renameAlertField(db: Db, from: string, to: string, session: ClientSession | undefined) {
   await db
     .collection("alerts")
     .updateMany(
-      { severity: { $exists: true }, level: { $exists: false } },
-      { $rename: { severity: "level" } },
+      { [from]: { $exists: true }, [to]: { $exists: false } },
+      { $rename: { [from]: to } },
       { session, bypassDocumentValidation: true },
     );
 }

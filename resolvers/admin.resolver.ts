@@ -14,10 +14,10 @@ import { UnusedIndex } from "../schema/types/unused-index.type";
 import { RULES } from "../src/auth/auth-checker";
 import { type GatewayContext, writeOrigin } from "../src/context";
 
-/** The admin API: the database's health, statistics, profiler and operations in progress. */
+/** The admin API, for ADMIN only: the database's health, statistics, profiler and operations in progress. */
+@Authorized(RULES.ADMIN)
 @Resolver()
 export class AdminResolver {
-  @Authorized(RULES.ADMIN)
   @Query(() => DatabaseHealth, {
     description: "Whether the database answers, its version, uptime, connections and replica set state",
   })
@@ -25,7 +25,6 @@ export class AdminResolver {
     return repositories.admin.health();
   }
 
-  @Authorized(RULES.ADMIN)
   @Query(() => CollectionStats, {
     description: "Document count, sizes and index usage of one collection of the data model",
   })
@@ -36,7 +35,6 @@ export class AdminResolver {
     return repositories.admin.collectionStats(name);
   }
 
-  @Authorized(RULES.ADMIN)
   @Query(() => [IndexUsage], {
     description: "How often each index of a collection of the data model was used ($indexStats)",
   })
@@ -47,7 +45,6 @@ export class AdminResolver {
     return repositories.admin.indexUsage(collection);
   }
 
-  @Authorized(RULES.ADMIN)
   @Query(() => [UnusedIndex], {
     description:
       "Indexes of the data model's collections that no operation used since `since` (_id_ excepted)",
@@ -56,7 +53,6 @@ export class AdminResolver {
     return repositories.admin.unusedIndexes();
   }
 
-  @Authorized(RULES.ADMIN)
   @Query(() => [SlowOperation], {
     description:
       "Operations the profiler recorded in the gateway's database, newest first (see setProfilingLevel)",
@@ -68,7 +64,6 @@ export class AdminResolver {
     return repositories.admin.slowOperations(args);
   }
 
-  @Authorized(RULES.ADMIN)
   @Query(() => [CurrentOperation], { description: "Operations the database server is running now" })
   currentOperations(
     @Args(() => CurrentOperationsArguments) args: CurrentOperationsArguments,
@@ -77,7 +72,6 @@ export class AdminResolver {
     return repositories.admin.currentOperations(args);
   }
 
-  @Authorized(RULES.ADMIN)
   @Mutation(() => ProfilingStatus, {
     description: "Sets the database profiler of the gateway's database (audited)",
   })

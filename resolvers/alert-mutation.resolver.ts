@@ -5,77 +5,58 @@ import { LinkAlertArguments } from "../schema/arguments/link-alert.arguments";
 import { ResolveAlertArguments } from "../schema/arguments/resolve-alert.arguments";
 import { Alert } from "../schema/types/alert.type";
 import { RULES } from "../src/auth/auth-checker";
-import { type GatewayContext, writeOrigin } from "../src/context";
-import type { AlertDocument } from "../src/db/alert.document";
-import { toAlert } from "../src/repositories/alert.mapper";
-import { forgetAlert } from "../src/loaders/stale-loaders";
+import type { GatewayContext } from "../src/context";
 import { parseObjectId } from "../src/db/parse-object-id";
+import { ALERT_WRITE, answerWrite } from "./answer-write";
 
-/** Writes of alerts; each answers the alert as stored after the write and is audited. */
+/**
+ * Writes of alerts, for RESPONDER and above; each answers the alert as stored after the
+ * write and is audited.
+ */
+@Authorized(RULES.RESPONDER)
 @Resolver(() => Alert)
 export class AlertMutationResolver {
-  @Authorized(RULES.RESPONDER)
   @Mutation(() => Alert, {
     description: "Creates an alert, unresolved; with a caseId the case must exist (NOT_FOUND otherwise)",
   })
-  async createAlert(
+  createAlert(
     @Args(() => CreateAlertArguments) { input }: CreateAlertArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Alert> {
-    return answer(context, await context.repositories.alertWrites.create(input, writeOrigin(context)));
+    return answerWrite(context, ALERT_WRITE, (writes, origin) => writes.create(input, origin));
   }
 
-  @Authorized(RULES.RESPONDER)
   @Mutation(() => Alert, {
     description: "Resolves an open alert; BAD_USER_INPUT when it is resolved already",
   })
-  async resolveAlert(
+  resolveAlert(
     @Args(() => ResolveAlertArguments) { id, resolution }: ResolveAlertArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Alert> {
-    return answer(
-      context,
-      await context.repositories.alertWrites.resolve(
-        parseObjectId(id, "id"),
-        resolution,
-        writeOrigin(context),
-      ),
+    return answerWrite(context, ALERT_WRITE, (writes, origin) =>
+      writes.resolve(parseObjectId(id, "id"), resolution, origin),
     );
   }
 
-  @Authorized(RULES.RESPONDER)
   @Mutation(() => Alert, {
     description: "Attaches an alert to a case (moving it from its current case, if any); both must exist",
   })
-  async linkAlertToCase(
+  linkAlertToCase(
     @Args(() => LinkAlertArguments) { alertId, caseId }: LinkAlertArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Alert> {
-    return answer(
-      context,
-      await context.repositories.alertWrites.link(
-        parseObjectId(alertId, "alertId"),
-        parseObjectId(caseId, "caseId"),
-        writeOrigin(context),
-      ),
+    return answerWrite(context, ALERT_WRITE, (writes, origin) =>
+      writes.link(parseObjectId(alertId, "alertId"), parseObjectId(caseId, "caseId"), origin),
     );
   }
 
-  @Authorized(RULES.RESPONDER)
   @Mutation(() => Alert, { description: "Detaches an alert from its case (caseId becomes null)" })
-  async unlinkAlert(
+  unlinkAlert(
     @Args(() => AlertIdArguments) { alertId }: AlertIdArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Alert> {
-    return answer(
-      context,
-      await context.repositories.alertWrites.unlink(parseObjectId(alertId, "alertId"), writeOrigin(context)),
+    return answerWrite(context, ALERT_WRITE, (writes, origin) =>
+      writes.unlink(parseObjectId(alertId, "alertId"), origin),
     );
   }
-}
-
-/** The alert as written, with the request's loaders told about it. */
-function answer(context: GatewayContext, document: AlertDocument): Alert {
-  forgetAlert(context.loaders, document);
-  return toAlert(document);
 }

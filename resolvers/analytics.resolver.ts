@@ -9,10 +9,10 @@ import { RULES } from "../src/auth/auth-checker";
 import type { GatewayContext } from "../src/context";
 import { toAlertTrendsQuery, toCaseStatisticsQuery } from "./analytics-queries";
 
-/** Dashboard aggregates, computed by the analytics repository's pipelines. */
+/** Dashboard aggregates for ANALYST and above, computed by the analytics repository's pipelines. */
+@Authorized(RULES.ANALYST)
 @Resolver()
 export class AnalyticsResolver {
-  @Authorized(RULES.ANALYST)
   @Query(() => [CaseStatistic], {
     description: "Number of cases and mean resolution time per status and severity, most severe first",
   })
@@ -23,7 +23,6 @@ export class AnalyticsResolver {
     return repositories.analytics.caseStatistics(toCaseStatisticsQuery(args));
   }
 
-  @Authorized(RULES.ANALYST)
   @Query(() => [AlertTrendPoint], {
     description:
       "Alerts per time bucket and type in [from, to) (default: the last 7 days), buckets following the calendar of `timezone`",
@@ -35,7 +34,6 @@ export class AnalyticsResolver {
     return repositories.analytics.alertTrends(toAlertTrendsQuery(args));
   }
 
-  @Authorized(RULES.ANALYST)
   @Query(() => [SeverityCount], {
     description: "Alerts per severity, most severe first; every severity is listed, with 0 when it has none",
   })

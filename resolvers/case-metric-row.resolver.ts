@@ -1,32 +1,17 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { ConnectionArguments } from "../schema/arguments/connection.arguments";
+import { Resolver } from "type-graphql";
 import { CaseConnection } from "../schema/types/case-connection.type";
-import type { Case } from "../schema/types/case.type";
 import { CaseMetricRow } from "../schema/types/case-metric-row.type";
-import { User } from "../schema/types/user.type";
-import type { GatewayContext } from "../src/context";
-import type { Page } from "../src/repositories/page";
+import { caseRowAssigneeResolver } from "./case-row-assignee.resolver-factory";
+import { drillDownResolver } from "./metric-row-drill-down.resolver-factory";
 
 /** Drill-down from a caseMetrics row to its cases, and its assignee (one batched lookup for all rows). */
 @Resolver(() => CaseMetricRow)
-export class CaseMetricRowResolver {
-  @FieldResolver(() => User, {
-    nullable: true,
-    description: "Grouped by ASSIGNEE: the assignee; null for unassigned",
-  })
-  assignee(@Root() row: CaseMetricRow, @Ctx() { loaders }: GatewayContext): Promise<User | null> | null {
-    return row.assigneeId ? loaders.userById.load(row.assigneeId) : null;
-  }
-
-  @FieldResolver(() => CaseConnection, {
-    description:
-      "The cases behind this row (its dimension values, its bucket and the query's filter and range), newest first",
-  })
-  cases(
-    @Root() row: CaseMetricRow,
-    @Args(() => ConnectionArguments) { first, after }: ConnectionArguments,
-    @Ctx() { repositories }: GatewayContext,
-  ): Promise<Page<Case>> {
-    return repositories.metrics.casePage(row.drillDown, first, after);
-  }
-}
+export class CaseMetricRowResolver extends drillDownResolver(
+  CaseMetricRow,
+  {
+    field: "cases",
+    connection: CaseConnection,
+    page: (metrics, filter, first, after) => metrics.casePage(filter, first, after),
+  },
+  caseRowAssigneeResolver(CaseMetricRow),
+) {}

@@ -9,40 +9,37 @@ import { Case } from "../schema/types/case.type";
 import { DeleteCasePayload } from "../schema/types/delete-case-payload.type";
 import { RULES } from "../src/auth/auth-checker";
 import { type GatewayContext, writeOrigin } from "../src/context";
-import type { CaseDocument } from "../src/db/case.document";
 import { toCase } from "../src/repositories/case.mapper";
 import { forgetCase } from "../src/loaders/stale-loaders";
 import { parseObjectId } from "../src/db/parse-object-id";
+import { answerWrite, CASE_WRITE } from "./answer-write";
 
 /**
- * Writes of cases. Each mutation answers the case as stored after the write, is recorded
- * in the audit trail, and runs in a transaction where the deployment has them
- * (src/repositories/case-writes.repository.ts).
+ * Writes of cases, for RESPONDER and above. Each mutation answers the case as stored after
+ * the write, is recorded in the audit trail, and runs in a transaction where the deployment
+ * has them (src/repositories/case-writes.repository.ts).
  */
+@Authorized(RULES.RESPONDER)
 @Resolver(() => Case)
 export class CaseMutationResolver {
-  @Authorized(RULES.RESPONDER)
   @Mutation(() => Case, { description: "Creates a case; it starts OPEN" })
-  async createCase(
+  createCase(
     @Args(() => CreateCaseArguments) { input }: CreateCaseArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Case> {
-    return answer(context, await context.repositories.caseWrites.create(input, writeOrigin(context)));
+    return answerWrite(context, CASE_WRITE, (writes, origin) => writes.create(input, origin));
   }
 
-  @Authorized(RULES.RESPONDER)
   @Mutation(() => Case, { description: "Changes fields of a case; NOT_FOUND when there is no such case" })
-  async updateCase(
+  updateCase(
     @Args(() => UpdateCaseArguments) { id, input }: UpdateCaseArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Case> {
-    return answer(
-      context,
-      await context.repositories.caseWrites.update(parseObjectId(id, "id"), input, writeOrigin(context)),
+    return answerWrite(context, CASE_WRITE, (writes, origin) =>
+      writes.update(parseObjectId(id, "id"), input, origin),
     );
   }
 
-  @Authorized(RULES.RESPONDER)
   @Mutation(() => Case, {
     description:
       "Moves a case along the workflow OPEN → IN_PROGRESS → RESOLVED → CLOSED, or reopens it " +
@@ -50,61 +47,48 @@ export class CaseMutationResolver {
       "RESOLVED sets resolvedAt, reopening clears it, closing keeps it. Concurrent changes are applied " +
       "one after the other, each judged against the status the previous one left",
   })
-  async changeCaseStatus(
+  changeCaseStatus(
     @Args(() => ChangeCaseStatusArguments) { id, status, note }: ChangeCaseStatusArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Case> {
-    return answer(
-      context,
-      await context.repositories.caseWrites.changeStatus(
-        parseObjectId(id, "id"),
-        status,
-        note,
-        writeOrigin(context),
-      ),
+    return answerWrite(context, CASE_WRITE, (writes, origin) =>
+      writes.changeStatus(parseObjectId(id, "id"), status, note, origin),
     );
   }
 
-  @Authorized(RULES.RESPONDER)
   @Mutation(() => Case, { description: "Assigns a case to a user, or unassigns it (assigneeId null)" })
-  async assignCase(
+  assignCase(
     @Args(() => AssignCaseArguments) { id, assigneeId }: AssignCaseArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Case> {
     const assignee = assigneeId ? parseObjectId(assigneeId, "assigneeId") : null;
-    return answer(
-      context,
-      await context.repositories.caseWrites.assign(parseObjectId(id, "id"), assignee, writeOrigin(context)),
+    return answerWrite(context, CASE_WRITE, (writes, origin) =>
+      writes.assign(parseObjectId(id, "id"), assignee, origin),
     );
   }
 
-  @Authorized(RULES.RESPONDER)
   @Mutation(() => Case, {
     description: "Adds tags the case does not have yet, after its own; a case has at most MAX_TAGS (50) tags",
   })
-  async addCaseTags(
+  addCaseTags(
     @Args(() => CaseTagsArguments) { id, tags }: CaseTagsArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Case> {
-    return answer(
-      context,
-      await context.repositories.caseWrites.addTags(parseObjectId(id, "id"), tags, writeOrigin(context)),
+    return answerWrite(context, CASE_WRITE, (writes, origin) =>
+      writes.addTags(parseObjectId(id, "id"), tags, origin),
     );
   }
 
-  @Authorized(RULES.RESPONDER)
   @Mutation(() => Case, { description: "Removes tags from a case; tags it does not have are ignored" })
-  async removeCaseTags(
+  removeCaseTags(
     @Args(() => CaseTagsArguments) { id, tags }: CaseTagsArguments,
     @Ctx() context: GatewayContext,
   ): Promise<Case> {
-    return answer(
-      context,
-      await context.repositories.caseWrites.removeTags(parseObjectId(id, "id"), tags, writeOrigin(context)),
+    return answerWrite(context, CASE_WRITE, (writes, origin) =>
+      writes.removeTags(parseObjectId(id, "id"), tags, origin),
     );
   }
 
-  @Authorized(RULES.RESPONDER)
   @Mutation(() => DeleteCasePayload, {
     description:
       "Deletes a case. Its alerts are kept but unlinked: their caseId becomes null (in the same " +
@@ -126,10 +110,4 @@ export class CaseMutationResolver {
     payload.unlinkedAlertIds = unlinkedAlertIds.map((alertId) => alertId.toHexString());
     return payload;
   }
-}
-
-/** The case as written, with the request's loaders told about it. */
-function answer(context: GatewayContext, document: CaseDocument): Case {
-  forgetCase(context.loaders, document._id, document);
-  return toCase(document);
 }

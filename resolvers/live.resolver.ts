@@ -1,4 +1,13 @@
-import { Args, Authorized, Ctx, Root, Subscription, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import {
+  Args,
+  Authorized,
+  Ctx,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+  Resolver,
+} from "type-graphql";
 import { AlertMetricsArguments } from "../schema/arguments/alert-metrics.arguments";
 import { AlertRaisedArguments } from "../schema/arguments/alert-raised.arguments";
 import { AlertTrendsArguments } from "../schema/arguments/alert-trends.arguments";
@@ -20,7 +29,7 @@ import { CaseUpdate } from "../schema/types/case-update.type";
 import { RULES } from "../src/auth/auth-checker";
 import { createGatewayLoaders } from "../src/loaders/gateway-loaders";
 import type { LiveContext } from "../src/live/live-context";
-import type { CaseChange } from "../src/live/live-service";
+import type { CaseChange, LiveService } from "../src/live/live-service";
 import { toAlertTrendsQuery, toCaseStatisticsQuery } from "./analytics-queries";
 import { metricsCost } from "./metric-cost";
 import { toAlertMetrics } from "./metric-rows.mapper";
@@ -36,10 +45,9 @@ export class LiveResolver {
   @Authorized(RULES.ANALYST)
   @Subscription(() => [AlertTrendPoint], {
     description: "alertTrends now, and again after every change that can alter it",
-    subscribe: async ({ args, context }) => {
-      const validated = await subscriptionArguments(AlertTrendsArguments, args, context);
-      return (context as LiveContext).live.alertTrends(toAlertTrendsQuery(validated));
-    },
+    subscribe: subscribeTo(AlertTrendsArguments, {}, (validated, live) =>
+      live.alertTrends(toAlertTrendsQuery(validated)),
+    ),
   })
   alertTrendsLive(
     @Root() points: AlertTrendPoint[],
@@ -52,20 +60,18 @@ export class LiveResolver {
   @Subscription(() => AlertMetrics, {
     description: "alertMetrics now, and again after every change of the alerts that alters it",
     complexity: metricsCost,
-    subscribe: async ({ args, context, info }) => {
-      const validated = await subscriptionArguments(AlertMetricsArguments, args, context, {
-        timeBucket: TimeBucketInput,
-        range: TimeRangeInput,
-        filter: AlertFilter,
-        top: TopInput,
-      });
-      const query = {
-        ...commonQuery(validated, info),
-        groupBy: validated.groupBy ?? [],
-        filter: alertFilterQuery(validated.filter),
-      };
-      return (context as LiveContext).live.alertMetrics(query, toAlertMetrics);
-    },
+    subscribe: subscribeTo(
+      AlertMetricsArguments,
+      { timeBucket: TimeBucketInput, range: TimeRangeInput, filter: AlertFilter, top: TopInput },
+      (validated, live, info) => {
+        const query = {
+          ...commonQuery(validated, info),
+          groupBy: validated.groupBy ?? [],
+          filter: alertFilterQuery(validated.filter),
+        };
+        return live.alertMetrics(query, toAlertMetrics);
+      },
+    ),
   })
   alertMetricsLive(
     @Root() answer: AlertMetrics,
@@ -73,19 +79,15 @@ export class LiveResolver {
     @Ctx() context: LiveContext,
   ): AlertMetrics {
     // Drill-downs of the rows are read afresh for every event.
-    context.loaders = createGatewayLoaders(context.repositories);
-    return answer;
+    return asNewRequest(context, answer);
   }
 
   @Authorized(RULES.ANALYST)
   @Subscription(() => [CaseStatistic], {
     description: "caseStatistics now, and again after every change of the cases",
-    subscribe: async ({ args, context }) => {
-      const validated = await subscriptionArguments(CaseStatisticsArguments, args, context, {
-        filter: CaseStatisticsFilter,
-      });
-      return (context as LiveContext).live.caseStatistics(toCaseStatisticsQuery(validated));
-    },
+    subscribe: subscribeTo(CaseStatisticsArguments, { filter: CaseStatisticsFilter }, (validated, live) =>
+      live.caseStatistics(toCaseStatisticsQuery(validated)),
+    ),
   })
   caseStatisticsLive(
     @Root() rows: CaseStatistic[],
@@ -98,37 +100,58 @@ export class LiveResolver {
   @Subscription(() => CaseUpdate, {
     description:
       "The case now and after each change; a final event with deleted: true when it is deleted (or does not exist)",
-    subscribe: async ({ args, context }) => {
-      const validated = await subscriptionArguments(CaseUpdatedArguments, args, context);
-      return (context as LiveContext).live.caseUpdated(parseObjectId(validated.id, "id"));
-    },
+    subscribe: subscribeTo(CaseUpdatedArguments, {}, (validated, live) =>
+      live.caseUpdated(parseObjectId(validated.id, "id")),
+    ),
   })
   caseUpdated(
     @Root() change: CaseChange,
     @Args(() => CaseUpdatedArguments) _args: CaseUpdatedArguments,
     @Ctx() context: LiveContext,
   ): CaseUpdate {
-    // Each event is a request of its own: relations are loaded afresh, never from an earlier event's cache.
-    context.loaders = createGatewayLoaders(context.repositories);
-    return change;
+    return asNewRequest(context, change);
   }
 
   @Authorized(RULES.VIEWER)
   @Subscription(() => Alert, {
     description: "Each new alert that meets the filter",
-    subscribe: async ({ args, context }) => {
-      const validated = await subscriptionArguments(AlertRaisedArguments, args, context, {
-        filter: AlertFilter,
-      });
-      return (context as LiveContext).live.alertRaised(validated.filter);
-    },
+    subscribe: subscribeTo(AlertRaisedArguments, { filter: AlertFilter }, (validated, live) =>
+      live.alertRaised(validated.filter),
+    ),
   })
   alertRaised(
     @Root() alert: Alert,
     @Args(() => AlertRaisedArguments) _args: AlertRaisedArguments,
     @Ctx() context: LiveContext,
   ): Alert {
-    context.loaders = createGatewayLoaders(context.repositories);
-    return alert;
+    return asNewRequest(context, alert);
   }
+}
+
+/**
+ * A subscription's `subscribe`: validates the arguments as `ArgumentsClass` (nested inputs
+ * as theirs) before anything is watched, then lets `start` ask the live service.
+ */
+function subscribeTo<T extends object>(
+  ArgumentsClass: new () => T,
+  nested: Partial<Record<keyof T, new () => object>>,
+  start: (validated: T, live: LiveService, info: GraphQLResolveInfo) => Promise<AsyncIterable<unknown>>,
+): (
+  data: SubscribeResolverData<unknown, Record<string, unknown>, unknown>,
+) => Promise<AsyncIterable<unknown>> {
+  return async ({ args, context, info }) =>
+    start(
+      await subscriptionArguments(ArgumentsClass, args, context, nested),
+      (context as LiveContext).live,
+      info,
+    );
+}
+
+/**
+ * An event's value, its context given loaders of its own: each event is a request of its
+ * own, so relations are loaded afresh, never from an earlier event's cache.
+ */
+function asNewRequest<T>(context: LiveContext, value: T): T {
+  context.loaders = createGatewayLoaders(context.repositories);
+  return value;
 }

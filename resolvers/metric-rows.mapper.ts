@@ -1,7 +1,3 @@
-import type { ObjectId } from "mongodb";
-import type { CaseStatus } from "../schema/enums/case-status.enum";
-import type { Priority } from "../schema/enums/priority.enum";
-import type { Severity } from "../schema/enums/severity.enum";
 import type { AlertMetricRow } from "../schema/types/alert-metric-row.type";
 import type { AlertMetrics } from "../schema/types/alert-metrics.type";
 import type { CaseBacklogRow } from "../schema/types/case-backlog-row.type";
@@ -10,7 +6,13 @@ import type { CaseMetricRow } from "../schema/types/case-metric-row.type";
 import type { CaseMetrics } from "../schema/types/case-metrics.type";
 import type { AlertMeasureRaw, AlertMeasureValues } from "../src/pipelines/alert-measures";
 import type { CaseMeasureRaw, CaseMeasureValues } from "../src/pipelines/case-measures";
-import type { MetricRowBase } from "../src/pipelines/metric-dimension";
+import type { MetricDimension, MetricRowBase } from "../src/pipelines/metric-dimension";
+import {
+  ALERT_DIMENSIONS,
+  type AlertDimensionName,
+  CASE_DIMENSIONS,
+  type CaseDimensionName,
+} from "../src/pipelines/metric-dimensions";
 import type {
   CaseBacklogAnswer,
   MetricAnswer,
@@ -70,21 +72,23 @@ function metricRow<TRaw, TValues>(row: MetricAnswerRow<TRaw, TValues>) {
 
 /** The dimension values of an alertMetrics row; null where it is not grouped by them. */
 function alertDimensions(row: MetricRowBase) {
-  return {
-    type: (row.type as string | undefined) ?? null,
-    source: (row.source as string | undefined) ?? null,
-    severity: (row.severity as Severity | undefined) ?? null,
-    resolved: (row.resolved as boolean | undefined) ?? null,
-  };
+  return dimensionValues(row, ALERT_DIMENSIONS) as Pick<AlertMetricRow, AlertDimensionName>;
 }
 
 /** The dimension values of a caseMetrics or caseBacklog row; null where it is not grouped by them. */
 function caseDimensions(row: MetricRowBase) {
-  return {
-    status: (row.status as CaseStatus | undefined) ?? null,
-    severity: (row.severity as Severity | undefined) ?? null,
-    priority: (row.priority as Priority | undefined) ?? null,
-    assigneeId: (row.assignee as ObjectId | undefined) ?? null,
-    tag: (row.tag as string | undefined) ?? null,
-  };
+  return dimensionValues(row, CASE_DIMENSIONS) as Pick<
+    CaseMetricRow,
+    Exclude<CaseDimensionName, "assignee"> | "assigneeId"
+  >;
+}
+
+/**
+ * The row's value of each dimension of the table that grouped it (null where it was not
+ * grouped by it); the assignee, a user's id, is answered as `assigneeId` for its field resolver.
+ */
+function dimensionValues(row: MetricRowBase, dimensions: Record<string, MetricDimension>) {
+  return Object.fromEntries(
+    Object.keys(dimensions).map((name) => [name === "assignee" ? "assigneeId" : name, row[name] ?? null]),
+  );
 }

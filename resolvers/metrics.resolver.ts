@@ -24,10 +24,13 @@ import { metricsCost } from "./metric-cost";
 import { toAlertMetrics, toCaseBacklog, toCaseMetrics } from "./metric-rows.mapper";
 import { selectedMeasures, selectedPercentiles } from "./metric-selection";
 
-/** The metrics API: measures per time bucket and dimension combination, with drill-down. */
+/**
+ * The metrics API, for ANALYST and above: measures per time bucket and dimension
+ * combination, with drill-down.
+ */
+@Authorized(RULES.ANALYST)
 @Resolver()
 export class MetricsResolver {
-  @Authorized(RULES.ANALYST)
   @Query(() => AlertMetrics, {
     description:
       "Alert counts per time bucket (in a time zone) and dimension combination, with gap filling, top-N, comparisons and drill-down",
@@ -46,7 +49,6 @@ export class MetricsResolver {
     return toAlertMetrics(answer);
   }
 
-  @Authorized(RULES.ANALYST)
   @Query(() => CaseMetrics, {
     description:
       "Case counts, resolution-time statistics and SLA attainment per time bucket and dimension combination, with drill-down",
@@ -68,7 +70,6 @@ export class MetricsResolver {
     return toCaseMetrics(answer);
   }
 
-  @Authorized(RULES.ANALYST)
   @Query(() => CaseBacklog, {
     description:
       "Cases open at the end of each bucket, opened and resolved during it, per dimension combination",

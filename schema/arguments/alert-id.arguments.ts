@@ -4,6 +4,5 @@ import { IdField } from "../validation/id-field.decorator";
 /** Arguments of a mutation on one alert named by id (`Mutation.unlinkAlert`). */
 @ArgsType()
 export class AlertIdArguments {
-  @IdField()
-  alertId!: string;
+  @IdField() alertId!: string;
 }

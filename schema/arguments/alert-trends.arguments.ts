@@ -7,14 +7,11 @@ import { VALIDATION_MESSAGES } from "../validation/validation-messages";
 /** Arguments of `Query.alertTrends`. */
 @ArgsType()
 export class AlertTrendsArguments {
-  @Field(() => DateTimeScalar, { nullable: true, description: "Start of the range (inclusive)" })
-  from?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: "Start of the range (inclusive)" }) from?: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: "End of the range (exclusive)" })
-  to?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: "End of the range (exclusive)" }) to?: Date;
 
-  @Field(() => TrendGranularity, { nullable: true })
-  granularity: TrendGranularity = TrendGranularity.DAY;
+  @Field(() => TrendGranularity, { nullable: true }) granularity: TrendGranularity = TrendGranularity.DAY;
 
   @Field(() => String, {
     nullable: true,

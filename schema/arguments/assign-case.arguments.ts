@@ -6,8 +6,7 @@ import { IdField } from "../validation/id-field.decorator";
 /** Arguments of `Mutation.assignCase`. */
 @ArgsType()
 export class AssignCaseArguments {
-  @IdField()
-  id!: string;
+  @IdField() id!: string;
 
   @Field(() => ID, {
     nullable: true,

@@ -8,6 +8,5 @@ export class AssignedCasesArguments {
   @Field(() => [CaseStatus], { nullable: true, description: "Only cases in one of these statuses" })
   status?: CaseStatus[];
 
-  @PageSizeField("How many of the newest cases, from 1 to MAX_PAGE_SIZE")
-  first = 20;
+  @PageSizeField("How many of the newest cases, from 1 to MAX_PAGE_SIZE") first = 20;
 }

@@ -10,6 +10,5 @@ export class CaseAlertsArguments {
   })
   resolved?: boolean;
 
-  @PageSizeField("How many of the newest alerts, from 1 to MAX_PAGE_SIZE")
-  first = 20;
+  @PageSizeField("How many of the newest alerts, from 1 to MAX_PAGE_SIZE") first = 20;
 }

@@ -4,6 +4,5 @@ import { IdField } from "../validation/id-field.decorator";
 /** Arguments of a mutation on one case named by id (`Mutation.deleteCase`). */
 @ArgsType()
 export class CaseIdArguments {
-  @IdField()
-  id!: string;
+  @IdField() id!: string;
 }

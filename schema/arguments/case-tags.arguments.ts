@@ -6,8 +6,7 @@ import { IdField } from "../validation/id-field.decorator";
 /** Arguments of `Mutation.addCaseTags` and `Mutation.removeCaseTags`. */
 @ArgsType()
 export class CaseTagsArguments {
-  @IdField()
-  id!: string;
+  @IdField() id!: string;
 
   @Field(() => [String], { description: INPUT_RULES.tags })
   @IsTagList()

@@ -4,6 +4,5 @@ import { IdField } from "../validation/id-field.decorator";
 /** Arguments of `Subscription.caseUpdated`. */
 @ArgsType()
 export class CaseUpdatedArguments {
-  @IdField()
-  id!: string;
+  @IdField() id!: string;
 }

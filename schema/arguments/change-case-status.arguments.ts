@@ -9,8 +9,7 @@ import { IdField } from "../validation/id-field.decorator";
 /** Arguments of `Mutation.changeCaseStatus`. */
 @ArgsType()
 export class ChangeCaseStatusArguments {
-  @IdField()
-  id!: string;
+  @IdField() id!: string;
 
   @Field(() => CaseStatus, { description: "The status to go to; must be allowed from the current one" })
   @IsEnum(CaseStatus)

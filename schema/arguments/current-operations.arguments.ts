@@ -4,6 +4,5 @@ import { ThresholdField } from "../validation/threshold-field.decorator";
 /** Arguments of `Query.currentOperations`. */
 @ArgsType()
 export class CurrentOperationsArguments {
-  @ThresholdField(Float, "Only operations running for at least this many seconds")
-  minSeconds = 0;
+  @ThresholdField(Float, "Only operations running for at least this many seconds") minSeconds = 0;
 }

@@ -17,8 +17,7 @@ export function listArgumentsType<TFilter extends object, TOrder extends object>
     @ValidateNested()
     filter?: TFilter;
 
-    @Field(() => order, { nullable: true, description: orderDescription })
-    orderBy?: TOrder;
+    @Field(() => order, { nullable: true, description: orderDescription }) orderBy?: TOrder;
   }
   return ListArguments;
 }

@@ -7,8 +7,7 @@ import { IdField } from "../validation/id-field.decorator";
 /** Arguments of `Mutation.resolveAlert`. */
 @ArgsType()
 export class ResolveAlertArguments {
-  @IdField()
-  id!: string;
+  @IdField() id!: string;
 
   @Field(() => String, { description: `${INPUT_RULES.resolution}; stored trimmed` })
   @TrimmedLength(1, RESOLUTION_MAX_LENGTH)

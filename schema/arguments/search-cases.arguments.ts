@@ -13,6 +13,5 @@ export class SearchCasesArguments {
   @MaxLength(500, { message: VALIDATION_MESSAGES.tooLong })
   query!: string;
 
-  @PageSizeField("Number of hits, from 1 to MAX_PAGE_SIZE (100 unless configured)")
-  first = 20;
+  @PageSizeField("Number of hits, from 1 to MAX_PAGE_SIZE (100 unless configured)") first = 20;
 }

@@ -6,8 +6,7 @@ import { IdField } from "../validation/id-field.decorator";
 /** Arguments of `Mutation.updateUserRole`. */
 @ArgsType()
 export class UpdateUserRoleArguments {
-  @IdField()
-  id!: string;
+  @IdField() id!: string;
 
   @Field(() => UserRole)
   @IsEnum(UserRole)

@@ -13,8 +13,7 @@ export function updateArgumentsType<TInput extends object>(
 ) {
   @ArgsType()
   class UpdateArguments {
-    @IdField()
-    id!: string;
+    @IdField() id!: string;
 
     @Field(() => input)
     @ValidateNested()

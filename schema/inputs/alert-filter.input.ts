@@ -21,18 +21,13 @@ export class AlertFilter implements AlertFilterCriteria {
   @ArrayMaxSize(100, { message: VALIDATION_MESSAGES.tooManyItems })
   source?: string[];
 
-  @Field(() => [Severity], { nullable: true })
-  severity?: Severity[];
+  @Field(() => [Severity], { nullable: true }) severity?: Severity[];
 
-  @Field(() => Boolean, { nullable: true })
-  resolved?: boolean;
+  @Field(() => Boolean, { nullable: true }) resolved?: boolean;
 
-  @IdField({ nullable: true, description: "Only alerts attached to this case" })
-  caseId?: string;
+  @IdField({ nullable: true, description: "Only alerts attached to this case" }) caseId?: string;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  timestampAfter?: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) timestampAfter?: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  timestampBefore?: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) timestampBefore?: Date;
 }

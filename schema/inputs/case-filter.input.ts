@@ -18,17 +18,13 @@ import { IdField } from "../validation/id-field.decorator";
     "`…After` bounds are inclusive, `…Before` bounds exclusive",
 })
 export class CaseFilter implements CaseFilterCriteria {
-  @Field(() => [CaseStatus], { nullable: true })
-  status?: CaseStatus[];
+  @Field(() => [CaseStatus], { nullable: true }) status?: CaseStatus[];
 
-  @Field(() => [Severity], { nullable: true })
-  severity?: Severity[];
+  @Field(() => [Severity], { nullable: true }) severity?: Severity[];
 
-  @Field(() => [Priority], { nullable: true })
-  priority?: Priority[];
+  @Field(() => [Priority], { nullable: true }) priority?: Priority[];
 
-  @IdField({ nullable: true, description: "Only cases assigned to this user" })
-  assigneeId?: string;
+  @IdField({ nullable: true, description: "Only cases assigned to this user" }) assigneeId?: string;
 
   @Field(() => Boolean, {
     nullable: true,
@@ -44,15 +40,11 @@ export class CaseFilter implements CaseFilterCriteria {
   @ArrayMaxSize(100, { message: VALIDATION_MESSAGES.tooManyItems })
   tagsAll?: string[];
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  createdAfter?: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) createdAfter?: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  createdBefore?: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) createdBefore?: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  updatedAfter?: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) updatedAfter?: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  updatedBefore?: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) updatedBefore?: Date;
 }

@@ -9,16 +9,13 @@ import { IdField } from "../validation/id-field.decorator";
   description: "Which cases the statistics count; createdAfter is inclusive, createdBefore exclusive",
 })
 export class CaseStatisticsFilter {
-  @Field(() => DateTimeScalar, { nullable: true })
-  createdAfter?: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) createdAfter?: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  createdBefore?: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) createdBefore?: Date;
 
   @Field(() => [String], { nullable: true, description: "Only cases carrying these tags" })
   @ArrayMaxSize(100, { message: VALIDATION_MESSAGES.tooManyItems })
   tags?: string[];
 
-  @IdField({ nullable: true })
-  assigneeId?: string;
+  @IdField({ nullable: true }) assigneeId?: string;
 }

@@ -15,11 +15,9 @@ export function listOrderInputType<TField extends string>(
 ) {
   @InputType(`${entity}Order`, { description: `Order of a list of ${nouns}; ties are broken by id` })
   class ListOrder implements ListOrderCriteria<TField> {
-    @Field(() => fields, { nullable: true })
-    field: TField = defaultField;
+    @Field(() => fields, { nullable: true }) field: TField = defaultField;
 
-    @Field(() => SortDirection, { nullable: true })
-    direction: SortDirection = SortDirection.DESC;
+    @Field(() => SortDirection, { nullable: true }) direction: SortDirection = SortDirection.DESC;
   }
   return ListOrder;
 }

@@ -7,8 +7,7 @@ import { Weekday } from "../enums/weekday.enum";
 /** Time buckets of a metrics query. */
 @InputType("TimeBucketInput", { description: "Buckets of a metrics query, in the calendar of `timezone`" })
 export class TimeBucketInput {
-  @Field(() => TimeGranularity)
-  granularity!: TimeGranularity;
+  @Field(() => TimeGranularity) granularity!: TimeGranularity;
 
   @Field(() => String, {
     nullable: true,

@@ -8,12 +8,9 @@ import { DateTimeScalar } from "../scalars/date-time.scalar";
     "[from, to) or a relative range (not both). Without either: the last 7 days. Relative ranges follow the calendar of the query's time zone",
 })
 export class TimeRangeInput {
-  @Field(() => DateTimeScalar, { nullable: true, description: "Inclusive" })
-  from?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: "Inclusive" }) from?: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: "Exclusive" })
-  to?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: "Exclusive" }) to?: Date;
 
-  @Field(() => RelativeRange, { nullable: true })
-  relative?: RelativeRange;
+  @Field(() => RelativeRange, { nullable: true }) relative?: RelativeRange;
 }

@@ -20,6 +20,5 @@ export class TopInput {
   @Max(1000)
   limit!: number;
 
-  @Field(() => Boolean, { nullable: true })
-  withOther = false;
+  @Field(() => Boolean, { nullable: true }) withOther = false;
 }

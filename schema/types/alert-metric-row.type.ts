@@ -13,12 +13,9 @@ export class AlertMetricRow extends metricRowType(AlertMetricValues, {
   @Field(() => String, { nullable: true, description: "Null when not grouped by TYPE (or an `other` row)" })
   type!: string | null;
 
-  @Field(() => String, { nullable: true })
-  source!: string | null;
+  @Field(() => String, { nullable: true }) source!: string | null;
 
-  @Field(() => Severity, { nullable: true })
-  severity!: Severity | null;
+  @Field(() => Severity, { nullable: true }) severity!: Severity | null;
 
-  @Field(() => Boolean, { nullable: true })
-  resolved!: boolean | null;
+  @Field(() => Boolean, { nullable: true }) resolved!: boolean | null;
 }

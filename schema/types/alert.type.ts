@@ -10,29 +10,21 @@ import type { AlertRecord } from "../../src/domain/alert.record";
  */
 @ObjectType("Alert", { description: "A signal from a monitoring source, possibly attached to a case" })
 export class Alert implements AlertRecord {
-  @Field(() => ID)
-  id!: string;
+  @Field(() => ID) id!: string;
 
-  @Field(() => String)
-  type!: string;
+  @Field(() => String) type!: string;
 
-  @Field(() => String)
-  source!: string;
+  @Field(() => String) source!: string;
 
-  @Field(() => Severity)
-  severity!: Severity;
+  @Field(() => Severity) severity!: Severity;
 
-  @Field(() => String)
-  message!: string;
+  @Field(() => String) message!: string;
 
-  @Field(() => DateTimeScalar)
-  timestamp!: Date;
+  @Field(() => DateTimeScalar) timestamp!: Date;
 
-  @Field(() => Boolean)
-  resolved!: boolean;
+  @Field(() => Boolean) resolved!: boolean;
 
-  @Field(() => String, { nullable: true })
-  resolution!: string | null;
+  @Field(() => String, { nullable: true }) resolution!: string | null;
 
   objectId!: ObjectId;
 

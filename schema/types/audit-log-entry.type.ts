@@ -9,11 +9,9 @@ import type { AuditLogEntryRecord } from "../../src/domain/audit-log-entry.recor
  */
 @ObjectType("AuditLogEntry", { description: "What one mutation changed, by whom, in which request" })
 export class AuditLogEntry implements AuditLogEntryRecord {
-  @Field(() => ID)
-  id!: string;
+  @Field(() => ID) id!: string;
 
-  @Field(() => DateTimeScalar, { description: "When the change was written" })
-  createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: "When the change was written" }) createdAt!: Date;
 
   @Field(() => String, {
     description:
@@ -31,8 +29,7 @@ export class AuditLogEntry implements AuditLogEntryRecord {
   })
   collection!: string;
 
-  @Field(() => ID, { description: "The id of the changed case, alert or user" })
-  targetId!: string;
+  @Field(() => ID, { description: "The id of the changed case, alert or user" }) targetId!: string;
 
   @Field(() => JSONObjectScalar, {
     description:

@@ -8,11 +8,9 @@ registerEnumType(CallerKind, { name: "CallerKind", description: "How the caller 
 /** Who is calling: answered by `Query.me`. */
 @ObjectType("Caller", { description: "Who is calling, and with which role" })
 export class Caller {
-  @Field(() => CallerKind)
-  kind!: CallerKind;
+  @Field(() => CallerKind) kind!: CallerKind;
 
-  @Field(() => UserRole)
-  role!: UserRole;
+  @Field(() => UserRole) role!: UserRole;
 
   @Field(() => User, {
     nullable: true,

@@ -14,20 +14,16 @@ export function caseDimensionsType<TBase extends object>(
 ) {
   @ObjectType()
   abstract class CaseDimensions extends (base as unknown as ClassType<object>) {
-    @Field(() => CaseStatus, { nullable: true })
-    status!: CaseStatus | null;
+    @Field(() => CaseStatus, { nullable: true }) status!: CaseStatus | null;
 
-    @Field(() => Severity, { nullable: true })
-    severity!: Severity | null;
+    @Field(() => Severity, { nullable: true }) severity!: Severity | null;
 
-    @Field(() => Priority, { nullable: true })
-    priority!: Priority | null;
+    @Field(() => Priority, { nullable: true }) priority!: Priority | null;
 
     /** Grouped by ASSIGNEE: the user id (null: unassigned); resolved by `assignee`. */
     assigneeId!: ObjectId | null;
 
-    @Field(() => String, { nullable: true, description: naming.tag })
-    tag!: string | null;
+    @Field(() => String, { nullable: true, description: naming.tag }) tag!: string | null;
   }
 
   return CaseDimensions as unknown as abstract new () => CaseDimensions & TBase;

@@ -4,8 +4,7 @@ import { Case } from "./case.type";
 /** A case found by full-text search, with MongoDB's relevance score. */
 @ObjectType("CaseSearchHit", { description: "A case found by full-text search" })
 export class CaseSearchHit {
-  @Field(() => Case)
-  case!: Case;
+  @Field(() => Case) case!: Case;
 
   @Field(() => Float, {
     description:

@@ -5,14 +5,11 @@ import { Severity } from "../enums/severity.enum";
 /** Number of cases and mean resolution time for one (status, severity) pair. */
 @ObjectType("CaseStatistic", { description: "Cases of one status and severity" })
 export class CaseStatistic {
-  @Field(() => CaseStatus)
-  status!: CaseStatus;
+  @Field(() => CaseStatus) status!: CaseStatus;
 
-  @Field(() => Severity)
-  severity!: Severity;
+  @Field(() => Severity) severity!: Severity;
 
-  @Field(() => Int)
-  count!: number;
+  @Field(() => Int) count!: number;
 
   @Field(() => Float, {
     nullable: true,

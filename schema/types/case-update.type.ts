@@ -6,8 +6,7 @@ import { Case } from "./case.type";
   description: "A case after a change; the last event of a subscription has deleted: true and case: null",
 })
 export class CaseUpdate {
-  @Field(() => ID)
-  id!: string;
+  @Field(() => ID) id!: string;
 
   @Field(() => Boolean, { description: "The case no longer exists; no more events follow" })
   deleted!: boolean;

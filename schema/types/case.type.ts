@@ -14,32 +14,23 @@ import type { CaseRecord } from "../../src/domain/case.record";
  */
 @ObjectType("Case", { description: "An incident under investigation" })
 export class Case implements CaseRecord {
-  @Field(() => ID)
-  id!: string;
+  @Field(() => ID) id!: string;
 
-  @Field(() => String)
-  title!: string;
+  @Field(() => String) title!: string;
 
-  @Field(() => String)
-  description!: string;
+  @Field(() => String) description!: string;
 
-  @Field(() => Severity)
-  severity!: Severity;
+  @Field(() => Severity) severity!: Severity;
 
-  @Field(() => CaseStatus)
-  status!: CaseStatus;
+  @Field(() => CaseStatus) status!: CaseStatus;
 
-  @Field(() => Priority)
-  priority!: Priority;
+  @Field(() => Priority) priority!: Priority;
 
-  @Field(() => DateTimeScalar)
-  createdAt!: Date;
+  @Field(() => DateTimeScalar) createdAt!: Date;
 
-  @Field(() => DateTimeScalar)
-  updatedAt!: Date;
+  @Field(() => DateTimeScalar) updatedAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  resolvedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) resolvedAt!: Date | null;
 
   @Field(() => Int, {
     nullable: true,
@@ -47,11 +38,9 @@ export class Case implements CaseRecord {
   })
   resolutionTimeSeconds!: number | null;
 
-  @Field(() => [String])
-  tags!: string[];
+  @Field(() => [String]) tags!: string[];
 
-  @Field(() => JSONObjectScalar)
-  metadata!: Record<string, unknown>;
+  @Field(() => JSONObjectScalar) metadata!: Record<string, unknown>;
 
   /** The document's _id, kept for loaders so they need not parse `id` again. */
   objectId!: ObjectId;

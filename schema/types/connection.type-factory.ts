@@ -24,17 +24,14 @@ export function connectionType<TNode extends object>(node: ClassType<TNode>, nam
     @Field(() => String, { description: `Opaque; pass as \`after\` to continue after this ${naming.noun}` })
     cursor!: string;
 
-    @Field(() => node)
-    node!: TNode;
+    @Field(() => node) node!: TNode;
   }
 
   @ObjectType(`${naming.name}Connection`, { description: naming.description })
   class Connection {
-    @Field(() => [Edge])
-    edges!: Edge[];
+    @Field(() => [Edge]) edges!: Edge[];
 
-    @Field(() => PageInfo)
-    pageInfo!: PageInfo;
+    @Field(() => PageInfo) pageInfo!: PageInfo;
 
     countTotal!: () => Promise<number>;
 

@@ -7,8 +7,7 @@ import type { CurrentOperationRecord } from "../../src/domain/current-operation.
   description: "An operation the database server is running now ($currentOp)",
 })
 export class CurrentOperation implements CurrentOperationRecord {
-  @Field(() => String, { description: "The server's id of the operation (for killOp)" })
-  opid!: string;
+  @Field(() => String, { description: "The server's id of the operation (for killOp)" }) opid!: string;
 
   @Field(() => String, { nullable: true, description: 'e.g. "query", "command", "getmore"' })
   op!: string | null;
@@ -19,8 +18,7 @@ export class CurrentOperation implements CurrentOperationRecord {
   @Field(() => Float, { nullable: true, description: "How long it has been running, in seconds" })
   secondsRunning!: number | null;
 
-  @Field(() => Boolean, { nullable: true })
-  active!: boolean | null;
+  @Field(() => Boolean, { nullable: true }) active!: boolean | null;
 
   @Field(() => JSONObjectScalar, {
     nullable: true,

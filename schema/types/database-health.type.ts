@@ -16,8 +16,7 @@ export class DatabaseHealth implements DatabaseHealthRecord {
   @Field(() => Float, { nullable: true, description: "Seconds since the server started" })
   uptimeSeconds!: number | null;
 
-  @Field(() => ConnectionCounts, { nullable: true })
-  connections!: ConnectionCounts | null;
+  @Field(() => ConnectionCounts, { nullable: true }) connections!: ConnectionCounts | null;
 
   @Field(() => String, {
     nullable: true,

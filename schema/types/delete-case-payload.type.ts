@@ -4,8 +4,7 @@ import { Case } from "./case.type";
 /** What Mutation.deleteCase answers. */
 @ObjectType("DeleteCasePayload", { description: "A deleted case" })
 export class DeleteCasePayload {
-  @Field(() => ID, { description: "The id the case had" })
-  deletedCaseId!: string;
+  @Field(() => ID, { description: "The id the case had" }) deletedCaseId!: string;
 
   @Field(() => Case, {
     description:

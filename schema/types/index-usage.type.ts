@@ -6,8 +6,7 @@ import type { IndexUsageRecord } from "../../src/domain/index-usage.record";
 /** How often one index was used ($indexStats accesses). */
 @ObjectType("IndexUsage", { description: "How often one index was used since `since` ($indexStats)" })
 export class IndexUsage implements IndexUsageRecord {
-  @Field(() => String)
-  name!: string;
+  @Field(() => String) name!: string;
 
   @Field(() => JSONObjectScalar, { description: "The key pattern, e.g. {severity: 1}" })
   key!: Record<string, unknown>;

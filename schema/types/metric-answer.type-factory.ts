@@ -22,26 +22,20 @@ export interface MetricAnswerNaming {
 export function metricAnswerType<TRow extends object>(row: ClassType<TRow>, naming: MetricAnswerNaming) {
   @ObjectType(naming.name, { description: naming.description })
   class MetricAnswer {
-    @Field(() => [row], { description: naming.rows })
-    rows!: TRow[];
+    @Field(() => [row], { description: naming.rows }) rows!: TRow[];
 
-    @Field(() => DateTimeScalar, { description: naming.from })
-    from!: Date;
+    @Field(() => DateTimeScalar, { description: naming.from }) from!: Date;
 
-    @Field(() => DateTimeScalar, { description: naming.to })
-    to!: Date;
+    @Field(() => DateTimeScalar, { description: naming.to }) to!: Date;
 
     @Field(() => String, { description: "The canonical IANA name of the query's time zone" })
     timezone!: string;
 
-    @Field(() => DateTimeScalar, { nullable: true })
-    comparisonFrom!: Date | null;
+    @Field(() => DateTimeScalar, { nullable: true }) comparisonFrom!: Date | null;
 
-    @Field(() => DateTimeScalar, { nullable: true })
-    comparisonTo!: Date | null;
+    @Field(() => DateTimeScalar, { nullable: true }) comparisonTo!: Date | null;
 
-    @Field(() => DateTimeScalar, { description: "When the database was read" })
-    dataAsOf!: Date;
+    @Field(() => DateTimeScalar, { description: "When the database was read" }) dataAsOf!: Date;
 
     @Field(() => MetricSource, {
       description:

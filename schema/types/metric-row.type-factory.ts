@@ -19,8 +19,7 @@ export function metricRowType<TValues extends object>(
     })
     bucket!: Date | null;
 
-    @Field(() => String, { nullable: true, description: naming.bucketLabel })
-    bucketLabel!: string | null;
+    @Field(() => String, { nullable: true, description: naming.bucketLabel }) bucketLabel!: string | null;
 
     @Field(() => Boolean, { description: "The rest beyond `top`, folded into one row per bucket" })
     other!: boolean;

@@ -4,9 +4,7 @@ import { Severity } from "../enums/severity.enum";
 /** Number of alerts of one severity. */
 @ObjectType("SeverityCount", { description: "Number of alerts of one severity" })
 export class SeverityCount {
-  @Field(() => Severity)
-  severity!: Severity;
+  @Field(() => Severity) severity!: Severity;
 
-  @Field(() => Int)
-  count!: number;
+  @Field(() => Int) count!: number;
 }

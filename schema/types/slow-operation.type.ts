@@ -9,20 +9,15 @@ export class SlowOperation implements SlowOperationRecord {
   @Field(() => String, { description: 'The kind of operation, e.g. "query", "insert", "command"' })
   op!: string;
 
-  @Field(() => String, { description: 'The namespace, "<database>.<collection>"' })
-  namespace!: string;
+  @Field(() => String, { description: 'The namespace, "<database>.<collection>"' }) namespace!: string;
 
-  @Field(() => Float, { description: "Duration in milliseconds" })
-  millis!: number;
+  @Field(() => Float, { description: "Duration in milliseconds" }) millis!: number;
 
-  @Field(() => DateTimeScalar, { description: "When the operation ended" })
-  timestamp!: Date;
+  @Field(() => DateTimeScalar, { description: "When the operation ended" }) timestamp!: Date;
 
-  @Field(() => Float, { nullable: true })
-  docsExamined!: number | null;
+  @Field(() => Float, { nullable: true }) docsExamined!: number | null;
 
-  @Field(() => Float, { nullable: true })
-  keysExamined!: number | null;
+  @Field(() => Float, { nullable: true }) keysExamined!: number | null;
 
   @Field(() => Float, { nullable: true, description: "Documents returned (nreturned)" })
   returned!: number | null;

@@ -12,28 +12,22 @@ import type { UserRecord } from "../../src/domain/user.record";
  */
 @ObjectType("User", { description: "Someone who works cases" })
 export class User implements UserRecord {
-  @Field(() => ID)
-  id!: string;
+  @Field(() => ID) id!: string;
 
   // Only administrators and the user themself (src/auth/auth-checker.ts).
   @Authorized(RULES.ADMIN, SELF)
   @Field(() => String, { description: "Visible to ADMIN and to the user themself; FORBIDDEN to others" })
   email!: string;
 
-  @Field(() => String)
-  name!: string;
+  @Field(() => String) name!: string;
 
-  @Field(() => UserRole)
-  role!: UserRole;
+  @Field(() => UserRole) role!: UserRole;
 
-  @Field(() => JSONObjectScalar)
-  settings!: Record<string, unknown>;
+  @Field(() => JSONObjectScalar) settings!: Record<string, unknown>;
 
-  @Field(() => DateTimeScalar)
-  createdAt!: Date;
+  @Field(() => DateTimeScalar) createdAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
-  lastLogin!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) lastLogin!: Date | null;
 
   objectId!: ObjectId;
 }

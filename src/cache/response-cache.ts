@@ -1,4 +1,5 @@
-import type { MetricsRegistrar } from "../observability/metrics-registrar";
+import { counter, gauge, registerMetrics, type RegisteredMetrics } from "../observability/metric-table";
+import { createMetricsRegistrar, type MetricsRegistrar } from "../observability/metrics-registrar";
 
 /** One cached result: the `data` of a response without errors. */
 export interface CachedResult {
@@ -14,6 +15,16 @@ export interface CachedResult {
 /** What a reader snapshots before it executes, so a write during it keeps it out of the cache. */
 export type ReadTicket = ReadonlyMap<string, number>;
 
+/** The response cache's metrics (names as issue #16 gives them). */
+const CACHE_METRICS = {
+  hits: counter("cache_hits_total", [], { help: "Responses served from the response cache" }),
+  misses: counter("cache_misses_total", [], { help: "Cacheable responses that had to be executed" }),
+  evictions: counter("cache_evictions_total", [], {
+    help: "Results dropped from the response cache to stay within CACHE_MAX_BYTES",
+  }),
+  bytes: gauge("cache_bytes", [], { help: "Bytes of results in the response cache" }),
+};
+
 /**
  * The in-process store of whole query results: bounded in bytes with least-recently-used
  * eviction, each entry with its own expiry, tagged with the collections it read so a
@@ -27,32 +38,14 @@ export class ResponseCache {
   /** Bumped by every write to a collection; results read before a bump are not stored. */
   private readonly versions = new Map<string, number>();
   private bytes = 0;
-  private readonly hits;
-  private readonly misses;
-  private readonly evictions;
-  private readonly bytesGauge;
+  private readonly metrics: RegisteredMetrics<typeof CACHE_METRICS>;
 
   constructor(
     readonly maxBytes: number,
     readonly now: () => number,
     registrar?: MetricsRegistrar,
   ) {
-    this.hits = registrar?.counter({
-      name: "cache_hits_total",
-      help: "Responses served from the response cache",
-    });
-    this.misses = registrar?.counter({
-      name: "cache_misses_total",
-      help: "Cacheable responses that had to be executed",
-    });
-    this.evictions = registrar?.counter({
-      name: "cache_evictions_total",
-      help: "Results dropped from the response cache to stay within CACHE_MAX_BYTES",
-    });
-    this.bytesGauge = registrar?.gauge({
-      name: "cache_bytes",
-      help: "Bytes of results in the response cache",
-    });
+    this.metrics = registerMetrics(registrar ?? createMetricsRegistrar(undefined), CACHE_METRICS);
   }
 
   /** The live entry of `key` (refreshing its recency), or undefined. */
@@ -103,9 +96,9 @@ export class ResponseCache {
     while (this.bytes > this.maxBytes) {
       const [oldestKey, oldest] = this.entries.entries().next().value as [string, CachedResult];
       this.remove(oldestKey, oldest);
-      this.evictions?.inc();
+      this.metrics.evictions.inc();
     }
-    this.bytesGauge?.set(this.bytes);
+    this.metrics.bytes.set(this.bytes);
     return true;
   }
 
@@ -119,11 +112,11 @@ export class ResponseCache {
   }
 
   countHit(): void {
-    this.hits?.inc();
+    this.metrics.hits.inc();
   }
 
   countMiss(): void {
-    this.misses?.inc();
+    this.metrics.misses.inc();
   }
 
   /** Bytes and entries held, for tests and the bench. */
@@ -134,6 +127,6 @@ export class ResponseCache {
   private remove(key: string, entry: CachedResult): void {
     this.entries.delete(key);
     this.bytes -= entry.bytes;
-    this.bytesGauge?.set(this.bytes);
+    this.metrics.bytes.set(this.bytes);
   }
 }

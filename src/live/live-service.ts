@@ -8,7 +8,7 @@ import type { AlertMetricsQuery } from "../repositories/metrics.repository";
 import type { GatewayRepositories } from "../repositories/gateway-repositories";
 import type { LiveRepository } from "../repositories/live.repository";
 import { InsertedDocumentHub } from "./inserted-document-hub";
-import type { ChangeFeed } from "./live-change";
+import type { ChangeFeed, WatchedCollection } from "./live-change";
 import type { LiveClock } from "./live-clock";
 import { LiveQueryHub } from "./live-query-hub";
 
@@ -54,20 +54,12 @@ export class LiveService {
 
   alertTrends(query: AlertTrendsQuery): Promise<AsyncGenerator<AlertTrendRows>> {
     const { analytics } = this.options.repositories;
-    return this.queries.subscribe({
-      key: liveKey("alertTrends", query),
-      collections: ["alerts"],
-      compute: () => analytics.alertTrends(query),
-    });
+    return this.recomputed("alertTrends", query, "alerts", () => analytics.alertTrends(query));
   }
 
   caseStatistics(query: CaseStatisticsQuery): Promise<AsyncGenerator<CaseStatisticsRows>> {
     const { analytics } = this.options.repositories;
-    return this.queries.subscribe({
-      key: liveKey("caseStatistics", query),
-      collections: ["cases"],
-      compute: () => analytics.caseStatistics(query),
-    });
+    return this.recomputed("caseStatistics", query, "cases", () => analytics.caseStatistics(query));
   }
 
   /**
@@ -80,11 +72,22 @@ export class LiveService {
     toAnswer: (answer: AlertMetricsAnswer) => T,
   ): Promise<AsyncGenerator<T>> {
     const { metrics } = this.options.repositories;
-    return this.queries.subscribe({
-      key: liveKey("alertMetrics", query),
-      collections: ["alerts"],
-      compute: async () => toAnswer(await metrics.alertMetrics(query)),
-    });
+    return this.recomputed("alertMetrics", query, "alerts", async () =>
+      toAnswer(await metrics.alertMetrics(query)),
+    );
+  }
+
+  /**
+   * `compute` now and again after each change of `collection`, one recomputation shared by
+   * every subscriber of the same field and query.
+   */
+  private recomputed<T>(
+    field: string,
+    query: object,
+    collection: WatchedCollection,
+    compute: () => Promise<T>,
+  ): Promise<AsyncGenerator<T>> {
+    return this.queries.subscribe({ key: liveKey(field, query), collections: [collection], compute });
   }
 
   /** The case now, then after each change; the last event has `deleted: true`. */

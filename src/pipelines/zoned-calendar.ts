@@ -1,3 +1,4 @@
+import { WallClock } from "../time/wall-clock";
 import type { IsoWeekday, TimeGranularity } from "./time-granularity";
 
 const HOUR_MS = 3_600_000;
@@ -25,21 +26,12 @@ interface LocalDate {
 export class ZonedCalendar {
   private static readonly cache = new Map<string, ZonedCalendar>();
 
-  private readonly format: Intl.DateTimeFormat;
+  private readonly clock: WallClock;
   private readonly hourReferenceMs: number;
 
   /** `timeZone` must be valid (see resolveTimeZone): Intl throws a RangeError otherwise. */
   constructor(readonly timeZone: string) {
-    this.format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
+    this.clock = new WallClock(timeZone);
     this.hourReferenceMs = REFERENCE_UTC_MS - this.offsetAt(REFERENCE_UTC_MS);
   }
 
@@ -180,27 +172,14 @@ export class ZonedCalendar {
 
   /** Local wall time minus UTC at `ms`, in milliseconds (+19800000 in Asia/Kolkata). */
   private offsetAt(ms: number): number {
-    return this.wallClockMs(ms) - ms;
+    return this.clock.offsetAt(ms);
   }
 
   /** The local wall-clock time at `ms`, written as if it were UTC. */
   private wallClockMs(ms: number): number {
-    // format() and one regex are about twice as fast as formatToParts, which stays the
-    // fallback should another ICU version print a different layout.
-    const match = WALL_CLOCK.exec(this.format.format(ms));
-    const [month, day, year, hour, minute, second] = match
-      ? match.slice(1).map(Number)
-      : ["month", "day", "year", "hour", "minute", "second"].map((type) =>
-          Number(this.format.formatToParts(ms).find((part) => part.type === type)?.value),
-        );
-    const wall = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
-    // Intl has second precision; the milliseconds are the same in every zone.
-    return wall + positiveModulo(ms, 1000);
+    return this.clock.at(ms);
   }
 }
-
-/** What the en-US numeric format prints: "3/28/2026, 23:00:00". */
-const WALL_CLOCK = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/;
 
 function toLocalDate(wallMs: number): LocalDate {
   const date = new Date(wallMs);

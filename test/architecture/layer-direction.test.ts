@@ -12,9 +12,10 @@ const ROOT = resolve(__dirname, "../..");
 const MAY_IMPORT: Record<string, readonly string[]> = {
   "src/domain": [],
   "src/errors": [],
+  "src/time": [],
   "src/db": ["src/domain", "src/errors", "src/embedded-mongo"],
   "src/workflow": ["src/domain", "src/errors"],
-  "src/pipelines": ["src/domain", "src/errors"],
+  "src/pipelines": ["src/domain", "src/errors", "src/time"],
   "src/seed": ["src/domain", "src/db"],
   "src/operations": ["src/domain", "src/errors", "src/db", "src/seed"],
   "src/repositories": [

@@ -1,6 +1,7 @@
+import { WallClock } from "../../time/wall-clock";
 import { CommandError } from "../errors/command-error";
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const clocks = new Map<string, WallClock>();
 /** Offsets per zone per quarter hour: zone transitions never fall inside one. */
 const offsets = new Map<string, Map<number, number>>();
 const QUARTER_HOUR = 900_000;
@@ -30,32 +31,20 @@ export function timezoneOffset(timezone: unknown, utcMs: number): number {
 }
 
 function zoneOffset(timezone: string, utcMs: number): number {
-  const parts = formatterFor(timezone).formatToParts(new Date(utcMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((wall - utcMs) / 60000);
+  return Math.round(clockFor(timezone).offsetAt(utcMs) / 60000);
 }
 
-function formatterFor(timezone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timezone);
-  if (!f) {
+function clockFor(timezone: string): WallClock {
+  let clock = clocks.get(timezone);
+  if (!clock) {
     try {
-      f = new Intl.DateTimeFormat("en-US", {
-        timeZone: timezone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "numeric",
-        day: "numeric",
-        hour: "numeric",
-        minute: "numeric",
-        second: "numeric",
-      });
+      clock = new WallClock(timezone);
     } catch {
       throw new CommandError(40485, `unrecognized time zone identifier: "${timezone}"`);
     }
-    formatters.set(timezone, f);
+    clocks.set(timezone, clock);
   }
-  return f;
+  return clock;
 }
 
 /** The UTC instant whose wall-clock time in `timezone` is `localMs` (read as if it were UTC). */

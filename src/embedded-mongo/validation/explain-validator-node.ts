@@ -24,6 +24,12 @@ const BITS: OperatorInfo = {
   reasons: ["bitwise operator failed to match", "bitwise operator matched successfully"],
   expectedTypes: ["binData", ...NUMBERS],
 };
+
+/** mongod's pair of reasons "<head> not <tail>" (the clause failed) and "<head> <tail>" (a negation failed). */
+function negatable(head: string, tail: string): OperatorInfo["reasons"] {
+  return [`${head} not ${tail}`, `${head} ${tail}`];
+}
+
 // Reasons are mongod's (doc_validation_error.cpp).
 const OPERATORS: Readonly<Record<string, OperatorInfo>> = {
   $eq: COMPARISON,
@@ -34,36 +40,30 @@ const OPERATORS: Readonly<Record<string, OperatorInfo>> = {
   $lte: COMPARISON,
   $in: IN,
   $nin: IN,
-  $exists: { reasons: ["path does not exist", "path does exist"] },
-  $type: { reasons: ["type did not match", "type did match"] },
+  $exists: { reasons: negatable("path does", "exist") },
+  $type: { reasons: negatable("type did", "match") },
   $regex: {
-    reasons: ["regular expression did not match", "regular expression did match"],
+    reasons: negatable("regular expression did", "match"),
     expectedTypes: ["regex", "string", "symbol"],
   },
   $size: {
-    reasons: ["array length was not equal to given size", "array length was equal to given size"],
+    reasons: negatable("array length was", "equal to given size"),
     expectedTypes: ["array"],
     wholeArray: true,
   },
-  $all: {
-    reasons: ["array did not contain all specified values", "array did contain all specified values"],
-    wholeArray: true,
-  },
+  $all: { reasons: negatable("array did", "contain all specified values"), wholeArray: true },
   $elemMatch: {
-    reasons: ["array did not satisfy the child predicate", "array did satisfy the child predicate"],
+    reasons: negatable("array did", "satisfy the child predicate"),
     expectedTypes: ["array"],
     wholeArray: true,
   },
-  $mod: {
-    reasons: ["$mod did not evaluate to expected remainder", "$mod did evaluate to expected remainder"],
-    expectedTypes: NUMBERS,
-  },
+  $mod: { reasons: negatable("$mod did", "evaluate to expected remainder"), expectedTypes: NUMBERS },
   $bitsAllSet: BITS,
   $bitsAllClear: BITS,
   $bitsAnySet: BITS,
   $bitsAnyClear: BITS,
 };
-const GENERIC: OperatorInfo = { reasons: ["expression did not match", "expression did match"] };
+const GENERIC: OperatorInfo = { reasons: negatable("expression did", "match") };
 
 /** `consideredType` for one type, `consideredTypes` (sorted, as mongod's std::set) for several. */
 function typesField(name: "considered" | "expected", types: Iterable<string>): Record<string, unknown> {
