@@ -6,7 +6,11 @@ import { Severity } from "../../src/domain/severity.enum";
 import { runCommand } from "../cli/support/run-command";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { randomAlerts } from "../helpers/random-alerts";
-import { expectedRollup, storedRollup } from "./support/rollup-documents-reference";
+import {
+  expectedRollup,
+  expectTiersSumQuarterHours,
+  storedRollup,
+} from "./support/rollup-documents-reference";
 
 // `npx jupiter db rollups rebuild` and `npx jupiter db rollups status` as the README spells
 // them; a rebuild interrupted halfway (SIGTERM to its PID after its second step) and run
@@ -52,6 +56,7 @@ describe("jupiter db rollups", () => {
     expect(run.stderr).toMatch(/progress rebuild: 0\/\d+/);
     expect(run.stdout).toContain("rebuilt alert_rollups up to");
     expect(await storedRollup(t.db)).toEqual(await expectedRollup(t.db));
+    await expectTiersSumQuarterHours(t.db);
 
     const status = await jupiter(["db", "rollups", "status", "--json"]);
     expect(status.code, status.stderr).toBe(0);
@@ -103,5 +108,6 @@ describe("jupiter db rollups", () => {
     const again = await jupiter(["db", "rollups", "rebuild"]);
     expect(again.code, again.stderr).toBe(0);
     expect(await storedRollup(t.db)).toEqual(await expectedRollup(t.db));
+    await expectTiersSumQuarterHours(t.db);
   });
 });

@@ -1,0 +1,59 @@
+import { ROLLUP_BUCKET_MS, ROLLUP_COLLECTIONS } from "./rollup-names";
+
+/**
+ * One tier of the alert rollups: documents of the same shape as alert_rollups, one per UTC
+ * unit (quarter hour, hour, day or calendar month) and combination. Each unit is an exact
+ * union of units of the tier below, so each tier is the sum of the one below it.
+ */
+export interface RollupTier {
+  name: "quarter" | "hour" | "day" | "month";
+  collection: string;
+  /** Start of the unit holding the instant `ms`. */
+  floor(ms: number): number;
+  /** Start of the unit after the one starting at `start`. */
+  next(start: number): number;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+function fixed(name: RollupTier["name"], collection: string, width: number): RollupTier {
+  return {
+    name,
+    collection,
+    floor: (ms) => ms - (((ms % width) + width) % width),
+    next: (start) => start + width,
+  };
+}
+
+/** The tiers, finest first: quarter hours (alert_rollups, the public contract), hours, days, months. */
+export const ROLLUP_TIERS: readonly RollupTier[] = [
+  fixed("quarter", ROLLUP_COLLECTIONS.rollups, ROLLUP_BUCKET_MS),
+  fixed("hour", ROLLUP_COLLECTIONS.hourly, HOUR_MS),
+  fixed("day", ROLLUP_COLLECTIONS.daily, DAY_MS),
+  {
+    name: "month",
+    collection: ROLLUP_COLLECTIONS.monthly,
+    floor: (ms) => {
+      const at = new Date(ms);
+      return Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1);
+    },
+    next: (start) => {
+      const at = new Date(start);
+      return Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1);
+    },
+  },
+];
+
+/** The first unit start of `tier` at or after `ms`. */
+export function ceilToTier(tier: RollupTier, ms: number): number {
+  const floor = tier.floor(ms);
+  return floor === ms ? floor : tier.next(floor);
+}
+
+/** The starts of the units of `tier` that overlap [from, to), in order. */
+export function tierUnitsOverlapping(tier: RollupTier, from: number, to: number): number[] {
+  const starts: number[] = [];
+  for (let start = tier.floor(from); start < to; start = tier.next(start)) starts.push(start);
+  return starts;
+}
