@@ -12,6 +12,8 @@ export interface RollupTier {
   floor(ms: number): number;
   /** Start of the unit after the one starting at `start`. */
   next(start: number): number;
+  /** The width of a unit (ms); absent for months, whose width varies. */
+  width?: number;
 }
 
 const HOUR_MS = 3_600_000;
@@ -23,6 +25,7 @@ function fixed(name: RollupTier["name"], collection: string, width: number): Rol
     collection,
     floor: (ms) => ms - (((ms % width) + width) % width),
     next: (start) => start + width,
+    width,
   };
 }
 
@@ -56,4 +59,12 @@ export function tierUnitsOverlapping(tier: RollupTier, from: number, to: number)
   const starts: number[] = [];
   for (let start = tier.floor(from); start < to; start = tier.next(start)) starts.push(start);
   return starts;
+}
+
+/** How many units of `tier` start in [from, to) (`from` a unit start). */
+export function tierUnitCount(tier: RollupTier, from: number, to: number): number {
+  if (tier.width !== undefined) return Math.max(0, Math.ceil((to - from) / tier.width));
+  let count = 0;
+  for (let start = from; start < to; start = tier.next(start)) count++;
+  return count;
 }

@@ -1,4 +1,4 @@
-import type { RollupTier } from "../db/rollup-tiers";
+import { type RollupTier, tierUnitCount } from "../db/rollup-tiers";
 
 /** A unit of one tier, added (sign 1) or subtracted (sign −1). */
 export interface RollupPiece {
@@ -26,8 +26,9 @@ export interface RollupDecomposition {
 
 /**
  * Writes [from, to) (quarter-hour boundaries, `to` ≤ the watermark) as a signed sum of
- * rollup units, coarsest tier first: each end moves to the nearest boundary of the tier
- * (outwards only when that unit may be read), the units in between are taken whole, and
+ * rollup units, coarsest tier first: each end moves to a boundary of the tier, inwards or
+ * outwards (outwards only when that unit may be read), whichever reads fewer documents
+ * (or the tier is skipped when the finer one does better), the units in between are taken whole, and
  * the remainders at the ends — added when the end moved inwards, subtracted when it moved
  * outwards — are written with the next finer tier. A Europe/Berlin day
  * [D−1 22:00Z, D 22:00Z) becomes day D + hours 22–24 of D−1 − hours 22–24 of D; a range of
@@ -68,15 +69,7 @@ function decompose(
     const end = tier.next(start);
     return end <= context.watermark && !isDirty(context.dirty, start, end);
   };
-  const startFloor = tier.floor(from);
-  const startCeil = startFloor === from ? from : tier.next(startFloor);
-  const first =
-    startFloor !== from && from - startFloor < startCeil - from && readable(startFloor)
-      ? startFloor
-      : startCeil;
-  const endFloor = tier.floor(to);
-  const endCeil = endFloor === to ? to : tier.next(endFloor);
-  const last = endFloor !== to && endCeil - to < to - endFloor && readable(endFloor) ? endCeil : endFloor;
+  const { first, last } = cheapestSpan(from, to, tier, context.tiers[level - 1]!, readable);
   if (first >= last) {
     decompose(from, to, level - 1, sign, context, out);
     return;
@@ -89,6 +82,37 @@ function decompose(
   else if (first < from) decompose(first, from, level - 1, negate(sign), context, out);
   if (last < to) decompose(last, to, level - 1, sign, context, out);
   else if (to < last) decompose(to, last, level - 1, negate(sign), context, out);
+}
+
+/**
+ * The span [first, last) of whole units of `tier` to take for [from, to): each end at its
+ * unit boundary inside or outside (outside only when that unit may be read), whichever
+ * reads the fewest documents, counting a remainder at `finer`'s width; first ≥ last when
+ * `finer` alone does better (a day that would be a month minus four weeks).
+ */
+function cheapestSpan(
+  from: number,
+  to: number,
+  tier: RollupTier,
+  finer: RollupTier,
+  readable: (start: number) => boolean,
+): { first: number; last: number } {
+  const finerWidth = finer.next(finer.floor(from)) - finer.floor(from);
+  const startFloor = tier.floor(from);
+  const starts =
+    startFloor === from ? [from] : [tier.next(startFloor), ...(readable(startFloor) ? [startFloor] : [])];
+  const endFloor = tier.floor(to);
+  const ends = endFloor === to ? [to] : [endFloor, ...(readable(endFloor) ? [tier.next(endFloor)] : [])];
+  let best = { first: to, last: to, cost: (to - from) / finerWidth };
+  for (const first of starts) {
+    for (const last of ends) {
+      if (first >= last) continue;
+      const cost =
+        tierUnitCount(tier, first, last) + (Math.abs(from - first) + Math.abs(last - to)) / finerWidth;
+      if (cost < best.cost) best = { first, last, cost };
+    }
+  }
+  return best;
 }
 
 function negate(sign: 1 | -1): 1 | -1 {

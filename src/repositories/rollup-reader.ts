@@ -6,7 +6,6 @@ import type { MetricDimension } from "../pipelines/metric-dimension";
 import { compareMetricRows } from "../pipelines/metric-row-order";
 import { metricsPipeline } from "../pipelines/metrics.pipeline";
 import type { IsoWeekday, TimeGranularity } from "../pipelines/time-granularity";
-import { runAggregation } from "./run-aggregation";
 import { dimensionsAreCovered, filterIsCovered, rollupAccumulators } from "../pipelines/rollup-coverage";
 import type { RollupDirtyDocument, RollupStateDocument } from "../db/rollup.document";
 import {
@@ -81,8 +80,9 @@ export class RollupReader {
     const state = await this.db
       .collection<RollupStateDocument>(ROLLUP_COLLECTIONS.state)
       .findOne({ _id: ROLLUP_STATE_ID }, { maxTimeMS: this.maxTimeMS });
-    if (!state) return null;
-    const tiers = state.tiers === ROLLUP_TIERS_VERSION ? ROLLUP_TIERS : ROLLUP_TIERS.slice(0, 1);
+    // Not built yet, or built before the coarser tiers: live until the next refresh rebuilds it.
+    if (!state || state.tiers !== ROLLUP_TIERS_VERSION) return null;
+    const tiers = ROLLUP_TIERS;
     const coarsest = tiers.at(-1)!;
     const watermark = state.watermark.getTime();
     const endCandidate = input.to ? floorToRollupBucket(input.to).getTime() : watermark;
@@ -143,7 +143,8 @@ export class RollupReader {
     const tierReads = tiers.map(async (tier, level) => {
       const starts = [...uses[level]!.keys()];
       if (starts.length === 0) return [];
-      const rows = await runAggregation<Record<string, unknown>>(
+      // Rows are few (units × combinations of the answer's dimensions): one batch, no getMore.
+      const rows = await aggregateAll(
         this.db,
         tier.collection,
         [
@@ -183,34 +184,28 @@ export class RollupReader {
             weekStart: input.bucket.weekStart,
           }
         : undefined;
-    const rawRead =
-      rawRanges.length === 0
-        ? Promise.resolve([])
-        : runAggregation<Record<string, unknown>>(
-            this.db,
-            COLLECTIONS.alerts,
-            metricsPipeline({
-              match: and(
-                rawRanges.length === 1
-                  ? { timestamp: rawRanges[0] }
-                  : { $or: rawRanges.map((range) => ({ timestamp: range })) },
-                input.filter,
-              ),
-              bucket: bucketOf("$timestamp"),
-              dimensions: input.dimensions,
-              accumulators: { ...input.accumulators, [ALERTS]: { $sum: 1 } },
-            }),
-            this.maxTimeMS,
-          ).then((rows) => {
-            const intervalOf = new Map((boundaries ?? []).map((at, i) => [at, i]));
-            return rows.map((row) => ({
-              interval: row.bucket instanceof Date ? (intervalOf.get(row.bucket.getTime()) ?? -1) : 0,
-              dimensionValues: input.dimensions.map((dimension) => row[dimension.name]),
-              values: [...measures, ALERTS].map((name) => Number(row[name] ?? 0)),
-            }));
-          });
+    const intervalOf = new Map((boundaries ?? []).map((at, i) => [at, i]));
+    const rawReads = rawMatches(rawRanges).map((time) =>
+      aggregateAll(
+        this.db,
+        COLLECTIONS.alerts,
+        metricsPipeline({
+          match: and(time, input.filter),
+          bucket: bucketOf("$timestamp"),
+          dimensions: input.dimensions,
+          accumulators: { ...input.accumulators, [ALERTS]: { $sum: 1 } },
+        }),
+        this.maxTimeMS,
+      ).then((rows) =>
+        rows.map((row) => ({
+          interval: row.bucket instanceof Date ? (intervalOf.get(row.bucket.getTime()) ?? -1) : 0,
+          dimensionValues: input.dimensions.map((dimension) => row[dimension.name]),
+          values: [...measures, ALERTS].map((name) => Number(row[name] ?? 0)),
+        })),
+      ),
+    );
 
-    const contributions = (await Promise.all([...tierReads, rawRead])).flat();
+    const contributions = (await Promise.all([...tierReads, ...rawReads])).flat();
     if (contributions.some((contribution) => contribution.interval < 0)) return null;
     const rows = sumContributions(contributions, {
       bucketStarts: boundaries,
@@ -270,6 +265,43 @@ function sumContributions(
     rows.push(row);
   }
   return rows.sort(compareMetricRows(shape.dimensions));
+}
+
+/** One aggregation, its answer in one batch (rollup reads group to few rows). */
+function aggregateAll(
+  db: Db,
+  collection: string,
+  pipeline: Document[],
+  maxTimeMS: number,
+): Promise<Document[]> {
+  return db.collection(collection).aggregate(pipeline, { maxTimeMS, batchSize: 100_000 }).toArray();
+}
+
+/** Raw reads with more time ranges than this share one `$or` aggregation. */
+const MAX_SEPARATE_RAW_READS = 4;
+
+/**
+ * The `$match` time conditions of the raw reads: adjacent ranges joined, and one read per
+ * range while there are few (a single range is served by the timestamp index, an `$or` of
+ * ranges may not be); the rest together.
+ */
+function rawMatches(ranges: readonly Document[]): Document[] {
+  const joined: Document[] = [];
+  for (const range of [...ranges].sort((a, b) => (a.$gte as Date).getTime() - (b.$gte as Date).getTime())) {
+    const previous = joined.at(-1);
+    if (previous?.$lt instanceof Date && previous.$lt.getTime() === (range.$gte as Date).getTime()) {
+      joined[joined.length - 1] = {
+        $gte: previous.$gte as Date,
+        ...(range.$lt ? { $lt: range.$lt as Date } : {}),
+      };
+    } else joined.push(range);
+  }
+  const separate = joined.slice(0, MAX_SEPARATE_RAW_READS - 1);
+  const rest = joined.slice(MAX_SEPARATE_RAW_READS - 1);
+  const matches: Document[] = separate.map((range) => ({ timestamp: range }));
+  if (rest.length === 1) matches.push({ timestamp: rest[0]! });
+  else if (rest.length > 1) matches.push({ $or: rest.map((range) => ({ timestamp: range })) });
+  return matches;
 }
 
 function and(first: Document, filter: Document): Document {
