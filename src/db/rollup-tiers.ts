@@ -68,3 +68,14 @@ export function tierUnitCount(tier: RollupTier, from: number, to: number): numbe
   for (let start = from; start < to; start = tier.next(start)) count++;
   return count;
 }
+
+/**
+ * The `bucket` condition selecting the units starting at `starts` (ascending): a range when
+ * they follow each other (cheaper to re-check per document than a long `$in`), else `$in`.
+ */
+export function unitsCondition(tier: RollupTier, starts: readonly number[]): Record<string, Date | Date[]> {
+  const contiguous = starts.every((start, i) => i === 0 || tier.next(starts[i - 1]!) === start);
+  return contiguous
+    ? { $gte: new Date(starts[0]!), $lt: new Date(tier.next(starts.at(-1)!)) }
+    : { $in: starts.map((at) => new Date(at)) };
+}

@@ -13,7 +13,7 @@ import {
   ROLLUP_TIERS_VERSION,
 } from "../db/rollup-names";
 import { ROLLUP_INDEXES } from "../db/rollup-indexes";
-import { ROLLUP_TIERS, type RollupTier, tierUnitsOverlapping } from "../db/rollup-tiers";
+import { ROLLUP_TIERS, type RollupTier, tierUnitsOverlapping, unitsCondition } from "../db/rollup-tiers";
 
 export interface RefreshRollupsOptions extends OperationReporting {
   /** The refresh's clock reading: the rollup becomes complete up to its 15-minute floor. */
@@ -324,7 +324,7 @@ async function recomputeUnits(
   await db
     .collection(below.collection)
     .aggregate([
-      { $match: { bucket: { $in: parts.map((start) => new Date(start)) } } },
+      { $match: { bucket: unitsCondition(below, parts) } },
       {
         $group: {
           _id: {
@@ -350,7 +350,7 @@ async function recomputeUnits(
       { $merge: { into: tier.collection, on: "_id", whenMatched: "replace", whenNotMatched: "insert" } },
     ])
     .toArray();
-  const selected = { bucket: { $in: units.map((start) => new Date(start)) } };
+  const selected = { bucket: unitsCondition(tier, units) };
   const collection = db.collection(tier.collection);
   const removed = await collection.deleteMany({ ...selected, refresh: { $ne: token } });
   const written = await collection.countDocuments({ ...selected, refresh: token });

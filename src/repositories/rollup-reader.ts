@@ -17,7 +17,7 @@ import {
   ROLLUP_STATE_ID,
   ROLLUP_TIERS_VERSION,
 } from "../db/rollup-names";
-import { ceilToTier, ROLLUP_TIERS, type RollupTier } from "../db/rollup-tiers";
+import { ceilToTier, ROLLUP_TIERS, unitsCondition } from "../db/rollup-tiers";
 import { decomposeInterval } from "../pipelines/rollup-pieces";
 
 /** One grouped count over alerts, as the metrics pipeline would run it on the raw alerts. */
@@ -265,17 +265,6 @@ function sumContributions(
     rows.push(row);
   }
   return rows.sort(compareMetricRows(shape.dimensions));
-}
-
-/**
- * The `bucket` condition selecting the units starting at `starts` (ascending): a range when
- * they follow each other (cheaper to re-check per document than a long `$in`), else `$in`.
- */
-function unitsCondition(tier: RollupTier, starts: readonly number[]): Document {
-  const contiguous = starts.every((start, i) => i === 0 || tier.next(starts[i - 1]!) === start);
-  return contiguous
-    ? { $gte: new Date(starts[0]!), $lt: new Date(tier.next(starts.at(-1)!)) }
-    : { $in: starts.map((at) => new Date(at)) };
 }
 
 /** One aggregation, its answer in one batch (rollup reads group to few rows). */
