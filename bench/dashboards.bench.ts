@@ -176,7 +176,7 @@ async function main(): Promise<void> {
       `rollup full rebuild: ${(rebuildMs / 1000).toFixed(1)} s, ${rebuilt.written.toLocaleString("en-US")} rollup documents`,
     );
     console.log(
-      `  and ${rebuilt.tiers.written.toLocaleString("en-US")} hourly, daily and monthly tier documents`,
+      `  and ${rebuilt.tiers.written.toLocaleString("en-US")} tier documents (hours, six hours, days, months)`,
     );
     console.log(
       `rollup incremental refresh after 1,000 new alerts (48 h lookback): ${refreshMs.toFixed(0)} ms, ` +

@@ -2,11 +2,11 @@ import { ROLLUP_BUCKET_MS, ROLLUP_COLLECTIONS } from "./rollup-names";
 
 /**
  * One tier of the alert rollups: documents of the same shape as alert_rollups, one per UTC
- * unit (quarter hour, hour, day or calendar month) and combination. Each unit is an exact
+ * unit (quarter hour, hour, six hours, day or calendar month) and combination. Each unit is an exact
  * union of units of the tier below, so each tier is the sum of the one below it.
  */
 export interface RollupTier {
-  name: "quarter" | "hour" | "day" | "month";
+  name: "quarter" | "hour" | "six_hours" | "day" | "month";
   collection: string;
   /** Start of the unit holding the instant `ms`. */
   floor(ms: number): number;
@@ -14,29 +14,43 @@ export interface RollupTier {
   next(start: number): number;
   /** The width of a unit (ms); absent for months, whose width varies. */
   width?: number;
+  /** `$dateTrunc` arguments (in UTC) that give the unit's start of an instant. */
+  trunc: { unit: string; binSize?: number };
 }
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-function fixed(name: RollupTier["name"], collection: string, width: number): RollupTier {
+function fixed(
+  name: RollupTier["name"],
+  collection: string,
+  width: number,
+  trunc: RollupTier["trunc"],
+): RollupTier {
   return {
     name,
     collection,
+    trunc,
     floor: (ms) => ms - (((ms % width) + width) % width),
     next: (start) => start + width,
     width,
   };
 }
 
-/** The tiers, finest first: quarter hours (alert_rollups, the public contract), hours, days, months. */
+/**
+ * The tiers, finest first: quarter hours (alert_rollups, the public contract), hours, six
+ * hours (00, 06, 12, 18 UTC: the part of today before the watermark in at most three
+ * documents per combination instead of up to 23 hours), days, months.
+ */
 export const ROLLUP_TIERS: readonly RollupTier[] = [
-  fixed("quarter", ROLLUP_COLLECTIONS.rollups, ROLLUP_BUCKET_MS),
-  fixed("hour", ROLLUP_COLLECTIONS.hourly, HOUR_MS),
-  fixed("day", ROLLUP_COLLECTIONS.daily, DAY_MS),
+  fixed("quarter", ROLLUP_COLLECTIONS.rollups, ROLLUP_BUCKET_MS, { unit: "minute", binSize: 15 }),
+  fixed("hour", ROLLUP_COLLECTIONS.hourly, HOUR_MS, { unit: "hour" }),
+  fixed("six_hours", ROLLUP_COLLECTIONS.sixHourly, 6 * HOUR_MS, { unit: "hour", binSize: 6 }),
+  fixed("day", ROLLUP_COLLECTIONS.daily, DAY_MS, { unit: "day" }),
   {
     name: "month",
     collection: ROLLUP_COLLECTIONS.monthly,
+    trunc: { unit: "month" },
     floor: (ms) => {
       const at = new Date(ms);
       return Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1);

@@ -48,7 +48,7 @@ export interface RefreshRollupsResult {
   written: number;
   /** Rollup documents removed (their bucket and combination has no alert any more). */
   removed: number;
-  /** Documents of the coarser tiers (hour, day, month) written, stale ones removed. */
+  /** Documents of the coarser tiers (hour, six hours, day, month) written, stale ones removed. */
   tiers: { written: number; removed: number };
 }
 
@@ -78,7 +78,7 @@ export async function ensureRollupIndexes(db: Db): Promise<void> {
  *   step's ranges that it did not write: combinations that have no alert any more;
  * - each step then recomputes the coarser tiers (src/db/rollup-tiers.ts) of every UTC hour,
  *   day and month its ranges touch, each from the tier just below (hours from quarter
- *   hours, days from hours, months from days), the same way ($merge, then removal of what
+ *   hours, six hours from hours, days from six hours, months from days), the same way ($merge, then removal of what
  *   it did not write);
  * - finally the watermark moves to the end of the window (and `tiers` is stamped).
  *
@@ -320,7 +320,7 @@ async function recomputeUnits(
   token: ObjectId,
 ): Promise<{ written: number; removed: number }> {
   const parts = units.flatMap((start) => tierUnitsOverlapping(below, start, tier.next(start)));
-  const unitStart = { $dateTrunc: { date: "$bucket", unit: tier.name, timezone: "UTC" } };
+  const unitStart = { $dateTrunc: { date: "$bucket", ...tier.trunc, timezone: "UTC" } };
   await db
     .collection(below.collection)
     .aggregate([

@@ -122,6 +122,7 @@ describe("alertTrends and alertSeverityBreakdown from the rollup", () => {
       expect([
         "alert_rollups",
         "alert_rollups_hourly",
+        "alert_rollups_6h",
         "alert_rollups_daily",
         "alert_rollups_monthly",
       ]).toContain(collection);

@@ -23,6 +23,7 @@ const FROM = Date.parse("2026-03-01T00:00:00Z");
 const ROLLUP_COLLECTIONS = [
   "alert_rollups",
   "alert_rollups_hourly",
+  "alert_rollups_6h",
   "alert_rollups_daily",
   "alert_rollups_monthly",
   "rollup_state",

@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { ROLLUP_TIERS } from "../../src/db/rollup-tiers";
 import { decomposeInterval } from "../../src/pipelines/rollup-pieces";
+import { startOfUtcUnit } from "./support/rollup-documents-reference";
 
 // The signed pieces of an interval, checked quarter hour by quarter hour with Luxon's UTC
 // calendar (not the tiers' own arithmetic): every quarter hour of the interval is counted
@@ -10,7 +11,13 @@ import { decomposeInterval } from "../../src/pipelines/rollup-pieces";
 // that ends after the watermark or holds a dirty quarter hour.
 
 const QUARTER = 900_000;
-const LUXON_UNIT = { quarter: null, hour: "hour", day: "day", month: "month" } as const;
+const LUXON_UNIT = {
+  quarter: null,
+  hour: "hour",
+  six_hours: "six hours",
+  day: "day",
+  month: "month",
+} as const;
 const BASE = Date.parse("2026-01-01T00:00:00Z");
 
 /** [start, end) of a unit of the tier, by Luxon. */
@@ -18,9 +25,12 @@ function unitOf(tier: number, start: number): [number, number] {
   const unit = LUXON_UNIT[ROLLUP_TIERS[tier]!.name];
   if (!unit) return [start, start + QUARTER];
   const at = DateTime.fromMillis(start, { zone: "utc" });
-  if (at.startOf(unit).toMillis() !== start)
+  if (startOfUtcUnit(at, unit).toMillis() !== start)
     throw new Error(`${unit} piece ${at.toISO()} is not a unit start`);
-  return [start, at.plus({ [`${unit}s`]: 1 }).toMillis()];
+  return [
+    start,
+    unit === "six hours" ? at.plus({ hours: 6 }).toMillis() : at.plus({ [`${unit}s`]: 1 }).toMillis(),
+  ];
 }
 
 const intervals = fc

@@ -17,7 +17,13 @@ const TO = Date.parse("2026-04-08T00:00:00Z");
 const QUARTER = 900_000;
 const TYPES = ["cpu", "disk"];
 const COMBINATIONS = TYPES.length * 2; // × resolved
-const TIERS = ["alert_rollups", "alert_rollups_hourly", "alert_rollups_daily", "alert_rollups_monthly"];
+const TIERS = [
+  "alert_rollups",
+  "alert_rollups_hourly",
+  "alert_rollups_6h",
+  "alert_rollups_daily",
+  "alert_rollups_monthly",
+];
 
 /** One alert per quarter hour, type and resolved: every quarter-hour rollup document exists. */
 function everyQuarterHour(): AlertDocument[] {

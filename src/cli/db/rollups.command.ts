@@ -14,7 +14,7 @@ export function registerRollupsCommand(db: Command): void {
   rollups
     .command("rebuild")
     .description(
-      "recompute alert_rollups (and its hourly, daily and monthly tiers) from every alert, under the rollups lease; safe to interrupt and re-run",
+      "recompute alert_rollups (and its coarser tiers: hours, six hours, days, months) from every alert, under the rollups lease; safe to interrupt and re-run",
     )
     .option("--chunk <duration>", "time recomputed per step (one progress line each): 1d, 12h …", "1d")
     .action(async (options: { chunk: string }) => {
@@ -39,7 +39,7 @@ export function registerRollupsCommand(db: Command): void {
             `rebuilt alert_rollups up to ${result.watermark?.toISOString() ?? "-"}: ${result.written} documents written, ${result.removed} removed`,
           );
           print(
-            `hourly, daily and monthly tiers: ${result.tiers.written} documents written, ${result.tiers.removed} removed`,
+            `coarser tiers (hours, six hours, days, months): ${result.tiers.written} documents written, ${result.tiers.removed} removed`,
           );
         } finally {
           process.off("SIGINT", abort);

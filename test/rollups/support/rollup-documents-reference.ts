@@ -58,21 +58,33 @@ function sortRows(rows: ReferenceRollupRow[]): ReferenceRollupRow[] {
   });
 }
 
-/** The coarser tiers and the Luxon unit each one sums the quarter hours over (in UTC). */
+/** The coarser tiers and the UTC unit each one sums the quarter hours over. */
 export const TIER_UNITS = [
   { collection: "alert_rollups_hourly", unit: "hour" },
+  { collection: "alert_rollups_6h", unit: "six hours" },
   { collection: "alert_rollups_daily", unit: "day" },
   { collection: "alert_rollups_monthly", unit: "month" },
 ] as const;
 
+export type TierUnit = (typeof TIER_UNITS)[number]["unit"];
+
+/** The start of the UTC unit holding `at`, by Luxon (six hours: 00, 06, 12, 18). */
+export function startOfUtcUnit(at: DateTime, unit: TierUnit): DateTime {
+  const utc = at.setZone("utc");
+  if (unit !== "six hours") return utc.startOf(unit);
+  return utc.startOf("day").plus({ hours: Math.floor(utc.hour / 6) * 6 });
+}
+
 /**
  * A coarser tier as it should be: the stored quarter-hour documents (read with the driver)
- * summed per UTC hour, day or month here, with Luxon's calendar.
+ * summed per UTC unit here, with Luxon's calendar.
  */
-export async function expectedTier(db: Db, unit: "hour" | "day" | "month"): Promise<ReferenceRollupRow[]> {
+export async function expectedTier(db: Db, unit: TierUnit): Promise<ReferenceRollupRow[]> {
   const groups = new Map<string, ReferenceRollupRow>();
   for (const row of await storedRollup(db)) {
-    const bucket = DateTime.fromISO(row.bucket, { zone: "utc" }).startOf(unit).toJSDate().toISOString();
+    const bucket = startOfUtcUnit(DateTime.fromISO(row.bucket, { zone: "utc" }), unit)
+      .toJSDate()
+      .toISOString();
     const key = JSON.stringify({ ...row, bucket, count: 0 });
     const existing = groups.get(key);
     if (existing) existing.count += row.count;
