@@ -240,20 +240,48 @@ async function recompute(
     ranges.length === 1
       ? { [field]: { $gte: ranges[0]!.from, $lt: ranges[0]!.to } }
       : { $or: ranges.map((range) => ({ [field]: { $gte: range.from, $lt: range.to } })) };
+  return regroup(db, {
+    from: COLLECTIONS.alerts,
+    match: timeMatch("timestamp"),
+    bucket: { $dateTrunc: { date: "$timestamp", unit: "minute", binSize: 15, timezone: "UTC" } },
+    count: { $sum: 1 },
+    into: ROLLUP_COLLECTIONS.rollups,
+    replaced: timeMatch("bucket"),
+    token,
+  });
+}
+
+/**
+ * Groups the documents `match` selects in `from` per (`bucket`, type, source, severity,
+ * resolved), `$merge`s the counts into `into` (on `_id`: replace or insert; never `$out`)
+ * stamped with `token`, then deletes the documents of `replaced` it did not write.
+ */
+async function regroup(
+  db: Db,
+  step: {
+    from: string;
+    match: Document;
+    bucket: Document;
+    count: Document;
+    into: string;
+    replaced: Document;
+    token: ObjectId;
+  },
+): Promise<{ written: number; removed: number }> {
   await db
-    .collection(COLLECTIONS.alerts)
+    .collection(step.from)
     .aggregate([
-      { $match: timeMatch("timestamp") },
+      { $match: step.match },
       {
         $group: {
           _id: {
-            bucket: { $dateTrunc: { date: "$timestamp", unit: "minute", binSize: 15, timezone: "UTC" } },
+            bucket: step.bucket,
             type: "$type",
             source: "$source",
             severity: "$severity",
             resolved: "$resolved",
           },
-          count: { $sum: 1 },
+          count: step.count,
         },
       },
       {
@@ -263,22 +291,15 @@ async function recompute(
           source: "$_id.source",
           severity: "$_id.severity",
           resolved: "$_id.resolved",
-          refresh: token,
+          refresh: step.token,
         },
       },
-      {
-        $merge: {
-          into: ROLLUP_COLLECTIONS.rollups,
-          on: "_id",
-          whenMatched: "replace",
-          whenNotMatched: "insert",
-        },
-      },
+      { $merge: { into: step.into, on: "_id", whenMatched: "replace", whenNotMatched: "insert" } },
     ])
     .toArray();
-  const rollups = db.collection<AlertRollupDocument>(ROLLUP_COLLECTIONS.rollups);
-  const removed = await rollups.deleteMany({ ...timeMatch("bucket"), refresh: { $ne: token } });
-  const written = await rollups.countDocuments({ ...timeMatch("bucket"), refresh: token });
+  const target = db.collection(step.into);
+  const removed = await target.deleteMany({ ...step.replaced, refresh: { $ne: step.token } });
+  const written = await target.countDocuments({ ...step.replaced, refresh: step.token });
   return { written, removed: removed.deletedCount };
 }
 
@@ -320,39 +341,13 @@ async function recomputeUnits(
   token: ObjectId,
 ): Promise<{ written: number; removed: number }> {
   const parts = units.flatMap((start) => tierUnitsOverlapping(below, start, tier.next(start)));
-  const unitStart = { $dateTrunc: { date: "$bucket", ...tier.trunc, timezone: "UTC" } };
-  await db
-    .collection(below.collection)
-    .aggregate([
-      { $match: { bucket: unitsCondition(below, parts) } },
-      {
-        $group: {
-          _id: {
-            bucket: unitStart,
-            type: "$type",
-            source: "$source",
-            severity: "$severity",
-            resolved: "$resolved",
-          },
-          count: { $sum: "$count" },
-        },
-      },
-      {
-        $set: {
-          bucket: "$_id.bucket",
-          type: "$_id.type",
-          source: "$_id.source",
-          severity: "$_id.severity",
-          resolved: "$_id.resolved",
-          refresh: token,
-        },
-      },
-      { $merge: { into: tier.collection, on: "_id", whenMatched: "replace", whenNotMatched: "insert" } },
-    ])
-    .toArray();
-  const selected = { bucket: unitsCondition(tier, units) };
-  const collection = db.collection(tier.collection);
-  const removed = await collection.deleteMany({ ...selected, refresh: { $ne: token } });
-  const written = await collection.countDocuments({ ...selected, refresh: token });
-  return { written, removed: removed.deletedCount };
+  return regroup(db, {
+    from: below.collection,
+    match: { bucket: unitsCondition(below, parts) },
+    bucket: { $dateTrunc: { date: "$bucket", ...tier.trunc, timezone: "UTC" } },
+    count: { $sum: "$count" },
+    into: tier.collection,
+    replaced: { bucket: unitsCondition(tier, units) },
+    token,
+  });
 }
