@@ -10,6 +10,7 @@ import {
   expectedRollup,
   expectTiersSumQuarterHours,
   storedRollup,
+  TIER_UNITS,
 } from "./support/rollup-documents-reference";
 
 // `npx jupiter db rollups rebuild` and `npx jupiter db rollups status` as the README spells
@@ -69,6 +70,10 @@ describe("jupiter db rollups", () => {
     expect(text.stdout).toMatch(/watermark: \d{4}-\d\d-\d\dT/);
     expect(text.stdout).toMatch(/lag: \d+ s/);
     expect(text.stdout).toMatch(/size: \d+ documents/);
+    for (const { collection } of TIER_UNITS) {
+      const documents = (await storedRollup(t.db, collection)).length;
+      expect(text.stdout).toContain(`${collection} ${documents} documents`);
+    }
   });
 
   it("a rebuild interrupted halfway and run again equals the reference", async () => {

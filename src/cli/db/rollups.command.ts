@@ -73,6 +73,9 @@ export function registerRollupsCommand(db: Command): void {
           `size: ${status.documents} documents, ${formatBytes(status.bytes)}, counting ${status.alertsCounted} of ${status.alerts} alerts`,
         );
         print(`dirty buckets: ${status.dirtyBuckets}`);
+        print(
+          `tiers: ${status.tiers.map((tier) => `${tier.collection} ${tier.documents} documents`).join(", ")}`,
+        );
       });
     });
 }
