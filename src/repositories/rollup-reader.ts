@@ -77,29 +77,31 @@ export class RollupReader {
     if (boundaries && (boundaries.length < 2 || !(input.boundaries ?? []).every(isRollupBoundary)))
       return null;
 
-    const state = await this.db
-      .collection<RollupStateDocument>(ROLLUP_COLLECTIONS.state)
-      .findOne({ _id: ROLLUP_STATE_ID }, { maxTimeMS: this.maxTimeMS });
+    // The state and the dirty marks of every unit a piece may come from, read at once.
+    const coarsest = ROLLUP_TIERS.at(-1)!;
+    const fromCeil = input.from ? ceilToRollupBucket(input.from).getTime() : undefined;
+    const hull: Document = {};
+    if (fromCeil !== undefined) hull.$gte = new Date(coarsest.floor(fromCeil));
+    if (input.to) hull.$lt = new Date(ceilToTier(coarsest, ceilToRollupBucket(input.to).getTime()));
+    const [state, dirtyMarks] = await Promise.all([
+      this.db
+        .collection<RollupStateDocument>(ROLLUP_COLLECTIONS.state)
+        .findOne({ _id: ROLLUP_STATE_ID }, { maxTimeMS: this.maxTimeMS }),
+      this.db
+        .collection<RollupDirtyDocument>(ROLLUP_COLLECTIONS.dirty)
+        .find(Object.keys(hull).length > 0 ? { _id: hull } : {}, { maxTimeMS: this.maxTimeMS })
+        .project<{ _id: Date }>({ _id: 1 })
+        .sort({ _id: 1 })
+        .limit(MAX_DIRTY_BUCKETS + 1)
+        .toArray(),
+    ]);
     // Not built yet, or built before the coarser tiers: live until the next refresh rebuilds it.
     if (!state || state.tiers !== ROLLUP_TIERS_VERSION) return null;
     const tiers = ROLLUP_TIERS;
-    const coarsest = tiers.at(-1)!;
     const watermark = state.watermark.getTime();
     const endCandidate = input.to ? floorToRollupBucket(input.to).getTime() : watermark;
     const end = Math.min(endCandidate, watermark);
-    const fromCeil = input.from ? ceilToRollupBucket(input.from).getTime() : undefined;
     if (fromCeil !== undefined && fromCeil >= end) return null;
-
-    // Dirty marks of every unit a piece may come from, not only of the range.
-    const hull: Document = { $lt: new Date(ceilToTier(coarsest, end)) };
-    if (fromCeil !== undefined) hull.$gte = new Date(coarsest.floor(fromCeil));
-    const dirtyMarks = await this.db
-      .collection<RollupDirtyDocument>(ROLLUP_COLLECTIONS.dirty)
-      .find({ _id: hull }, { maxTimeMS: this.maxTimeMS })
-      .project<{ _id: Date }>({ _id: 1 })
-      .sort({ _id: 1 })
-      .limit(MAX_DIRTY_BUCKETS + 1)
-      .toArray();
     if (dirtyMarks.length > MAX_DIRTY_BUCKETS) return null;
     const dirty = dirtyMarks.map((mark) => mark._id.getTime());
 
