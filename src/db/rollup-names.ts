@@ -6,7 +6,19 @@ export const ROLLUP_COLLECTIONS = {
   state: "rollup_state",
   /** Buckets the gateway's own alert writes changed since the last refresh (`_id`: bucket start). */
   dirty: "rollup_dirty",
+  /** Coarser tiers (src/db/rollup-tiers.ts): the same documents per UTC hour, six hours, day and calendar month. */
+  hourly: "alert_rollups_hourly",
+  sixHourly: "alert_rollups_6h",
+  daily: "alert_rollups_daily",
+  monthly: "alert_rollups_monthly",
 } as const;
+
+/**
+ * Stamped on rollup_state (`tiers`) by the refresh that built the coarser tiers along with
+ * alert_rollups: a state without it (written before the tiers existed) makes the next
+ * refresh a rebuild, and reads use the 15-minute documents only until then.
+ */
+export const ROLLUP_TIERS_VERSION = 2;
 
 /** The lease (src/operations/operation-lock.ts) one refresh or rebuild holds at a time. */
 export const ROLLUP_LEASE = "rollups";

@@ -1,9 +1,9 @@
 import type { ObjectId } from "mongodb";
 
-/** An `alert_rollups` document: the alerts of one bucket and combination. */
+/** An `alert_rollups` document (or one of a coarser tier): the alerts of one bucket and combination. */
 export interface AlertRollupDocument {
   _id: { bucket: Date; type?: unknown; source?: unknown; severity?: unknown; resolved?: unknown };
-  /** Start of the 15-minute UTC bucket. */
+  /** Start of the 15-minute UTC bucket (of the UTC hour, day or month in the coarser tiers). */
   bucket: Date;
   type?: string;
   source?: string;
@@ -24,6 +24,8 @@ export interface RollupStateDocument {
   window_start: Date;
   /** When the last full rebuild finished. */
   rebuilt_at?: Date;
+  /** ROLLUP_TIERS_VERSION when the coarser tiers are complete up to the watermark too. */
+  tiers?: number;
 }
 
 /** A `rollup_dirty` document: a bucket an alert write of the gateway changed. */

@@ -10,7 +10,10 @@ import {
   ROLLUP_COLLECTIONS,
   ROLLUP_LEASE,
   ROLLUP_STATE_ID,
+  ROLLUP_TIERS_VERSION,
 } from "../db/rollup-names";
+import { ROLLUP_INDEXES } from "../db/rollup-indexes";
+import { ROLLUP_TIERS, type RollupTier, tierUnitsOverlapping, unitsCondition } from "../db/rollup-tiers";
 
 export interface RefreshRollupsOptions extends OperationReporting {
   /** The refresh's clock reading: the rollup becomes complete up to its 15-minute floor. */
@@ -41,10 +44,12 @@ export interface RefreshRollupsResult {
   windowStart: Date | null;
   /** Dirty buckets outside the window that were recomputed too. */
   dirtyBuckets: number;
-  /** Rollup documents written. */
+  /** Rollup documents (15-minute, alert_rollups) written. */
   written: number;
   /** Rollup documents removed (their bucket and combination has no alert any more). */
   removed: number;
+  /** Documents of the coarser tiers (hour, six hours, day, month) written, stale ones removed. */
+  tiers: { written: number; removed: number };
 }
 
 interface TimeRange {
@@ -54,9 +59,11 @@ interface TimeRange {
 
 const DAY_MS = 86_400_000;
 
-/** Makes the indexes rollup reads and refreshes need (idempotent). */
+/** Makes the indexes rollup reads and refreshes need, on every tier (idempotent; `jupiter db setup` makes them too). */
 export async function ensureRollupIndexes(db: Db): Promise<void> {
-  await db.collection(ROLLUP_COLLECTIONS.rollups).createIndex({ bucket: 1 }, { name: "bucket_1" });
+  for (const [collection, indexes] of Object.entries(ROLLUP_INDEXES)) {
+    for (const { key, ...options } of indexes) await db.collection(collection).createIndex(key, options);
+  }
 }
 
 /**
@@ -69,7 +76,11 @@ export async function ensureRollupIndexes(db: Db): Promise<void> {
  * - each step `$merge`s the grouped counts into alert_rollups (on `_id`, replace, insert;
  *   never `$out`), stamped with this refresh's id, then deletes the documents of the
  *   step's ranges that it did not write: combinations that have no alert any more;
- * - finally the watermark moves to the end of the window.
+ * - each step then recomputes the coarser tiers (src/db/rollup-tiers.ts) of every UTC hour,
+ *   day and month its ranges touch, each from the tier just below (hours from quarter
+ *   hours, six hours from hours, days from six hours, months from days), the same way ($merge, then removal of what
+ *   it did not write);
+ * - finally the watermark moves to the end of the window (and `tiers` is stamped).
  *
  * Stopped at any point and run again, it gives the same result: every step is a
  * recomputation of whole buckets, and the watermark moves only at the end.
@@ -97,6 +108,7 @@ export async function refreshRollups(db: Db, options: RefreshRollupsOptions): Pr
       dirtyBuckets: 0,
       written: 0,
       removed: 0,
+      tiers: { written: 0, removed: 0 },
     };
   }
   try {
@@ -106,7 +118,8 @@ export async function refreshRollups(db: Db, options: RefreshRollupsOptions): Pr
     const end = floorToRollupBucket(options.now);
     const previous = await state.findOne({ _id: ROLLUP_STATE_ID });
     const marks = await dirty.find({}).toArray();
-    const rebuild = options.full === true || !previous;
+    // A rollup built before the coarser tiers existed is rebuilt once, tiers included.
+    const rebuild = options.full === true || !previous || previous.tiers !== ROLLUP_TIERS_VERSION;
 
     let start: Date;
     if (rebuild) {
@@ -151,6 +164,7 @@ export async function refreshRollups(db: Db, options: RefreshRollupsOptions): Pr
       dirtyBuckets: outside.length,
       written: 0,
       removed: 0,
+      tiers: { written: 0, removed: 0 },
     };
     const token = new ObjectId();
     const rollups = db.collection<AlertRollupDocument>(ROLLUP_COLLECTIONS.rollups);
@@ -160,6 +174,12 @@ export async function refreshRollups(db: Db, options: RefreshRollupsOptions): Pr
         $or: [{ bucket: { $lt: start } }, { bucket: { $gte: end } }],
       });
       result.removed += removed.deletedCount;
+      for (const tier of ROLLUP_TIERS.slice(1)) {
+        const stale = await db.collection(tier.collection).deleteMany({
+          $or: [{ bucket: { $lt: new Date(tier.floor(start.getTime())) } }, { bucket: { $gte: end } }],
+        });
+        result.tiers.removed += stale.deletedCount;
+      }
     }
     report.progress(rebuild ? "rebuild" : "refresh", 0, steps.length);
     for (const [index, ranges] of steps.entries()) {
@@ -173,6 +193,9 @@ export async function refreshRollups(db: Db, options: RefreshRollupsOptions): Pr
       const counts = await recompute(db, ranges, token);
       result.written += counts.written;
       result.removed += counts.removed;
+      const tiers = await recomputeTiers(db, ranges);
+      result.tiers.written += tiers.written;
+      result.tiers.removed += tiers.removed;
       report.progress(rebuild ? "rebuild" : "refresh", index + 1, steps.length);
       if (rebuild) {
         const range = ranges[0]!;
@@ -190,6 +213,7 @@ export async function refreshRollups(db: Db, options: RefreshRollupsOptions): Pr
           watermark: end,
           refreshed_at: options.now,
           window_start: start,
+          tiers: ROLLUP_TIERS_VERSION,
           ...(options.full ? { rebuilt_at: options.now } : {}),
         },
       },
@@ -216,20 +240,48 @@ async function recompute(
     ranges.length === 1
       ? { [field]: { $gte: ranges[0]!.from, $lt: ranges[0]!.to } }
       : { $or: ranges.map((range) => ({ [field]: { $gte: range.from, $lt: range.to } })) };
+  return regroup(db, {
+    from: COLLECTIONS.alerts,
+    match: timeMatch("timestamp"),
+    bucket: { $dateTrunc: { date: "$timestamp", unit: "minute", binSize: 15, timezone: "UTC" } },
+    count: { $sum: 1 },
+    into: ROLLUP_COLLECTIONS.rollups,
+    replaced: timeMatch("bucket"),
+    token,
+  });
+}
+
+/**
+ * Groups the documents `match` selects in `from` per (`bucket`, type, source, severity,
+ * resolved), `$merge`s the counts into `into` (on `_id`: replace or insert; never `$out`)
+ * stamped with `token`, then deletes the documents of `replaced` it did not write.
+ */
+async function regroup(
+  db: Db,
+  step: {
+    from: string;
+    match: Document;
+    bucket: Document;
+    count: Document;
+    into: string;
+    replaced: Document;
+    token: ObjectId;
+  },
+): Promise<{ written: number; removed: number }> {
   await db
-    .collection(COLLECTIONS.alerts)
+    .collection(step.from)
     .aggregate([
-      { $match: timeMatch("timestamp") },
+      { $match: step.match },
       {
         $group: {
           _id: {
-            bucket: { $dateTrunc: { date: "$timestamp", unit: "minute", binSize: 15, timezone: "UTC" } },
+            bucket: step.bucket,
             type: "$type",
             source: "$source",
             severity: "$severity",
             resolved: "$resolved",
           },
-          count: { $sum: 1 },
+          count: step.count,
         },
       },
       {
@@ -239,21 +291,63 @@ async function recompute(
           source: "$_id.source",
           severity: "$_id.severity",
           resolved: "$_id.resolved",
-          refresh: token,
+          refresh: step.token,
         },
       },
-      {
-        $merge: {
-          into: ROLLUP_COLLECTIONS.rollups,
-          on: "_id",
-          whenMatched: "replace",
-          whenNotMatched: "insert",
-        },
-      },
+      { $merge: { into: step.into, on: "_id", whenMatched: "replace", whenNotMatched: "insert" } },
     ])
     .toArray();
-  const rollups = db.collection<AlertRollupDocument>(ROLLUP_COLLECTIONS.rollups);
-  const removed = await rollups.deleteMany({ ...timeMatch("bucket"), refresh: { $ne: token } });
-  const written = await rollups.countDocuments({ ...timeMatch("bucket"), refresh: token });
+  const target = db.collection(step.into);
+  const removed = await target.deleteMany({ ...step.replaced, refresh: { $ne: step.token } });
+  const written = await target.countDocuments({ ...step.replaced, refresh: step.token });
   return { written, removed: removed.deletedCount };
+}
+
+/**
+ * Recomputes, tier after tier, every unit of the coarser tiers that the recomputed
+ * quarter-hour ranges touch, each from the tier just below: $merge of the grouped sums,
+ * then removal of the documents of those units that this recomputation did not write (a
+ * token of its own each time: a later step may recompute a unit an earlier one wrote).
+ * Units are selected by `$in` on their starts, which the `bucket` index serves.
+ */
+async function recomputeTiers(
+  db: Db,
+  ranges: readonly TimeRange[],
+): Promise<{ written: number; removed: number }> {
+  const counts = { written: 0, removed: 0 };
+  let touched = ranges.map((range) => ({ from: range.from.getTime(), to: range.to.getTime() }));
+  for (let level = 1; level < ROLLUP_TIERS.length; level++) {
+    const tier = ROLLUP_TIERS[level]!;
+    const below = ROLLUP_TIERS[level - 1]!;
+    const units = [
+      ...new Set(touched.flatMap((range) => tierUnitsOverlapping(tier, range.from, range.to))),
+    ].sort((a, b) => a - b);
+    for (let i = 0; i < units.length; i += 100) {
+      const batch = units.slice(i, i + 100);
+      const done = await recomputeUnits(db, tier, below, batch, new ObjectId());
+      counts.written += done.written;
+      counts.removed += done.removed;
+    }
+    touched = units.map((start) => ({ from: start, to: tier.next(start) }));
+  }
+  return counts;
+}
+
+async function recomputeUnits(
+  db: Db,
+  tier: RollupTier,
+  below: RollupTier,
+  units: readonly number[],
+  token: ObjectId,
+): Promise<{ written: number; removed: number }> {
+  const parts = units.flatMap((start) => tierUnitsOverlapping(below, start, tier.next(start)));
+  return regroup(db, {
+    from: below.collection,
+    match: { bucket: unitsCondition(below, parts) },
+    bucket: { $dateTrunc: { date: "$bucket", ...tier.trunc, timezone: "UTC" } },
+    count: { $sum: "$count" },
+    into: tier.collection,
+    replaced: { bucket: unitsCondition(tier, units) },
+    token,
+  });
 }

@@ -12,6 +12,7 @@ import {
   readGzipLines,
   runTool,
 } from "./backup-format";
+import { resetRollups } from "../db/rollup-reset";
 import { OperationError } from "./operation-error";
 import { type OperationReporting, reporterOf } from "./operation-events";
 
@@ -45,7 +46,8 @@ const MAX_BATCH_BYTES = 8 * 1024 * 1024;
  * Before anything is written the whole archive is read once and every collection's
  * count and sha256 are checked against the manifest; a damaged file changes nothing. A
  * target that holds any collection is refused unless `drop`, which drops the backup's
- * collections where they exist (others are left alone).
+ * collections where they exist (others are left alone). The alert rollups are emptied
+ * afterwards (src/db/rollup-reset.ts), so that none disagrees with the restored alerts.
  */
 export async function restoreDatabase(db: Db, options: RestoreOptions): Promise<RestoreResult> {
   const report = reporterOf(options);
@@ -66,7 +68,9 @@ export async function restoreDatabase(db: Db, options: RestoreOptions): Promise<
     );
   }
   if (format === "mongodump" || options.engine === "mongodump") {
-    return restoreWithMongorestore(db, file, format, options, started);
+    const restored = await restoreWithMongorestore(db, file, format, options, started);
+    await resetRollups(db);
+    return restored;
   }
 
   const manifest = await verifyArchive(file, report);
@@ -131,6 +135,8 @@ export async function restoreDatabase(db: Db, options: RestoreOptions): Promise<
     await db.createCollection(entry.name, entry.options);
     result.collections.push({ name: entry.name, type: "view", documents: 0, indexes: 0 });
   }
+  // The restored alerts replace those any rollup counted: the next refresh rebuilds it.
+  await resetRollups(db);
   result.durationMs = Date.now() - started;
   return result;
 }

@@ -3,6 +3,7 @@ import { COLLECTIONS } from "../db/collection-names";
 import { collectionStats } from "../db/collection-stats";
 import type { RollupStateDocument } from "../db/rollup.document";
 import { ROLLUP_COLLECTIONS, ROLLUP_STATE_ID } from "../db/rollup-names";
+import { ROLLUP_TIERS } from "../db/rollup-tiers";
 
 export interface RollupStatus {
   /** The rollup is complete for alerts raised before it; null before the first refresh. */
@@ -19,6 +20,8 @@ export interface RollupStatus {
   alerts: number;
   /** Buckets the gateway's writes marked since the last refresh. */
   dirtyBuckets: number;
+  /** The coarser tiers (hours, six hours, days, months): collection and documents each. */
+  tiers: { collection: string; documents: number }[];
 }
 
 /** What `jupiter db rollups status` prints. */
@@ -42,5 +45,11 @@ export async function rollupStatus(db: Db, now: Date = new Date()): Promise<Roll
     alertsCounted: sum?.n ?? 0,
     alerts: await db.collection(COLLECTIONS.alerts).estimatedDocumentCount(),
     dirtyBuckets: await db.collection(ROLLUP_COLLECTIONS.dirty).countDocuments(),
+    tiers: await Promise.all(
+      ROLLUP_TIERS.slice(1).map(async (tier) => ({
+        collection: tier.collection,
+        documents: await db.collection(tier.collection).estimatedDocumentCount(),
+      })),
+    ),
   };
 }

@@ -2,6 +2,7 @@ import { type Db, type Document, type IndexDescription, MongoServerError } from 
 import { COLLECTIONS } from "../db/collection-names";
 import { COLLECTION_VALIDATORS, VALIDATION_ACTION, VALIDATION_LEVEL } from "../db/collection-validators";
 import { DATA_MODEL_INDEXES } from "../db/data-model-indexes";
+import { ROLLUP_INDEXES } from "../db/rollup-indexes";
 import { comparable } from "./comparable";
 import {
   differences,
@@ -52,7 +53,12 @@ export async function setupDatabase(db: Db, options: OperationReporting = {}): P
     drift: 0,
   };
 
-  const names = Object.values(COLLECTIONS);
+  // The rollup collections (README "Rollups") come with their indexes too.
+  const names: string[] = [...Object.values(COLLECTIONS), ...Object.keys(ROLLUP_INDEXES)];
+  const indexesOf = (name: string): readonly IndexDescription[] =>
+    (DATA_MODEL_INDEXES as Readonly<Record<string, readonly IndexDescription[]>>)[name] ??
+    ROLLUP_INDEXES[name] ??
+    [];
   for (const name of names) {
     const action = await ensureCollection(db, name);
     result.collections.push({ name, action });
@@ -61,11 +67,11 @@ export async function setupDatabase(db: Db, options: OperationReporting = {}): P
     else result.existing++;
   }
 
-  const indexTotal = Object.values(DATA_MODEL_INDEXES).reduce((n, list) => n + (list?.length ?? 0), 0);
+  const indexTotal = names.reduce((n, name) => n + indexesOf(name).length, 0);
   let indexDone = 0;
   report.progress("indexes", 0, indexTotal);
   for (const name of names) {
-    const wanted = DATA_MODEL_INDEXES[name] ?? [];
+    const wanted = indexesOf(name);
     const listed = (await db.collection(name).listIndexes().toArray()).map(fromListed);
     for (const description of wanted) {
       const outcome = await ensureIndex(db, name, description, listed);

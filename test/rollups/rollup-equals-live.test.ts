@@ -10,6 +10,7 @@ import { ROLLUP_COLLECTIONS } from "../../src/db/rollup-names";
 import { ManualClock } from "../helpers/manual-clock";
 import { useTestGateway } from "../helpers/use-test-gateway";
 import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
+import { expectTiersSumQuarterHours } from "./support/rollup-documents-reference";
 import {
   askRollupMetrics,
   expectedAnswer,
@@ -162,6 +163,7 @@ describe("alert rollups answer as the raw alerts do", () => {
     const result = await cleanupOrphans(db);
     expect(result.orphanAlertsRemoved).toBeGreaterThan(100);
     await clock.advance(30_000);
+    await expectTiersSumQuarterHours(db);
     await checkQueries(25, 82);
   });
 

@@ -6,7 +6,12 @@ import { Severity } from "../../src/domain/severity.enum";
 import { runCommand } from "../cli/support/run-command";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { randomAlerts } from "../helpers/random-alerts";
-import { expectedRollup, storedRollup } from "./support/rollup-documents-reference";
+import {
+  expectedRollup,
+  expectTiersSumQuarterHours,
+  storedRollup,
+  TIER_UNITS,
+} from "./support/rollup-documents-reference";
 
 // `npx jupiter db rollups rebuild` and `npx jupiter db rollups status` as the README spells
 // them; a rebuild interrupted halfway (SIGTERM to its PID after its second step) and run
@@ -52,6 +57,7 @@ describe("jupiter db rollups", () => {
     expect(run.stderr).toMatch(/progress rebuild: 0\/\d+/);
     expect(run.stdout).toContain("rebuilt alert_rollups up to");
     expect(await storedRollup(t.db)).toEqual(await expectedRollup(t.db));
+    await expectTiersSumQuarterHours(t.db);
 
     const status = await jupiter(["db", "rollups", "status", "--json"]);
     expect(status.code, status.stderr).toBe(0);
@@ -64,6 +70,10 @@ describe("jupiter db rollups", () => {
     expect(text.stdout).toMatch(/watermark: \d{4}-\d\d-\d\dT/);
     expect(text.stdout).toMatch(/lag: \d+ s/);
     expect(text.stdout).toMatch(/size: \d+ documents/);
+    for (const { collection } of TIER_UNITS) {
+      const documents = (await storedRollup(t.db, collection)).length;
+      expect(text.stdout).toContain(`${collection} ${documents} documents`);
+    }
   });
 
   it("a rebuild interrupted halfway and run again equals the reference", async () => {
@@ -103,5 +113,6 @@ describe("jupiter db rollups", () => {
     const again = await jupiter(["db", "rollups", "rebuild"]);
     expect(again.code, again.stderr).toBe(0);
     expect(await storedRollup(t.db)).toEqual(await expectedRollup(t.db));
+    await expectTiersSumQuarterHours(t.db);
   });
 });

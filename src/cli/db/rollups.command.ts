@@ -14,7 +14,7 @@ export function registerRollupsCommand(db: Command): void {
   rollups
     .command("rebuild")
     .description(
-      "recompute alert_rollups from every alert, under the rollups lease; safe to interrupt and re-run",
+      "recompute alert_rollups (and its coarser tiers: hours, six hours, days, months) from every alert, under the rollups lease; safe to interrupt and re-run",
     )
     .option("--chunk <duration>", "time recomputed per step (one progress line each): 1d, 12h …", "1d")
     .action(async (options: { chunk: string }) => {
@@ -37,6 +37,9 @@ export function registerRollupsCommand(db: Command): void {
           });
           print(
             `rebuilt alert_rollups up to ${result.watermark?.toISOString() ?? "-"}: ${result.written} documents written, ${result.removed} removed`,
+          );
+          print(
+            `coarser tiers (hours, six hours, days, months): ${result.tiers.written} documents written, ${result.tiers.removed} removed`,
           );
         } finally {
           process.off("SIGINT", abort);
@@ -70,6 +73,9 @@ export function registerRollupsCommand(db: Command): void {
           `size: ${status.documents} documents, ${formatBytes(status.bytes)}, counting ${status.alertsCounted} of ${status.alerts} alerts`,
         );
         print(`dirty buckets: ${status.dirtyBuckets}`);
+        print(
+          `tiers: ${status.tiers.map((tier) => `${tier.collection} ${tier.documents} documents`).join(", ")}`,
+        );
       });
     });
 }
