@@ -3,7 +3,7 @@ import { parseDuration } from "../../operations/parse-duration";
 import { refreshRollups } from "../../operations/refresh-rollups";
 import { rollupStatus } from "../../operations/rollup-status";
 import { formatBytes } from "./format-output";
-import { runDbAction } from "./run-db-action";
+import { runDbAction, runDbReport } from "./run-db-action";
 
 /** `jupiter db rollups rebuild [--chunk 1d]` and `jupiter db rollups status [--json]`. */
 export function registerRollupsCommand(db: Command): void {
@@ -53,29 +53,29 @@ export function registerRollupsCommand(db: Command): void {
     .description("watermark, lag behind now, documents and size of alert_rollups, dirty buckets")
     .option("--json", "print one JSON document")
     .action(async (options: { json?: boolean }) => {
-      await runDbAction("rollups status", async ({ db: database, print }) => {
-        const status = await rollupStatus(database);
-        if (options.json) {
-          process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
-          return;
-        }
-        if (!status.watermark) {
+      await runDbReport(
+        "rollups status",
+        options,
+        ({ db: database }) => rollupStatus(database),
+        (status, print) => {
+          if (!status.watermark) {
+            print(
+              "alert_rollups: not built yet (a gateway with ROLLUPS=on builds it, or jupiter db rollups rebuild)",
+            );
+          } else {
+            print(`watermark: ${status.watermark.toISOString()} (complete for alerts raised before it)`);
+            print(`lag: ${Math.round((status.lagMs ?? 0) / 1000)} s`);
+            print(`last refresh: ${status.refreshedAt?.toISOString() ?? "-"}`);
+            print(`last rebuild: ${status.rebuiltAt?.toISOString() ?? "-"}`);
+          }
           print(
-            "alert_rollups: not built yet (a gateway with ROLLUPS=on builds it, or jupiter db rollups rebuild)",
+            `size: ${status.documents} documents, ${formatBytes(status.bytes)}, counting ${status.alertsCounted} of ${status.alerts} alerts`,
           );
-        } else {
-          print(`watermark: ${status.watermark.toISOString()} (complete for alerts raised before it)`);
-          print(`lag: ${Math.round((status.lagMs ?? 0) / 1000)} s`);
-          print(`last refresh: ${status.refreshedAt?.toISOString() ?? "-"}`);
-          print(`last rebuild: ${status.rebuiltAt?.toISOString() ?? "-"}`);
-        }
-        print(
-          `size: ${status.documents} documents, ${formatBytes(status.bytes)}, counting ${status.alertsCounted} of ${status.alerts} alerts`,
-        );
-        print(`dirty buckets: ${status.dirtyBuckets}`);
-        print(
-          `tiers: ${status.tiers.map((tier) => `${tier.collection} ${tier.documents} documents`).join(", ")}`,
-        );
-      });
+          print(`dirty buckets: ${status.dirtyBuckets}`);
+          print(
+            `tiers: ${status.tiers.map((tier) => `${tier.collection} ${tier.documents} documents`).join(", ")}`,
+          );
+        },
+      );
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { databaseStats } from "../../operations/database-stats";
 import { formatBytes, formatTable } from "./format-output";
-import { runDbAction } from "./run-db-action";
+import { runDbReport } from "./run-db-action";
 
 /** `jupiter db stats [--json]`. */
 export function registerStatsCommand(db: Command): void {
@@ -9,47 +9,47 @@ export function registerStatsCommand(db: Command): void {
     .description("per collection: documents, sizes, and index usage ($indexStats)")
     .option("--json", "print one JSON document instead of tables")
     .action(async (options: { json?: boolean }) => {
-      await runDbAction("stats", async ({ db: database, print }) => {
-        const stats = await databaseStats(database);
-        if (options.json) {
-          process.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
-          return;
-        }
-        print(
-          formatTable(
-            ["collection", "documents", "data", "storage", "avg doc", "indexes", "index size"],
-            stats.collections.map((c) => [
-              c.name,
-              c.count,
-              formatBytes(c.size),
-              formatBytes(c.storageSize),
-              formatBytes(Math.round(c.avgObjSize)),
-              c.indexes.length,
-              formatBytes(c.totalIndexSize),
-            ]),
-          ),
-        );
-        print("");
-        print(
-          formatTable(
-            ["collection", "index", "ops", "since", "size"],
-            stats.collections.flatMap((c) =>
-              c.indexes.map((index) => [
+      await runDbReport(
+        "stats",
+        options,
+        ({ db: database }) => databaseStats(database),
+        (stats, print) => {
+          print(
+            formatTable(
+              ["collection", "documents", "data", "storage", "avg doc", "indexes", "index size"],
+              stats.collections.map((c) => [
                 c.name,
-                index.name,
-                index.ops === null ? "n/a" : index.ops,
-                index.since?.toISOString() ?? "-",
-                index.size === null ? "n/a" : formatBytes(index.size),
+                c.count,
+                formatBytes(c.size),
+                formatBytes(c.storageSize),
+                formatBytes(Math.round(c.avgObjSize)),
+                c.indexes.length,
+                formatBytes(c.totalIndexSize),
               ]),
             ),
-          ),
-        );
-        print("");
-        print(
-          `${stats.database}: ${stats.totals.collections} collections, ${stats.totals.objects} documents, ` +
-            `${formatBytes(stats.totals.dataSize)} data, ${formatBytes(stats.totals.indexSize)} indexes`,
-        );
-        for (const note of stats.notes) console.error(`note: ${note}`);
-      });
+          );
+          print("");
+          print(
+            formatTable(
+              ["collection", "index", "ops", "since", "size"],
+              stats.collections.flatMap((c) =>
+                c.indexes.map((index) => [
+                  c.name,
+                  index.name,
+                  index.ops === null ? "n/a" : index.ops,
+                  index.since?.toISOString() ?? "-",
+                  index.size === null ? "n/a" : formatBytes(index.size),
+                ]),
+              ),
+            ),
+          );
+          print("");
+          print(
+            `${stats.database}: ${stats.totals.collections} collections, ${stats.totals.objects} documents, ` +
+              `${formatBytes(stats.totals.dataSize)} data, ${formatBytes(stats.totals.indexSize)} indexes`,
+          );
+          for (const note of stats.notes) console.error(`note: ${note}`);
+        },
+      );
     });
 }
