@@ -18,7 +18,7 @@ import {
   ROLLUP_TIERS_VERSION,
 } from "../db/rollup-names";
 import { ceilToTier, ROLLUP_TIERS, unitsCondition } from "../db/rollup-tiers";
-import { decomposeInterval } from "../pipelines/rollup-pieces";
+import { decomposeInterval } from "./rollup-pieces";
 
 /** One grouped count over alerts, as the metrics pipeline would run it on the raw alerts. */
 export interface RollupReadInput {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { ROLLUP_TIERS } from "../../src/db/rollup-tiers";
-import { decomposeInterval } from "../../src/pipelines/rollup-pieces";
+import { decomposeInterval } from "../../src/repositories/rollup-pieces";
 import { startOfUtcUnit } from "./support/rollup-documents-reference";
 
 // The signed pieces of an interval, checked quarter hour by quarter hour with Luxon's UTC
