@@ -21,8 +21,8 @@ export interface OperationToExecute {
   source: string;
   document: DocumentNode;
   operationName: string | null;
-  /** `query`, `mutation` or `subscription`. */
-  kind: string;
+  /** `query`, `mutation` or `subscription`; undefined when no operation has the requested name. */
+  kind: string | undefined;
   variables: Record<string, unknown> | undefined;
   context: unknown;
 }

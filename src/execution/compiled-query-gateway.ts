@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway, BaseContext } from "@apollo/server";
-import type { GraphQLSchema } from "graphql";
+import type { GraphQLSchema, OperationDefinitionNode } from "graphql";
 import { CompiledQueryExecutor } from "./compiled-query-executor";
 
 /** What Apollo Server accepts as `gateway`: a schema and an executor of its own. */
@@ -26,8 +26,10 @@ export function compiledQueryGateway(schema: GraphQLSchema, cacheSize: number): 
           executor.execute({
             source: request.source,
             document: request.document,
-            operationName: request.operationName,
-            kind: request.operation.operation,
+            // The name the client asked for (request.operationName is the one Apollo found, or null).
+            operationName: request.request.operationName ?? null,
+            // Absent when no operation of the document has the requested name: graphql-js says so.
+            kind: (request.operation as OperationDefinitionNode | undefined)?.operation,
             variables: request.request.variables,
             context: request.context,
           }),

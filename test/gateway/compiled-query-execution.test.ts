@@ -107,6 +107,30 @@ describe("queries compiled by graphql-jit answer as graphql-js does", () => {
     }
   });
 
+  it("operation names: the chosen one of several, one no operation has, an empty one", async () => {
+    const post = async (gateway: TestGateway, body: Record<string, unknown>) => {
+      const response = await fetch(gateway.graphqlUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...gateway.authHeaders },
+        body: JSON.stringify(body),
+      });
+      return [response.status, await response.json()];
+    };
+    const two = `query A { me { role } } query B { cases(first: 1) { totalCount } }`;
+    const bodies = [
+      { query: two, operationName: "B" },
+      { query: two, operationName: "A" },
+      { query: two },
+      { query: `{ __typename }`, operationName: "nope" },
+      { query: `{ __typename }`, operationName: "" },
+    ];
+    for (const body of bodies) {
+      const reference = await post(interpreted, body);
+      expect(await post(compiled, body)).toEqual(reference);
+      expect(await post(compiled, body)).toEqual(reference);
+    }
+  });
+
   it("a stored value the schema cannot represent: the same masked error, path and null propagation", async () => {
     const broken = { ...fixture.cases[0]!, _id: new ObjectId(), severity: "catastrophic" as never };
     await database.db.collection("cases").insertOne(broken, { bypassDocumentValidation: true });
