@@ -4,6 +4,8 @@ import type { AlertRecord } from "../domain/alert.record";
 import type { AlertDocument } from "../db/alert.document";
 import { toAlert } from "./alert.mapper";
 import { alertFilterQuery } from "./alert-filter.query";
+import type { StoredFields } from "../db/stored-fields";
+import { findByIds } from "./find-by-ids";
 import { findPage } from "./find-page";
 import { newestPerGroup } from "./newest-per-group";
 import type { Page } from "./page";
@@ -17,17 +19,18 @@ export class AlertRepository {
     private readonly options: RepositoryOptions,
   ) {}
 
-  async findById(id: ObjectId): Promise<AlertRecord | null> {
-    const document = await this.collection.findOne({ _id: id }, { maxTimeMS: this.options.maxTimeMS });
-    return document ? toAlert(document) : null;
+  /** The alert with this id, or null; `fields`: only these stored fields. */
+  async findById(id: ObjectId, fields?: StoredFields): Promise<AlertRecord | null> {
+    const [found] = await findByIds(this.collection, this.options, [id], toAlert, fields);
+    return found ?? null;
   }
 
-  /** One page of `Query.alerts` (keyset paging, see keyset-pager.ts). */
-  async page(args: AlertListCriteria): Promise<Page<AlertRecord>> {
+  /** One page of `Query.alerts` (keyset paging, see keyset-pager.ts); `fields`: only these stored fields. */
+  async page(args: AlertListCriteria, fields?: StoredFields): Promise<Page<AlertRecord>> {
     const filter = alertFilterQuery(args.filter);
     const ordering = listOrdering(ALERT_ORDERINGS, args.orderBy);
     const query = { filter, ordering, rankValues: args.filter?.severity };
-    return findPage(this.collection, this.options, query, args, toAlert);
+    return findPage(this.collection, this.options, query, args, toAlert, fields);
   }
 
   /**
@@ -39,12 +42,14 @@ export class AlertRepository {
     caseIds: readonly ObjectId[],
     resolved: boolean | undefined,
     first: number,
+    fields?: StoredFields,
   ): Promise<Map<string, AlertRecord[]>> {
     const query = {
       match: this.byCases(caseIds, resolved),
       groupBy: "case_id",
       newestBy: "timestamp",
       first,
+      fields,
     };
     return newestPerGroup(this.collection, query, toAlert, this.options.maxTimeMS);
   }

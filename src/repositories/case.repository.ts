@@ -5,6 +5,8 @@ import type { CaseRecord } from "../domain/case.record";
 import type { CaseDocument } from "../db/case.document";
 import { toCase } from "./case.mapper";
 import { caseFilterQuery } from "./case-filter.query";
+import type { StoredFields } from "../db/stored-fields";
+import { findByIds } from "./find-by-ids";
 import { findPage } from "./find-page";
 import { newestPerGroup } from "./newest-per-group";
 import { CASE_ORDERINGS, listOrdering } from "./list-ordering";
@@ -27,20 +29,17 @@ export class CaseRepository {
     private readonly options: RepositoryOptions,
   ) {}
 
-  /** The cases with these ids that exist, in no particular order. */
-  async findByIds(ids: readonly ObjectId[]): Promise<CaseRecord[]> {
-    const documents = await this.collection
-      .find({ _id: { $in: [...ids] } }, { maxTimeMS: this.options.maxTimeMS })
-      .toArray();
-    return documents.map(toCase);
+  /** The cases with these ids that exist, in no particular order; `fields`: only these stored fields. */
+  findByIds(ids: readonly ObjectId[], fields?: StoredFields): Promise<CaseRecord[]> {
+    return findByIds(this.collection, this.options, ids, toCase, fields);
   }
 
-  /** One page of `Query.cases` (keyset paging, see keyset-pager.ts). */
-  async page(args: CaseListCriteria): Promise<Page<CaseRecord>> {
+  /** One page of `Query.cases` (keyset paging, see keyset-pager.ts); `fields`: only these stored fields. */
+  async page(args: CaseListCriteria, fields?: StoredFields): Promise<Page<CaseRecord>> {
     const filter = caseFilterQuery(args.filter);
     const ordering = listOrdering(CASE_ORDERINGS, args.orderBy);
     const rankValues = ordering.field === "severity" ? args.filter?.severity : args.filter?.priority;
-    return findPage(this.collection, this.options, { filter, ordering, rankValues }, args, toCase);
+    return findPage(this.collection, this.options, { filter, ordering, rankValues }, args, toCase, fields);
   }
 
   /**
@@ -73,10 +72,11 @@ export class CaseRepository {
     assigneeIds: readonly ObjectId[],
     statuses: readonly CaseStatus[] | undefined,
     first: number,
+    fields?: StoredFields,
   ): Promise<Map<string, CaseRecord[]>> {
     const match: Filter<CaseDocument> = { assignee: { $in: [...assigneeIds] } };
     if (statuses) match.status = { $in: [...statuses] };
-    const query = { match, groupBy: "assignee", newestBy: "created_at", first };
+    const query = { match, groupBy: "assignee", newestBy: "created_at", first, fields };
     return newestPerGroup(this.collection, query, toCase, this.options.maxTimeMS);
   }
 

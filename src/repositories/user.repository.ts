@@ -3,6 +3,8 @@ import type { UserListCriteria } from "../domain/user-list.criteria";
 import type { UserRecord } from "../domain/user.record";
 import type { UserDocument } from "../db/user.document";
 import type { KeysetOrdering } from "./keyset-ordering";
+import type { StoredFields } from "../db/stored-fields";
+import { findByIds } from "./find-by-ids";
 import { findPage } from "./find-page";
 import type { Page } from "./page";
 import type { RepositoryOptions } from "./repository-options";
@@ -24,17 +26,14 @@ export class UserRepository {
     private readonly options: RepositoryOptions,
   ) {}
 
-  /** The users with these ids that exist, in no particular order. */
-  async findByIds(ids: readonly ObjectId[]): Promise<UserRecord[]> {
-    const documents = await this.collection
-      .find({ _id: { $in: [...ids] } }, { maxTimeMS: this.options.maxTimeMS })
-      .toArray();
-    return documents.map(toUser);
+  /** The users with these ids that exist, in no particular order; `fields`: only these stored fields. */
+  findByIds(ids: readonly ObjectId[], fields?: StoredFields): Promise<UserRecord[]> {
+    return findByIds(this.collection, this.options, ids, toUser, fields);
   }
 
-  /** One page of `Query.users` (keyset paging, see keyset-pager.ts). */
-  async page(args: UserListCriteria): Promise<Page<UserRecord>> {
-    const filter = userFilterQuery(args.filter);
-    return findPage(this.collection, this.options, { filter, ordering: USER_ORDERING }, args, toUser);
+  /** One page of `Query.users` (newest first, keyset paging); `fields`: only these stored fields. */
+  page(args: UserListCriteria, fields?: StoredFields): Promise<Page<UserRecord>> {
+    const query = { filter: userFilterQuery(args.filter), ordering: USER_ORDERING };
+    return findPage(this.collection, this.options, query, args, toUser, fields);
   }
 }
