@@ -1,27 +1,22 @@
-import type { Collection, Filter, ObjectId } from "mongodb";
+import type { Filter, ObjectId } from "mongodb";
 import type { AlertListCriteria } from "../domain/alert-list.criteria";
 import type { AlertRecord } from "../domain/alert.record";
 import type { AlertDocument } from "../db/alert.document";
 import { toAlert } from "./alert.mapper";
 import { alertFilterQuery } from "./alert-filter.query";
 import type { StoredFields } from "../db/stored-fields";
-import { findByIds } from "./find-by-ids";
-import { findPage } from "./find-page";
+import { RecordReads } from "./record-reads";
 import { newestPerGroup } from "./newest-per-group";
 import type { Page } from "./page";
-import type { RepositoryOptions } from "./repository-options";
 import { ALERT_ORDERINGS, listOrdering } from "./list-ordering";
 
 /** Reads of the `alerts` collection. Batch methods serve the per-request loaders. */
-export class AlertRepository {
-  constructor(
-    private readonly collection: Collection<AlertDocument>,
-    private readonly options: RepositoryOptions,
-  ) {}
+export class AlertRepository extends RecordReads<AlertDocument, AlertRecord> {
+  protected readonly toRecord = toAlert;
 
   /** The alert with this id, or null; `fields`: only these stored fields. */
   async findById(id: ObjectId, fields?: StoredFields): Promise<AlertRecord | null> {
-    const [found] = await findByIds(this.collection, this.options, [id], toAlert, fields);
+    const [found] = await this.findByIds([id], fields);
     return found ?? null;
   }
 
@@ -30,7 +25,7 @@ export class AlertRepository {
     const filter = alertFilterQuery(args.filter);
     const ordering = listOrdering(ALERT_ORDERINGS, args.orderBy);
     const query = { filter, ordering, rankValues: args.filter?.severity };
-    return findPage(this.collection, this.options, query, args, toAlert, fields);
+    return this.findPage(query, args, fields);
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Collection, Filter, ObjectId } from "mongodb";
+import type { Filter, ObjectId } from "mongodb";
 import { CaseStatus } from "../domain/case-status.enum";
 import type { CaseListCriteria } from "../domain/case-list.criteria";
 import type { CaseRecord } from "../domain/case.record";
@@ -6,12 +6,10 @@ import type { CaseDocument } from "../db/case.document";
 import { toCase } from "./case.mapper";
 import { caseFilterQuery } from "./case-filter.query";
 import type { StoredFields } from "../db/stored-fields";
-import { findByIds } from "./find-by-ids";
-import { findPage } from "./find-page";
+import { RecordReads } from "./record-reads";
 import { newestPerGroup } from "./newest-per-group";
 import { CASE_ORDERINGS, listOrdering } from "./list-ordering";
 import type { Page } from "./page";
-import type { RepositoryOptions } from "./repository-options";
 
 /** Statuses in which a case still needs work: what "open case" means for counts. */
 export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.OPEN, CaseStatus.IN_PROGRESS];
@@ -23,23 +21,15 @@ export interface CaseSearchResult {
 }
 
 /** Reads of the `cases` collection. Batch methods serve the per-request loaders. */
-export class CaseRepository {
-  constructor(
-    private readonly collection: Collection<CaseDocument>,
-    private readonly options: RepositoryOptions,
-  ) {}
-
-  /** The cases with these ids that exist, in no particular order; `fields`: only these stored fields. */
-  findByIds(ids: readonly ObjectId[], fields?: StoredFields): Promise<CaseRecord[]> {
-    return findByIds(this.collection, this.options, ids, toCase, fields);
-  }
+export class CaseRepository extends RecordReads<CaseDocument, CaseRecord> {
+  protected readonly toRecord = toCase;
 
   /** One page of `Query.cases` (keyset paging, see keyset-pager.ts); `fields`: only these stored fields. */
   async page(args: CaseListCriteria, fields?: StoredFields): Promise<Page<CaseRecord>> {
     const filter = caseFilterQuery(args.filter);
     const ordering = listOrdering(CASE_ORDERINGS, args.orderBy);
     const rankValues = ordering.field === "severity" ? args.filter?.severity : args.filter?.priority;
-    return findPage(this.collection, this.options, { filter, ordering, rankValues }, args, toCase, fields);
+    return this.findPage({ filter, ordering, rankValues }, args, fields);
   }
 
   /**

@@ -1,13 +1,10 @@
-import type { Collection, ObjectId } from "mongodb";
 import type { UserListCriteria } from "../domain/user-list.criteria";
 import type { UserRecord } from "../domain/user.record";
 import type { UserDocument } from "../db/user.document";
 import type { KeysetOrdering } from "./keyset-ordering";
 import type { StoredFields } from "../db/stored-fields";
-import { findByIds } from "./find-by-ids";
-import { findPage } from "./find-page";
+import { RecordReads } from "./record-reads";
 import type { Page } from "./page";
-import type { RepositoryOptions } from "./repository-options";
 import { toUser } from "./user.mapper";
 import { userFilterQuery } from "./user-filter.query";
 
@@ -20,20 +17,11 @@ const USER_ORDERING: KeysetOrdering = {
 };
 
 /** Reads of the `users` collection. */
-export class UserRepository {
-  constructor(
-    private readonly collection: Collection<UserDocument>,
-    private readonly options: RepositoryOptions,
-  ) {}
-
-  /** The users with these ids that exist, in no particular order; `fields`: only these stored fields. */
-  findByIds(ids: readonly ObjectId[], fields?: StoredFields): Promise<UserRecord[]> {
-    return findByIds(this.collection, this.options, ids, toUser, fields);
-  }
+export class UserRepository extends RecordReads<UserDocument, UserRecord> {
+  protected readonly toRecord = toUser;
 
   /** One page of `Query.users` (newest first, keyset paging); `fields`: only these stored fields. */
   page(args: UserListCriteria, fields?: StoredFields): Promise<Page<UserRecord>> {
-    const query = { filter: userFilterQuery(args.filter), ordering: USER_ORDERING };
-    return findPage(this.collection, this.options, query, args, toUser, fields);
+    return this.findPage({ filter: userFilterQuery(args.filter), ordering: USER_ORDERING }, args, fields);
   }
 }
