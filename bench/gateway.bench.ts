@@ -324,6 +324,8 @@ async function runRole(role: Role): Promise<void> {
             CACHE_MAX_BYTES: "0",
             // Nor the alert rollups (bench:dashboards measures those).
             ROLLUPS: "off",
+            // 0 compares with graphql-js executing every operation (README "Hot path").
+            COMPILED_QUERY_CACHE_SIZE: process.env.COMPILED_QUERY_CACHE_SIZE,
           }),
           mongodbUri: uri,
           mongodbDb: DB_NAME,

@@ -1,39 +1,42 @@
-import { Authorized, Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from "type-graphql";
 import { AssignedCasesArguments } from "../schema/arguments/assigned-cases.arguments";
-import { parseObjectId } from "../src/db/parse-object-id";
 import { UsersArguments } from "../schema/arguments/users.arguments";
 import { Case } from "../schema/types/case.type";
 import { UserConnection } from "../schema/types/user-connection.type";
 import { User } from "../schema/types/user.type";
 import { RULES } from "../src/auth/auth-checker";
 import type { GatewayContext } from "../src/context";
-import type { Page } from "../src/repositories/page";
+import { selectedStoredFields } from "../src/selection/selected-stored-fields";
+import { SELECTION_PLACES } from "../src/selection/selection-places";
+import { entityQueries } from "./entity-queries.resolver";
 
-/** Users: lookup, paged listing, and the cases assigned to a user. */
+/** Users: lookup, paged listing (ANALYST), and the cases assigned to a user. */
 @Resolver(() => User)
-export class UserResolver {
-  @Authorized(RULES.VIEWER)
-  @Query(() => User, { nullable: true, description: "The user with this id; null when there is none" })
-  user(@Arg("id", () => ID) id: string, @Ctx() { loaders }: GatewayContext): Promise<User | null> {
-    return loaders.userById.load(parseObjectId(id, "id"));
-  }
-
-  @Authorized(RULES.ANALYST)
-  @Query(() => UserConnection, { description: "Users, newest first, one page at a time" })
-  users(
-    @Args(() => UsersArguments) args: UsersArguments,
-    @Ctx() { repositories }: GatewayContext,
-  ): Promise<Page<User>> {
-    return repositories.users.page(args);
-  }
-
+export class UserResolver extends entityQueries({
+  node: User,
+  connection: UserConnection,
+  arguments: UsersArguments,
+  one: { name: "user", description: "The user with this id; null when there is none" },
+  many: { name: "users", description: "Users, newest first, one page at a time", rule: RULES.ANALYST },
+  places: { one: SELECTION_PLACES.user, many: SELECTION_PLACES.userPage },
+  findOne: ({ loaders }, id, fields) => loaders.userById.load(id, fields),
+  findPage: ({ repositories }, args, fields) => repositories.users.page(args, fields),
+}) {
   @FieldResolver(() => [Case], { description: "The user's newest cases (by creation time)" })
   assignedCases(
     @Root() user: User,
     @Args(() => AssignedCasesArguments) { status, first }: AssignedCasesArguments,
     @Ctx() { loaders }: GatewayContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Case[]> {
-    return loaders.casesByAssignee.load({ assigneeId: user.objectId, statuses: status ?? undefined, first });
+    const fields = selectedStoredFields(info, SELECTION_PLACES.case);
+    return loaders.casesByAssignee.load({
+      assigneeId: user.objectId,
+      statuses: status ?? undefined,
+      first,
+      fields,
+    });
   }
 
   @FieldResolver(() => Int, { description: "Cases assigned to the user that are OPEN or IN_PROGRESS" })

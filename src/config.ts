@@ -36,6 +36,7 @@ export type DemoDataMode = (typeof DEMO_DATA_MODES)[number];
  * | JWT_ISSUER              | (none)    | required `iss` when set                                           |
  * | JWT_AUDIENCE            | (none)    | required `aud` when set                                           |
  * | JWT_VERIFY_CACHE_SIZE   | `10000`   | verified tokens remembered (≤ 1 min, ≤ exp); 0: verify every time |
+ * | COMPILED_QUERY_CACHE_SIZE | `1000`  | queries kept compiled (graphql-jit); 0: graphql-js runs every one  |
  * | ALLOW_ANONYMOUS         | (none)    | `viewer`: requests without credentials act as VIEWER (else 401)   |
  * | MAX_DEPTH               | `8`       | deepest selection nesting of an operation                         |
  * | MAX_ALIASES             | `15`      | aliases per operation                                             |
@@ -78,6 +79,11 @@ export interface Config {
   auth: AuthConfig;
   /** JWT_VERIFY_CACHE_SIZE (src/auth/verified-token-cache.ts). */
   requestCaches: RequestCachesConfig;
+  /**
+   * COMPILED_QUERY_CACHE_SIZE: (query text, operation name) pairs kept compiled by graphql-jit
+   * (src/execution/compiled-query-executor.ts); 0: graphql-js executes every operation.
+   */
+  compiledQueryCacheSize: number;
   protections: ProtectionsConfig;
   /** Outages, overload and shutdown (src/faults, README "Failure behaviour"). */
   faults: FaultsConfig;
@@ -290,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestCaches: {
       verifiedTokens: integer("JWT_VERIFY_CACHE_SIZE", 10_000, 0, 1_000_000),
     },
+    compiledQueryCacheSize: integer("COMPILED_QUERY_CACHE_SIZE", 1_000, 0, 100_000),
     protections: {
       maxDepth: integer("MAX_DEPTH", 8, 1, 100),
       maxAliases: integer("MAX_ALIASES", 15, 0, 1_000),

@@ -1,8 +1,8 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import type { ObjectId } from "mongodb";
 import type { AlertRepository } from "../repositories/alert.repository";
-import { batchByVariant } from "./batch-by-variant";
-import { type BatchObserver, observedBatch } from "./observed-batch";
+import type { BatchObserver } from "./observed-batch";
+import { createVariantLoader } from "./variant-loader";
 
 /** Case.alertCount(resolved): the argument is part of the key. */
 export interface AlertCountByCaseKey {
@@ -15,16 +15,13 @@ export function createAlertCountByCaseLoader(
   alerts: AlertRepository,
   onBatch?: BatchObserver,
 ): DataLoader<AlertCountByCaseKey, number, string> {
-  const variantOf = (key: AlertCountByCaseKey) => String(key.resolved ?? "any");
-  return new DataLoader(
-    observedBatch(onBatch, (keys) =>
-      batchByVariant(keys, {
-        idOf: (key) => key.caseId,
-        variantOf,
-        load: (ids, { resolved }) => alerts.countByCases(ids, resolved),
-        missing: () => 0,
-      }),
-    ),
-    { cacheKeyFn: (key) => `${key.caseId.toHexString()}:${variantOf(key)}` },
+  return createVariantLoader<AlertCountByCaseKey, number>(
+    {
+      idOf: (key) => key.caseId,
+      variantOf: (key) => String(key.resolved ?? "any"),
+      load: (ids, { resolved }) => alerts.countByCases(ids, resolved),
+      missing: () => 0,
+    },
+    onBatch,
   );
 }

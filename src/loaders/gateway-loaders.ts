@@ -4,6 +4,7 @@ import type { CaseRecord } from "../domain/case.record";
 import type { UserRecord } from "../domain/user.record";
 import type { AlertRecord } from "../domain/alert.record";
 import type { GatewayRepositories } from "../repositories/gateway-repositories";
+import type { ByIdLoader } from "./by-id.loader";
 import { type AlertCountByCaseKey, createAlertCountByCaseLoader } from "./alert-count-by-case.loader";
 import { type AlertsByCaseKey, createAlertsByCaseLoader } from "./alerts-by-case.loader";
 import { createCaseByIdLoader } from "./case-by-id.loader";
@@ -16,8 +17,8 @@ import { createUserByIdLoader } from "./user-by-id.loader";
  * so a cache never outlives the request nor leaks data between callers.
  */
 export interface GatewayLoaders {
-  userById: DataLoader<ObjectId, UserRecord | null, string>;
-  caseById: DataLoader<ObjectId, CaseRecord | null, string>;
+  userById: ByIdLoader<UserRecord>;
+  caseById: ByIdLoader<CaseRecord>;
   alertsByCase: DataLoader<AlertsByCaseKey, AlertRecord[], string>;
   alertCountByCase: DataLoader<AlertCountByCaseKey, number, string>;
   casesByAssignee: DataLoader<CasesByAssigneeKey, CaseRecord[], string>;

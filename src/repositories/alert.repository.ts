@@ -1,33 +1,31 @@
-import type { Collection, Filter, ObjectId } from "mongodb";
+import type { Filter, ObjectId } from "mongodb";
 import type { AlertListCriteria } from "../domain/alert-list.criteria";
 import type { AlertRecord } from "../domain/alert.record";
 import type { AlertDocument } from "../db/alert.document";
 import { toAlert } from "./alert.mapper";
 import { alertFilterQuery } from "./alert-filter.query";
-import { findPage } from "./find-page";
+import type { StoredFields } from "../db/stored-fields";
+import { RecordReads } from "./record-reads";
 import { newestPerGroup } from "./newest-per-group";
 import type { Page } from "./page";
-import type { RepositoryOptions } from "./repository-options";
 import { ALERT_ORDERINGS, listOrdering } from "./list-ordering";
 
 /** Reads of the `alerts` collection. Batch methods serve the per-request loaders. */
-export class AlertRepository {
-  constructor(
-    private readonly collection: Collection<AlertDocument>,
-    private readonly options: RepositoryOptions,
-  ) {}
+export class AlertRepository extends RecordReads<AlertDocument, AlertRecord> {
+  protected readonly toRecord = toAlert;
 
-  async findById(id: ObjectId): Promise<AlertRecord | null> {
-    const document = await this.collection.findOne({ _id: id }, { maxTimeMS: this.options.maxTimeMS });
-    return document ? toAlert(document) : null;
+  /** The alert with this id, or null; `fields`: only these stored fields. */
+  async findById(id: ObjectId, fields?: StoredFields): Promise<AlertRecord | null> {
+    const [found] = await this.findByIds([id], fields);
+    return found ?? null;
   }
 
-  /** One page of `Query.alerts` (keyset paging, see keyset-pager.ts). */
-  async page(args: AlertListCriteria): Promise<Page<AlertRecord>> {
+  /** One page of `Query.alerts` (keyset paging, see keyset-pager.ts); `fields`: only these stored fields. */
+  async page(args: AlertListCriteria, fields?: StoredFields): Promise<Page<AlertRecord>> {
     const filter = alertFilterQuery(args.filter);
     const ordering = listOrdering(ALERT_ORDERINGS, args.orderBy);
     const query = { filter, ordering, rankValues: args.filter?.severity };
-    return findPage(this.collection, this.options, query, args, toAlert);
+    return this.findPage(query, args, fields);
   }
 
   /**
@@ -39,12 +37,14 @@ export class AlertRepository {
     caseIds: readonly ObjectId[],
     resolved: boolean | undefined,
     first: number,
+    fields?: StoredFields,
   ): Promise<Map<string, AlertRecord[]>> {
     const query = {
       match: this.byCases(caseIds, resolved),
       groupBy: "case_id",
       newestBy: "timestamp",
       first,
+      fields,
     };
     return newestPerGroup(this.collection, query, toAlert, this.options.maxTimeMS);
   }

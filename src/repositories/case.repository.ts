@@ -1,15 +1,15 @@
-import type { Collection, Filter, ObjectId } from "mongodb";
+import type { Filter, ObjectId } from "mongodb";
 import { CaseStatus } from "../domain/case-status.enum";
 import type { CaseListCriteria } from "../domain/case-list.criteria";
 import type { CaseRecord } from "../domain/case.record";
 import type { CaseDocument } from "../db/case.document";
 import { toCase } from "./case.mapper";
 import { caseFilterQuery } from "./case-filter.query";
-import { findPage } from "./find-page";
+import type { StoredFields } from "../db/stored-fields";
+import { RecordReads } from "./record-reads";
 import { newestPerGroup } from "./newest-per-group";
 import { CASE_ORDERINGS, listOrdering } from "./list-ordering";
 import type { Page } from "./page";
-import type { RepositoryOptions } from "./repository-options";
 
 /** Statuses in which a case still needs work: what "open case" means for counts. */
 export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.OPEN, CaseStatus.IN_PROGRESS];
@@ -21,26 +21,15 @@ export interface CaseSearchResult {
 }
 
 /** Reads of the `cases` collection. Batch methods serve the per-request loaders. */
-export class CaseRepository {
-  constructor(
-    private readonly collection: Collection<CaseDocument>,
-    private readonly options: RepositoryOptions,
-  ) {}
+export class CaseRepository extends RecordReads<CaseDocument, CaseRecord> {
+  protected readonly toRecord = toCase;
 
-  /** The cases with these ids that exist, in no particular order. */
-  async findByIds(ids: readonly ObjectId[]): Promise<CaseRecord[]> {
-    const documents = await this.collection
-      .find({ _id: { $in: [...ids] } }, { maxTimeMS: this.options.maxTimeMS })
-      .toArray();
-    return documents.map(toCase);
-  }
-
-  /** One page of `Query.cases` (keyset paging, see keyset-pager.ts). */
-  async page(args: CaseListCriteria): Promise<Page<CaseRecord>> {
+  /** One page of `Query.cases` (keyset paging, see keyset-pager.ts); `fields`: only these stored fields. */
+  async page(args: CaseListCriteria, fields?: StoredFields): Promise<Page<CaseRecord>> {
     const filter = caseFilterQuery(args.filter);
     const ordering = listOrdering(CASE_ORDERINGS, args.orderBy);
     const rankValues = ordering.field === "severity" ? args.filter?.severity : args.filter?.priority;
-    return findPage(this.collection, this.options, { filter, ordering, rankValues }, args, toCase);
+    return this.findPage({ filter, ordering, rankValues }, args, fields);
   }
 
   /**
@@ -73,10 +62,11 @@ export class CaseRepository {
     assigneeIds: readonly ObjectId[],
     statuses: readonly CaseStatus[] | undefined,
     first: number,
+    fields?: StoredFields,
   ): Promise<Map<string, CaseRecord[]>> {
     const match: Filter<CaseDocument> = { assignee: { $in: [...assigneeIds] } };
     if (statuses) match.status = { $in: [...statuses] };
-    const query = { match, groupBy: "assignee", newestBy: "created_at", first };
+    const query = { match, groupBy: "assignee", newestBy: "created_at", first, fields };
     return newestPerGroup(this.collection, query, toCase, this.options.maxTimeMS);
   }
 

@@ -26,6 +26,8 @@ export interface KeysetPageRequest<TDocument extends Document> {
    * walk skips buckets that cannot match instead of querying them.
    */
   rankValues?: readonly string[] | null;
+  /** A find projection (keeping `_id` and the ordering's field); undefined: whole documents. */
+  projection?: Document;
 }
 
 /**
@@ -97,7 +99,7 @@ export function cursorOf(ordering: KeysetOrdering, document: WithId<Document>): 
 }
 
 async function readDatePage<TDocument extends Document>(
-  { collection, filter, ordering, first, maxTimeMS }: KeysetPageRequest<TDocument>,
+  { collection, filter, ordering, first, maxTimeMS, projection }: KeysetPageRequest<TDocument>,
   position: CursorPosition | undefined,
 ): Promise<WithId<TDocument>[]> {
   const { field, direction } = ordering;
@@ -111,12 +113,17 @@ async function readDatePage<TDocument extends Document>(
     };
   }
   return collection
-    .find(and(filter, range), { sort: { [field]: direction, _id: direction }, limit: first + 1, maxTimeMS })
+    .find(and(filter, range), {
+      sort: { [field]: direction, _id: direction },
+      limit: first + 1,
+      maxTimeMS,
+      ...(projection ? { projection } : {}),
+    })
     .toArray();
 }
 
 async function readRankPage<TDocument extends Document>(
-  { collection, filter, first, maxTimeMS, rankValues }: KeysetPageRequest<TDocument>,
+  { collection, filter, first, maxTimeMS, rankValues, projection }: KeysetPageRequest<TDocument>,
   ordering: RankKeyOrdering,
   position: CursorPosition | undefined,
 ): Promise<WithId<TDocument>[]> {
@@ -140,7 +147,12 @@ async function readRankPage<TDocument extends Document>(
     const bucket: Filter<Document> = { [field]: values[rank - 1] };
     if (position && rank === startRank) bucket._id = { [strict]: position.id };
     const documents = await collection
-      .find(and(filter, bucket), { sort: { _id: direction }, limit: first + 1 - found.length, maxTimeMS })
+      .find(and(filter, bucket), {
+        sort: { _id: direction },
+        limit: first + 1 - found.length,
+        maxTimeMS,
+        ...(projection ? { projection } : {}),
+      })
       .toArray();
     found.push(...documents);
     if (found.length > first) break;

@@ -1,4 +1,5 @@
 import type { Collection, Document, Filter, ObjectId, WithId } from "mongodb";
+import type { StoredFields } from "../db/stored-fields";
 
 /** Which documents newestPerGroup reads, and how it groups and orders them. */
 export interface NewestPerGroupQuery<TDocument extends Document> {
@@ -9,6 +10,8 @@ export interface NewestPerGroupQuery<TDocument extends Document> {
   newestBy: string;
   /** How many documents of each group. */
   first: number;
+  /** Only these stored fields (and `_id`) of each document; undefined: whole documents. */
+  fields?: StoredFields;
 }
 
 /**
@@ -19,16 +22,20 @@ export interface NewestPerGroupQuery<TDocument extends Document> {
  */
 export async function newestPerGroup<TDocument extends Document, TRecord>(
   collection: Collection<TDocument>,
-  { match, groupBy, newestBy, first }: NewestPerGroupQuery<TDocument>,
+  { match, groupBy, newestBy, first, fields }: NewestPerGroupQuery<TDocument>,
   map: (document: WithId<TDocument>) => TRecord,
   maxTimeMS: number,
 ): Promise<Map<string, TRecord[]>> {
   const sortBy = { [newestBy]: -1, _id: -1 };
+  // A field missing from a document stays missing in the output document, as in $$ROOT.
+  const output = fields
+    ? Object.fromEntries(["_id", ...fields].map((field) => [field, `$${field}`]))
+    : "$$ROOT";
   const groups = await collection
     .aggregate<{ _id: ObjectId; newest: WithId<TDocument>[] }>(
       [
         { $match: match },
-        { $group: { _id: `$${groupBy}`, newest: { $topN: { n: first, sortBy, output: "$$ROOT" } } } },
+        { $group: { _id: `$${groupBy}`, newest: { $topN: { n: first, sortBy, output } } } },
       ],
       { maxTimeMS },
     )

@@ -1,11 +1,10 @@
-import type { Collection, ObjectId } from "mongodb";
 import type { UserListCriteria } from "../domain/user-list.criteria";
 import type { UserRecord } from "../domain/user.record";
 import type { UserDocument } from "../db/user.document";
 import type { KeysetOrdering } from "./keyset-ordering";
-import { findPage } from "./find-page";
+import type { StoredFields } from "../db/stored-fields";
+import { RecordReads } from "./record-reads";
 import type { Page } from "./page";
-import type { RepositoryOptions } from "./repository-options";
 import { toUser } from "./user.mapper";
 import { userFilterQuery } from "./user-filter.query";
 
@@ -18,23 +17,11 @@ const USER_ORDERING: KeysetOrdering = {
 };
 
 /** Reads of the `users` collection. */
-export class UserRepository {
-  constructor(
-    private readonly collection: Collection<UserDocument>,
-    private readonly options: RepositoryOptions,
-  ) {}
+export class UserRepository extends RecordReads<UserDocument, UserRecord> {
+  protected readonly toRecord = toUser;
 
-  /** The users with these ids that exist, in no particular order. */
-  async findByIds(ids: readonly ObjectId[]): Promise<UserRecord[]> {
-    const documents = await this.collection
-      .find({ _id: { $in: [...ids] } }, { maxTimeMS: this.options.maxTimeMS })
-      .toArray();
-    return documents.map(toUser);
-  }
-
-  /** One page of `Query.users` (keyset paging, see keyset-pager.ts). */
-  async page(args: UserListCriteria): Promise<Page<UserRecord>> {
-    const filter = userFilterQuery(args.filter);
-    return findPage(this.collection, this.options, { filter, ordering: USER_ORDERING }, args, toUser);
+  /** One page of `Query.users` (newest first, keyset paging); `fields`: only these stored fields. */
+  page(args: UserListCriteria, fields?: StoredFields): Promise<Page<UserRecord>> {
+    return this.findPage({ filter: userFilterQuery(args.filter), ordering: USER_ORDERING }, args, fields);
   }
 }
