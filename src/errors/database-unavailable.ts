@@ -1,6 +1,7 @@
 import {
   MongoNetworkError,
   MongoNotConnectedError,
+  MongoServerClosedError,
   MongoServerError,
   MongoServerSelectionError,
   MongoTopologyClosedError,
@@ -33,7 +34,9 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
     error instanceof MongoServerSelectionError ||
     error instanceof MongoNetworkError ||
     error instanceof MongoNotConnectedError ||
-    error instanceof MongoTopologyClosedError
+    error instanceof MongoTopologyClosedError ||
+    // The server closed (its monitor saw it go) while the request was on its way to it.
+    error instanceof MongoServerClosedError
   ) {
     return true;
   }
