@@ -25,6 +25,20 @@ const UNAVAILABLE_SERVER_CODES: ReadonlySet<number> = new Set([
 ]);
 
 /**
+ * Socket errors that can reach the caller raw from the driver's connection (a write to a
+ * socket the database closed rejects with EPIPE before the driver has wrapped it).
+ */
+const SOCKET_ERROR_CODES: ReadonlySet<string> = new Set([
+  "EPIPE",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
+
+/**
  * True for a driver error that says the database cannot be reached now (server selection,
  * network, a closed topology, a server shutting down), as opposed to a bad command. Such a
  * request is answered DATABASE_UNAVAILABLE (503, Retry-After), never INTERNAL_SERVER_ERROR.
@@ -38,6 +52,9 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
     // The server closed (its monitor saw it go) while the request was on its way to it.
     error instanceof MongoServerClosedError
   ) {
+    return true;
+  }
+  if (error instanceof Error && SOCKET_ERROR_CODES.has(String((error as NodeJS.ErrnoException).code))) {
     return true;
   }
   if (error instanceof MongoServerError && typeof error.code === "number") {
