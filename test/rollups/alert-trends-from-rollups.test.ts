@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { bucketsOf, bucketStart, type Granularity } from "../helpers/metric-reference";
-import { ManualClock } from "../helpers/manual-clock";
-import { useTestGateway } from "../helpers/use-test-gateway";
+import { useRollupGateway } from "./support/use-rollup-gateway";
 import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
 import { ROLLUP_ZONES, SEVERITIES, SOURCES, TYPES } from "./support/rollup-reference";
 
@@ -27,13 +26,9 @@ const seeded = randomAlerts({
   severities: SEVERITIES,
 });
 
-const clock = new ManualClock(REFRESH_AT);
-const { db, gateway } = useTestGateway("alert_trends_rollups", {
+const { db, gateway, clock } = useRollupGateway("alert_trends_rollups", {
   seed: seedAlerts(seeded),
-  gateway: {
-    protections: { maxCost: 1_000_000 },
-    rollups: { enabled: true, refreshSeconds: 30, lookbackMs: 48 * 3_600_000, clock },
-  },
+  refreshAt: REFRESH_AT,
 });
 
 const trendQueries = fc.record({

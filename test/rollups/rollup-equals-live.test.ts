@@ -3,12 +3,10 @@ import { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
-import { loadConfig } from "../../src/config";
 import { cleanupOrphans } from "../../src/operations/cleanup-orphans";
 import { refreshRollups } from "../../src/operations/refresh-rollups";
 import { ROLLUP_COLLECTIONS } from "../../src/db/rollup-names";
-import { ManualClock } from "../helpers/manual-clock";
-import { useTestGateway } from "../helpers/use-test-gateway";
+import { useRollupGateway } from "./support/use-rollup-gateway";
 import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
 import { expectTiersSumQuarterHours } from "./support/rollup-documents-reference";
 import {
@@ -47,16 +45,11 @@ const seeded = randomAlerts({
   linkTo: CASE_ID,
 });
 
-let now = new Date(REFRESH_AT);
-const clock = new ManualClock(REFRESH_AT);
-const defaults = loadConfig({});
-const { db, gateway } = useTestGateway("rollup_equals_live", {
+const { db, gateway, clock, setNow } = useRollupGateway("rollup_equals_live", {
   seed: seedAlerts(seeded),
-  gateway: {
-    metrics: { ...defaults.metrics, now: () => now },
-    protections: { maxCost: 1_000_000 },
-    rollups: { enabled: true, refreshSeconds: 30, lookbackMs: LOOKBACK_MS, clock },
-  },
+  refreshAt: REFRESH_AT,
+  lookbackMs: LOOKBACK_MS,
+  controlsNow: true,
 });
 const queries = metricQueries(WINDOW_FROM, WINDOW_TO, CASE_ID.toHexString());
 
@@ -73,7 +66,7 @@ async function checkQueries(runs: number, seed: number): Promise<void> {
   const sources = new Set<string>();
   await fc.assert(
     fc.asyncProperty(queries, async (q) => {
-      const answer = await askRollupMetrics(gateway, q, (at) => (now = at));
+      const answer = await askRollupMetrics(gateway, q, setNow);
       const want = expectedAnswer(alerts, q);
       expect(answer.from).toBe(want.from);
       expect(answer.to).toBe(want.to);

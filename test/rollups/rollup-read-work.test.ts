@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { Severity } from "../../src/domain/severity.enum";
-import { ManualClock } from "../helpers/manual-clock";
-import { useTestGateway } from "../helpers/use-test-gateway";
+import { useRollupGateway } from "./support/use-rollup-gateway";
 
 // Work, not time: over data with every quarter hour filled, a 30-day daily Europe/Berlin
 // trend reads days and the hours between the midnights from the coarser tiers — a bounded
@@ -48,15 +47,11 @@ function everyQuarterHour(): AlertDocument[] {
   return alerts;
 }
 
-const clock = new ManualClock(Date.parse("2026-04-09T00:07:00Z"));
-const { db, gateway } = useTestGateway("rollup_read_work", {
+const { db, gateway, clock } = useRollupGateway("rollup_read_work", {
   seed: async (database) => {
     await database.collection<AlertDocument>(COLLECTIONS.alerts).insertMany(everyQuarterHour());
   },
-  gateway: {
-    protections: { maxCost: 1_000_000 },
-    rollups: { enabled: true, refreshSeconds: 30, lookbackMs: 48 * 3_600_000, clock },
-  },
+  refreshAt: Date.parse("2026-04-09T00:07:00Z"),
 });
 
 /** The rollup documents the aggregations the gateway sent since resetCommands() select, per collection. */

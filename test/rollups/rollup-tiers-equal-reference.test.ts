@@ -4,11 +4,9 @@ import { ObjectId } from "mongodb";
 import { describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
-import { loadConfig } from "../../src/config";
 import { refreshRollups } from "../../src/operations/refresh-rollups";
 import { ALERT_DIMENSIONS, type Granularity, WEEKDAYS } from "../helpers/metric-reference";
-import { ManualClock } from "../helpers/manual-clock";
-import { useTestGateway } from "../helpers/use-test-gateway";
+import { useRollupGateway } from "./support/use-rollup-gateway";
 import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
 import { expectTiersSumQuarterHours } from "./support/rollup-documents-reference";
 import {
@@ -46,16 +44,11 @@ const seeded = randomAlerts({
   round: { nth: 6, toMs: 900_000 },
 });
 
-let now = new Date(REFRESH_AT);
-const clock = new ManualClock(REFRESH_AT);
-const defaults = loadConfig({});
-const { db, gateway } = useTestGateway("rollup_tiers_reference", {
+const { db, gateway, clock, setNow } = useRollupGateway("rollup_tiers_reference", {
   seed: seedAlerts(seeded),
-  gateway: {
-    metrics: { ...defaults.metrics, now: () => now },
-    protections: { maxCost: 1_000_000 },
-    rollups: { enabled: true, refreshSeconds: 30, lookbackMs: LOOKBACK_MS, clock },
-  },
+  refreshAt: REFRESH_AT,
+  lookbackMs: LOOKBACK_MS,
+  controlsNow: true,
 });
 
 /** Ranges whose ends often fall on a zone's midnight or month start, up to 100 days long. */
@@ -101,7 +94,6 @@ const queries: fc.Arbitrary<MetricQuery> = fc
   });
 
 const readAlerts = () => db.collection<AlertDocument>(COLLECTIONS.alerts).find({}).toArray();
-const setNow = (at: Date) => (now = at);
 
 /** Random queries equal the reference; returns the sources seen. */
 async function checkQueries(runs: number, seed: number): Promise<Set<string>> {
