@@ -1,13 +1,12 @@
-import { Authorized, Args, Ctx, Mutation, Resolver } from "type-graphql";
+import { Authorized, Resolver } from "type-graphql";
 import { AlertIdArguments } from "../schema/arguments/alert-id.arguments";
 import { CreateAlertArguments } from "../schema/arguments/create-alert.arguments";
 import { LinkAlertArguments } from "../schema/arguments/link-alert.arguments";
 import { ResolveAlertArguments } from "../schema/arguments/resolve-alert.arguments";
 import { Alert } from "../schema/types/alert.type";
 import { RULES } from "../src/auth/auth-checker";
-import type { GatewayContext } from "../src/context";
 import { parseObjectId } from "../src/db/parse-object-id";
-import { ALERT_WRITE, answerWrite } from "./answer-write";
+import { ALERT_WRITE, WriteMutations } from "./answer-write";
 
 /**
  * Writes of alerts, for RESPONDER and above; each answers the alert as stored after the
@@ -15,48 +14,28 @@ import { ALERT_WRITE, answerWrite } from "./answer-write";
  */
 @Authorized(RULES.RESPONDER)
 @Resolver(() => Alert)
-export class AlertMutationResolver {
-  @Mutation(() => Alert, {
+@WriteMutations(ALERT_WRITE, {
+  createAlert: {
+    arguments: CreateAlertArguments,
     description: "Creates an alert, unresolved; with a caseId the case must exist (NOT_FOUND otherwise)",
-  })
-  createAlert(
-    @Args(() => CreateAlertArguments) { input }: CreateAlertArguments,
-    @Ctx() context: GatewayContext,
-  ): Promise<Alert> {
-    return answerWrite(context, ALERT_WRITE, (writes, origin) => writes.create(input, origin));
-  }
-
-  @Mutation(() => Alert, {
+    write: (writes, { input }, origin) => writes.create(input, origin),
+  },
+  resolveAlert: {
+    arguments: ResolveAlertArguments,
     description: "Resolves an open alert; BAD_USER_INPUT when it is resolved already",
-  })
-  resolveAlert(
-    @Args(() => ResolveAlertArguments) { id, resolution }: ResolveAlertArguments,
-    @Ctx() context: GatewayContext,
-  ): Promise<Alert> {
-    return answerWrite(context, ALERT_WRITE, (writes, origin) =>
+    write: (writes, { id, resolution }, origin) =>
       writes.resolve(parseObjectId(id, "id"), resolution, origin),
-    );
-  }
-
-  @Mutation(() => Alert, {
+  },
+  linkAlertToCase: {
+    arguments: LinkAlertArguments,
     description: "Attaches an alert to a case (moving it from its current case, if any); both must exist",
-  })
-  linkAlertToCase(
-    @Args(() => LinkAlertArguments) { alertId, caseId }: LinkAlertArguments,
-    @Ctx() context: GatewayContext,
-  ): Promise<Alert> {
-    return answerWrite(context, ALERT_WRITE, (writes, origin) =>
+    write: (writes, { alertId, caseId }, origin) =>
       writes.link(parseObjectId(alertId, "alertId"), parseObjectId(caseId, "caseId"), origin),
-    );
-  }
-
-  @Mutation(() => Alert, { description: "Detaches an alert from its case (caseId becomes null)" })
-  unlinkAlert(
-    @Args(() => AlertIdArguments) { alertId }: AlertIdArguments,
-    @Ctx() context: GatewayContext,
-  ): Promise<Alert> {
-    return answerWrite(context, ALERT_WRITE, (writes, origin) =>
-      writes.unlink(parseObjectId(alertId, "alertId"), origin),
-    );
-  }
-}
+  },
+  unlinkAlert: {
+    arguments: AlertIdArguments,
+    description: "Detaches an alert from its case (caseId becomes null)",
+    write: (writes, { alertId }, origin) => writes.unlink(parseObjectId(alertId, "alertId"), origin),
+  },
+})
+export class AlertMutationResolver {}

@@ -12,7 +12,7 @@ import { type GatewayContext, writeOrigin } from "../src/context";
 import { toCase } from "../src/repositories/case.mapper";
 import { forgetCase } from "../src/loaders/stale-loaders";
 import { parseObjectId } from "../src/db/parse-object-id";
-import { answerWrite, CASE_WRITE } from "./answer-write";
+import { CASE_WRITE, WriteMutations } from "./answer-write";
 
 /**
  * Writes of cases, for RESPONDER and above. Each mutation answers the case as stored after
@@ -21,74 +21,49 @@ import { answerWrite, CASE_WRITE } from "./answer-write";
  */
 @Authorized(RULES.RESPONDER)
 @Resolver(() => Case)
-export class CaseMutationResolver {
-  @Mutation(() => Case, { description: "Creates a case; it starts OPEN" })
-  createCase(
-    @Args(() => CreateCaseArguments) { input }: CreateCaseArguments,
-    @Ctx() context: GatewayContext,
-  ): Promise<Case> {
-    return answerWrite(context, CASE_WRITE, (writes, origin) => writes.create(input, origin));
-  }
-
-  @Mutation(() => Case, { description: "Changes fields of a case; NOT_FOUND when there is no such case" })
-  updateCase(
-    @Args(() => UpdateCaseArguments) { id, input }: UpdateCaseArguments,
-    @Ctx() context: GatewayContext,
-  ): Promise<Case> {
-    return answerWrite(context, CASE_WRITE, (writes, origin) =>
-      writes.update(parseObjectId(id, "id"), input, origin),
-    );
-  }
-
-  @Mutation(() => Case, {
+@WriteMutations(CASE_WRITE, {
+  createCase: {
+    arguments: CreateCaseArguments,
+    description: "Creates a case; it starts OPEN",
+    write: (writes, { input }, origin) => writes.create(input, origin),
+  },
+  updateCase: {
+    arguments: UpdateCaseArguments,
+    description: "Changes fields of a case; NOT_FOUND when there is no such case",
+    write: (writes, { id, input }, origin) => writes.update(parseObjectId(id, "id"), input, origin),
+  },
+  changeCaseStatus: {
+    arguments: ChangeCaseStatusArguments,
     description:
       "Moves a case along the workflow OPEN → IN_PROGRESS → RESOLVED → CLOSED, or reopens it " +
       "(RESOLVED → IN_PROGRESS). Any other change is BAD_USER_INPUT naming the allowed ones. Entering " +
       "RESOLVED sets resolvedAt, reopening clears it, closing keeps it. Concurrent changes are applied " +
       "one after the other, each judged against the status the previous one left",
-  })
-  changeCaseStatus(
-    @Args(() => ChangeCaseStatusArguments) { id, status, note }: ChangeCaseStatusArguments,
-    @Ctx() context: GatewayContext,
-  ): Promise<Case> {
-    return answerWrite(context, CASE_WRITE, (writes, origin) =>
+    write: (writes, { id, status, note }, origin) =>
       writes.changeStatus(parseObjectId(id, "id"), status, note, origin),
-    );
-  }
-
-  @Mutation(() => Case, { description: "Assigns a case to a user, or unassigns it (assigneeId null)" })
-  assignCase(
-    @Args(() => AssignCaseArguments) { id, assigneeId }: AssignCaseArguments,
-    @Ctx() context: GatewayContext,
-  ): Promise<Case> {
-    const assignee = assigneeId ? parseObjectId(assigneeId, "assigneeId") : null;
-    return answerWrite(context, CASE_WRITE, (writes, origin) =>
-      writes.assign(parseObjectId(id, "id"), assignee, origin),
-    );
-  }
-
-  @Mutation(() => Case, {
+  },
+  assignCase: {
+    arguments: AssignCaseArguments,
+    description: "Assigns a case to a user, or unassigns it (assigneeId null)",
+    write: (writes, { id, assigneeId }, origin) =>
+      writes.assign(
+        parseObjectId(id, "id"),
+        assigneeId ? parseObjectId(assigneeId, "assigneeId") : null,
+        origin,
+      ),
+  },
+  addCaseTags: {
+    arguments: CaseTagsArguments,
     description: "Adds tags the case does not have yet, after its own; a case has at most MAX_TAGS (50) tags",
-  })
-  addCaseTags(
-    @Args(() => CaseTagsArguments) { id, tags }: CaseTagsArguments,
-    @Ctx() context: GatewayContext,
-  ): Promise<Case> {
-    return answerWrite(context, CASE_WRITE, (writes, origin) =>
-      writes.addTags(parseObjectId(id, "id"), tags, origin),
-    );
-  }
-
-  @Mutation(() => Case, { description: "Removes tags from a case; tags it does not have are ignored" })
-  removeCaseTags(
-    @Args(() => CaseTagsArguments) { id, tags }: CaseTagsArguments,
-    @Ctx() context: GatewayContext,
-  ): Promise<Case> {
-    return answerWrite(context, CASE_WRITE, (writes, origin) =>
-      writes.removeTags(parseObjectId(id, "id"), tags, origin),
-    );
-  }
-
+    write: (writes, { id, tags }, origin) => writes.addTags(parseObjectId(id, "id"), tags, origin),
+  },
+  removeCaseTags: {
+    arguments: CaseTagsArguments,
+    description: "Removes tags from a case; tags it does not have are ignored",
+    write: (writes, { id, tags }, origin) => writes.removeTags(parseObjectId(id, "id"), tags, origin),
+  },
+})
+export class CaseMutationResolver {
   @Mutation(() => DeleteCasePayload, {
     description:
       "Deletes a case. Its alerts are kept but unlinked: their caseId becomes null (in the same " +
