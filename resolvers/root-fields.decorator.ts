@@ -26,21 +26,47 @@ const OPERATIONS = { query: Query, mutation: Mutation } as const;
  */
 export function RootFields(fields: Record<string, RootField>): ClassDecorator {
   return (target) => {
-    for (const [name, field] of Object.entries(fields))
-      defineRootField(target.prototype as object, name, field);
+    for (const [name, field] of Object.entries(fields)) {
+      const { arguments: ArgumentsClass } = field;
+      const operation = OPERATIONS[field.operation](() => field.returns, field.options);
+      if (ArgumentsClass) {
+        defineResolverMethod(
+          target,
+          name,
+          (args: object, context: GatewayContext, info: GraphQLResolveInfo) =>
+            field.resolve(args, context, info),
+          [operation],
+          [Args(() => ArgumentsClass), Ctx(), Info()],
+        );
+      } else {
+        defineResolverMethod(
+          target,
+          name,
+          (context: GatewayContext, info: GraphQLResolveInfo) => field.resolve({}, context, info),
+          [operation],
+          [Ctx(), Info()],
+        );
+      }
+    }
   };
 }
 
-function defineRootField(prototype: object, name: string, field: RootField): void {
-  const { arguments: ArgumentsClass } = field;
-  const method = ArgumentsClass
-    ? (args: object, context: GatewayContext, info: GraphQLResolveInfo) => field.resolve(args, context, info)
-    : (context: GatewayContext, info: GraphQLResolveInfo) => field.resolve({}, context, info);
+/**
+ * Adds `method` to the resolver class as `name`, with the method decorators applied as
+ * `@Decorator name(...)` would apply them and each parameter decorator to the parameter at
+ * its position. type-graphql reads only the metadata they record, so the method is then a
+ * resolver like any written in the class body.
+ */
+export function defineResolverMethod(
+  target: { prototype: object },
+  name: string,
+  method: (...parameters: never[]) => unknown,
+  decorators: ((prototype: object, name: string, descriptor: PropertyDescriptor) => void)[],
+  parameterDecorators: ((prototype: object, name: string, index: number) => void)[],
+): void {
+  const { prototype } = target;
   const descriptor = { value: method, writable: true, configurable: true };
   Object.defineProperty(prototype, name, descriptor);
-  OPERATIONS[field.operation](() => field.returns, field.options)(prototype, name, descriptor);
-  let index = 0;
-  if (ArgumentsClass) Args(() => ArgumentsClass)(prototype, name, index++);
-  Ctx()(prototype, name, index++);
-  Info()(prototype, name, index);
+  for (const decorate of decorators) decorate(prototype, name, descriptor);
+  parameterDecorators.forEach((decorate, index) => decorate(prototype, name, index));
 }
