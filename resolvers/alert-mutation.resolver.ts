@@ -6,7 +6,7 @@ import { ResolveAlertArguments } from "../schema/arguments/resolve-alert.argumen
 import { Alert } from "../schema/types/alert.type";
 import { RULES } from "../src/auth/auth-checker";
 import { parseObjectId } from "../src/db/parse-object-id";
-import { ALERT_WRITE, WriteMutations } from "./answer-write";
+import { ALERT_WRITE, createMutation, WriteMutations } from "./answer-write";
 
 /**
  * Writes of alerts, for RESPONDER and above; each answers the alert as stored after the
@@ -15,11 +15,10 @@ import { ALERT_WRITE, WriteMutations } from "./answer-write";
 @Authorized(RULES.RESPONDER)
 @Resolver(() => Alert)
 @WriteMutations(ALERT_WRITE, {
-  createAlert: {
-    arguments: CreateAlertArguments,
-    description: "Creates an alert, unresolved; with a caseId the case must exist (NOT_FOUND otherwise)",
-    write: (writes, { input }, origin) => writes.create(input, origin),
-  },
+  createAlert: createMutation(
+    CreateAlertArguments,
+    "Creates an alert, unresolved; with a caseId the case must exist (NOT_FOUND otherwise)",
+  ),
   resolveAlert: {
     arguments: ResolveAlertArguments,
     description: "Resolves an open alert; BAD_USER_INPUT when it is resolved already",

@@ -1,3 +1,4 @@
+import type { ObjectId } from "mongodb";
 import type { ClassType } from "type-graphql";
 import { Alert } from "../schema/types/alert.type";
 import { Case } from "../schema/types/case.type";
@@ -6,6 +7,7 @@ import type { WriteOrigin } from "../src/audit/audit-trail";
 import { type GatewayContext, writeOrigin } from "../src/context";
 import type { AlertDocument } from "../src/db/alert.document";
 import type { CaseDocument } from "../src/db/case.document";
+import { parseObjectId } from "../src/db/parse-object-id";
 import type { UserDocument } from "../src/db/user.document";
 import type { AlertRecord } from "../src/domain/alert.record";
 import type { CaseRecord } from "../src/domain/case.record";
@@ -93,3 +95,34 @@ export function WriteMutations<TWrites, TDocument, TRecord, TArguments extends R
   }
   return RootFields(fields);
 }
+
+/**
+ * The declaration of the write mutations whose repository call every kind makes alike: each
+ * takes its arguments class and description, `write` is the call.
+ */
+function conventionalMutation<TWrites, TDocument, TArguments extends object>(
+  write: (writes: TWrites, args: TArguments, origin: WriteOrigin) => Promise<TDocument>,
+): (
+  ArgumentsClass: ClassType<TArguments>,
+  description: string,
+) => WriteMutation<TWrites, TDocument, TArguments> {
+  return (ArgumentsClass, description) => ({ arguments: ArgumentsClass, description, write });
+}
+
+/** `createX(input:)`: the kind's `create` with the input. */
+export const createMutation = conventionalMutation(
+  <TInput, TDocument>(
+    writes: { create(input: TInput, origin: WriteOrigin): Promise<TDocument> },
+    { input }: { input: TInput },
+    origin: WriteOrigin,
+  ) => writes.create(input, origin),
+);
+
+/** `updateX(id:, input:)`: the kind's `update` of the record with this id, with the input. */
+export const updateMutation = conventionalMutation(
+  <TInput, TDocument>(
+    writes: { update(id: ObjectId, input: TInput, origin: WriteOrigin): Promise<TDocument> },
+    { id, input }: { id: string; input: TInput },
+    origin: WriteOrigin,
+  ) => writes.update(parseObjectId(id, "id"), input, origin),
+);

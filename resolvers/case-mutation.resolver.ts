@@ -12,7 +12,7 @@ import { type GatewayContext, writeOrigin } from "../src/context";
 import { toCase } from "../src/repositories/case.mapper";
 import { forgetCase } from "../src/loaders/stale-loaders";
 import { parseObjectId } from "../src/db/parse-object-id";
-import { CASE_WRITE, WriteMutations } from "./answer-write";
+import { CASE_WRITE, createMutation, updateMutation, WriteMutations } from "./answer-write";
 
 /**
  * Writes of cases, for RESPONDER and above. Each mutation answers the case as stored after
@@ -22,16 +22,11 @@ import { CASE_WRITE, WriteMutations } from "./answer-write";
 @Authorized(RULES.RESPONDER)
 @Resolver(() => Case)
 @WriteMutations(CASE_WRITE, {
-  createCase: {
-    arguments: CreateCaseArguments,
-    description: "Creates a case; it starts OPEN",
-    write: (writes, { input }, origin) => writes.create(input, origin),
-  },
-  updateCase: {
-    arguments: UpdateCaseArguments,
-    description: "Changes fields of a case; NOT_FOUND when there is no such case",
-    write: (writes, { id, input }, origin) => writes.update(parseObjectId(id, "id"), input, origin),
-  },
+  createCase: createMutation(CreateCaseArguments, "Creates a case; it starts OPEN"),
+  updateCase: updateMutation(
+    UpdateCaseArguments,
+    "Changes fields of a case; NOT_FOUND when there is no such case",
+  ),
   changeCaseStatus: {
     arguments: ChangeCaseStatusArguments,
     description:

@@ -5,22 +5,17 @@ import { UpdateUserRoleArguments } from "../schema/arguments/update-user-role.ar
 import { User } from "../schema/types/user.type";
 import { RULES } from "../src/auth/auth-checker";
 import { parseObjectId } from "../src/db/parse-object-id";
-import { USER_WRITE, WriteMutations } from "./answer-write";
+import { createMutation, updateMutation, USER_WRITE, WriteMutations } from "./answer-write";
 
 /** Writes of users, for ADMIN only; each answers the user as stored after the write and is audited. */
 @Authorized(RULES.ADMIN)
 @Resolver(() => User)
 @WriteMutations(USER_WRITE, {
-  createUser: {
-    arguments: CreateUserArguments,
-    description: "Creates a user; an email that another user has (compared lower-cased) is CONFLICT",
-    write: (writes, { input }, origin) => writes.create(input, origin),
-  },
-  updateUser: {
-    arguments: UpdateUserArguments,
-    description: "Changes the name and/or settings of a user",
-    write: (writes, { id, input }, origin) => writes.update(parseObjectId(id, "id"), input, origin),
-  },
+  createUser: createMutation(
+    CreateUserArguments,
+    "Creates a user; an email that another user has (compared lower-cased) is CONFLICT",
+  ),
+  updateUser: updateMutation(UpdateUserArguments, "Changes the name and/or settings of a user"),
   updateUserRole: {
     arguments: UpdateUserRoleArguments,
     description: "Changes the role of a user",
