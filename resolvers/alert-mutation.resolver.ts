@@ -6,7 +6,8 @@ import { ResolveAlertArguments } from "../schema/arguments/resolve-alert.argumen
 import { Alert } from "../schema/types/alert.type";
 import { RULES } from "../src/auth/auth-checker";
 import { parseObjectId } from "../src/db/parse-object-id";
-import { ALERT_WRITE, createMutation, WriteMutations } from "./answer-write";
+import { ALERT_WRITE } from "./answer-write";
+import { createMutation, WriteMutations } from "./write-mutations.decorator";
 
 /**
  * Writes of alerts, for RESPONDER and above; each answers the alert as stored after the

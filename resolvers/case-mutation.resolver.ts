@@ -12,7 +12,8 @@ import { type GatewayContext, writeOrigin } from "../src/context";
 import { toCase } from "../src/repositories/case.mapper";
 import { forgetCase } from "../src/loaders/stale-loaders";
 import { parseObjectId } from "../src/db/parse-object-id";
-import { CASE_WRITE, createMutation, updateMutation, WriteMutations } from "./answer-write";
+import { CASE_WRITE } from "./answer-write";
+import { createMutation, updateMutation, WriteMutations } from "./write-mutations.decorator";
 
 /**
  * Writes of cases, for RESPONDER and above. Each mutation answers the case as stored after

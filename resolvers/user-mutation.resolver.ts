@@ -5,7 +5,8 @@ import { UpdateUserRoleArguments } from "../schema/arguments/update-user-role.ar
 import { User } from "../schema/types/user.type";
 import { RULES } from "../src/auth/auth-checker";
 import { parseObjectId } from "../src/db/parse-object-id";
-import { createMutation, updateMutation, USER_WRITE, WriteMutations } from "./answer-write";
+import { USER_WRITE } from "./answer-write";
+import { createMutation, updateMutation, WriteMutations } from "./write-mutations.decorator";
 
 /** Writes of users, for ADMIN only; each answers the user as stored after the write and is audited. */
 @Authorized(RULES.ADMIN)
