@@ -5,7 +5,7 @@ import type { UserRole } from "../src/domain/user-role.enum";
 import { createGatewayLoaders } from "../src/loaders/gateway-loaders";
 import type { LiveContext } from "../src/live/live-context";
 import type { LiveService } from "../src/live/live-service";
-import { defineResolverMethod } from "./root-fields.decorator";
+import { defineResolverMethod } from "./define-resolver-method";
 
 /** One subscription declared as data: who may subscribe, its type and arguments, and its live feed. */
 export interface LiveSubscription<TArguments extends object> {

@@ -1,9 +1,10 @@
 import type { ObjectId } from "mongodb";
-import type { ClassType } from "type-graphql";
+import { Args, type ClassType, Ctx, Mutation } from "type-graphql";
 import type { WriteOrigin } from "../src/audit/audit-trail";
+import type { GatewayContext } from "../src/context";
 import { parseObjectId } from "../src/db/parse-object-id";
 import { answerWrite, type WriteKind } from "./answer-write";
-import { type RootField, RootFields } from "./root-fields.decorator";
+import { defineResolverMethod } from "./define-resolver-method";
 
 /** One write mutation of a kind: its arguments class, its description and its repository call. */
 export interface WriteMutation<TWrites, TDocument, TArguments extends object> {
@@ -21,18 +22,18 @@ export function WriteMutations<TWrites, TDocument, TRecord, TArguments extends R
   kind: WriteKind<TWrites, TDocument, TRecord>,
   mutations: { [Name in keyof TArguments]: WriteMutation<TWrites, TDocument, TArguments[Name]> },
 ): ClassDecorator {
-  const fields: Record<string, RootField> = {};
-  for (const [name, mutation] of Object.entries<WriteMutation<TWrites, TDocument, object>>(mutations)) {
-    fields[name] = {
-      operation: "mutation",
-      returns: kind.answeredAs,
-      options: { description: mutation.description },
-      arguments: mutation.arguments,
-      resolve: (args, context) =>
-        answerWrite(context, kind, (writes, origin) => mutation.write(writes, args, origin)),
-    };
-  }
-  return RootFields(fields);
+  return (target) => {
+    for (const [name, mutation] of Object.entries<WriteMutation<TWrites, TDocument, object>>(mutations)) {
+      defineResolverMethod(
+        target,
+        name,
+        (args: object, context: GatewayContext) =>
+          answerWrite(context, kind, (writes, origin) => mutation.write(writes, args, origin)),
+        [Mutation(() => kind.answeredAs, { description: mutation.description })],
+        [Args(() => mutation.arguments), Ctx()],
+      );
+    }
+  };
 }
 
 /**
