@@ -120,16 +120,26 @@ async function main(): Promise<void> {
       return performance.now() - began;
     };
 
+    /**
+     * A table of every query's median answered live against its median from `other`: RUNS
+     * live requests, then one unmeasured request to `other` (the cache miss, or the first
+     * read of the rollups: tens of milliseconds) and HIT_RUNS measured ones, so that a
+     * collection pause after the live runs does not decide the median.
+     */
+    const compareWithLive = async (label: string, other: Gateway): Promise<void> => {
+      console.log(pad("query", 36) + pad("live p50 ms", 14) + pad(`${label} p50 ms`, 14) + `${label}/live`);
+      for (const query of QUERIES) {
+        const liveTimes: number[] = [];
+        for (let run = 0; run < RUNS; run += 1) liveTimes.push(await ask(live, query));
+        await ask(other, query);
+        const otherTimes: number[] = [];
+        for (let run = 0; run < HIT_RUNS; run += 1) otherTimes.push(await ask(other, query));
+        console.log(medianRow(query.name, liveTimes, otherTimes));
+      }
+    };
+
     console.log("");
-    console.log(pad("query", 36) + pad("live p50 ms", 14) + pad("hit p50 ms", 14) + "hit/live");
-    for (const query of QUERIES) {
-      const liveTimes: number[] = [];
-      for (let run = 0; run < RUNS; run += 1) liveTimes.push(await ask(live, query));
-      await ask(cached, query);
-      const hitTimes: number[] = [];
-      for (let run = 0; run < HIT_RUNS; run += 1) hitTimes.push(await ask(cached, query));
-      console.log(medianRow(query.name, liveTimes, hitTimes));
-    }
+    await compareWithLive("hit", cached);
 
     // A range no request asked for yet: every one of the hundred is a miss or waits for one.
     const trends = QUERIES[0]!;
@@ -150,17 +160,7 @@ async function main(): Promise<void> {
     const rebuildMs = performance.now() - rebuildStarted;
     const rollup = await start({ CACHE_MAX_BYTES: "0", ROLLUP_REFRESH_SECONDS: "86400" });
     await rollup.rollups!.refreshNow();
-    console.log(pad("query", 36) + pad("live p50 ms", 14) + pad("rollup p50 ms", 14) + "rollup/live");
-    for (const query of QUERIES) {
-      const liveTimes: number[] = [];
-      for (let run = 0; run < RUNS; run += 1) liveTimes.push(await ask(live, query));
-      // Tens of milliseconds each: one unmeasured request, then as many as the cache hits, so that a
-      // collection pause after the live runs does not decide the median.
-      await ask(rollup, query);
-      const rollupTimes: number[] = [];
-      for (let run = 0; run < HIT_RUNS; run += 1) rollupTimes.push(await ask(rollup, query));
-      console.log(medianRow(query.name, liveTimes, rollupTimes));
-    }
+    await compareWithLive("rollup", rollup);
     console.log("");
     for (const query of QUERIES) {
       const read = await rollupDocumentsRead(rollup, () => ask(rollup, query));

@@ -1,7 +1,8 @@
 import type { ObjectId } from "mongodb";
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
 import { Severity } from "../enums/severity.enum";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
+import { StoredEntity } from "./stored-entity.type";
 import type { AlertRecord } from "../../src/domain/alert.record";
 
 /**
@@ -9,9 +10,7 @@ import type { AlertRecord } from "../../src/domain/alert.record";
  * (src/repositories/alert.mapper.ts); `case` is a field resolver.
  */
 @ObjectType("Alert", { description: "A signal from a monitoring source, possibly attached to a case" })
-export class Alert implements AlertRecord {
-  @Field(() => ID) id!: string;
-
+export class Alert extends StoredEntity implements AlertRecord {
   @Field(() => String) type!: string;
 
   @Field(() => String) source!: string;
@@ -25,8 +24,6 @@ export class Alert implements AlertRecord {
   @Field(() => Boolean) resolved!: boolean;
 
   @Field(() => String, { nullable: true }) resolution!: string | null;
-
-  objectId!: ObjectId;
 
   /** The stored `case_id` reference; the `case` field resolves it. */
   caseId!: ObjectId | null;

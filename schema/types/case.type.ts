@@ -1,10 +1,11 @@
 import type { ObjectId } from "mongodb";
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
 import { CaseStatus } from "../enums/case-status.enum";
 import { Priority } from "../enums/priority.enum";
 import { Severity } from "../enums/severity.enum";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
+import { StoredEntity } from "./stored-entity.type";
 import type { CaseRecord } from "../../src/domain/case.record";
 
 /**
@@ -13,9 +14,7 @@ import type { CaseRecord } from "../../src/domain/case.record";
  * resolvers in resolvers/case.resolver.ts that go through per-request loaders.
  */
 @ObjectType("Case", { description: "An incident under investigation" })
-export class Case implements CaseRecord {
-  @Field(() => ID) id!: string;
-
+export class Case extends StoredEntity implements CaseRecord {
   @Field(() => String) title!: string;
 
   @Field(() => String) description!: string;
@@ -41,9 +40,6 @@ export class Case implements CaseRecord {
   @Field(() => [String]) tags!: string[];
 
   @Field(() => JSONObjectScalar) metadata!: Record<string, unknown>;
-
-  /** The document's _id, kept for loaders so they need not parse `id` again. */
-  objectId!: ObjectId;
 
   /** The stored `assignee` reference; the `assignee` field resolves it. */
   assigneeId!: ObjectId | null;

@@ -1,16 +1,11 @@
 import { Field, Float, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
-import { JSONObjectScalar } from "../scalars/json-object.scalar";
+import { IndexIdentity } from "./index-identity.type";
 import type { IndexUsageRecord } from "../../src/domain/index-usage.record";
 
 /** How often one index was used ($indexStats accesses). */
 @ObjectType("IndexUsage", { description: "How often one index was used since `since` ($indexStats)" })
-export class IndexUsage implements IndexUsageRecord {
-  @Field(() => String) name!: string;
-
-  @Field(() => JSONObjectScalar, { description: "The key pattern, e.g. {severity: 1}" })
-  key!: Record<string, unknown>;
-
+export class IndexUsage extends IndexIdentity implements IndexUsageRecord {
   @Field(() => Float, {
     nullable: true,
     description: "Operations that used the index (accesses.ops); null where the server does not report it",

@@ -1,17 +1,12 @@
 import { Field, ObjectType } from "type-graphql";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
-import { JSONObjectScalar } from "../scalars/json-object.scalar";
+import { IndexIdentity } from "./index-identity.type";
 import type { UnusedIndexRecord } from "../../src/domain/unused-index.record";
 
 /** An index no operation used since it was counted from. */
 @ObjectType("UnusedIndex", { description: "An index of the data model that no operation used since `since`" })
-export class UnusedIndex implements UnusedIndexRecord {
+export class UnusedIndex extends IndexIdentity implements UnusedIndexRecord {
   @Field(() => String) collection!: string;
-
-  @Field(() => String) name!: string;
-
-  @Field(() => JSONObjectScalar, { description: "The key pattern, e.g. {severity: 1}" })
-  key!: Record<string, unknown>;
 
   @Field(() => DateTimeScalar, {
     nullable: true,

@@ -1,9 +1,9 @@
-import type { ObjectId } from "mongodb";
-import { Authorized, Field, ID, ObjectType } from "type-graphql";
+import { Authorized, Field, ObjectType } from "type-graphql";
 import { RULES, SELF } from "../../src/auth/auth-checker";
 import { UserRole } from "../enums/user-role.enum";
 import { DateTimeScalar } from "../scalars/date-time.scalar";
 import { JSONObjectScalar } from "../scalars/json-object.scalar";
+import { StoredEntity } from "./stored-entity.type";
 import type { UserRecord } from "../../src/domain/user.record";
 
 /**
@@ -11,9 +11,7 @@ import type { UserRecord } from "../../src/domain/user.record";
  * assignedCases and openCaseCount are field resolvers.
  */
 @ObjectType("User", { description: "Someone who works cases" })
-export class User implements UserRecord {
-  @Field(() => ID) id!: string;
-
+export class User extends StoredEntity implements UserRecord {
   // Only administrators and the user themself (src/auth/auth-checker.ts).
   @Authorized(RULES.ADMIN, SELF)
   @Field(() => String, { description: "Visible to ADMIN and to the user themself; FORBIDDEN to others" })
@@ -28,6 +26,4 @@ export class User implements UserRecord {
   @Field(() => DateTimeScalar) createdAt!: Date;
 
   @Field(() => DateTimeScalar, { nullable: true }) lastLogin!: Date | null;
-
-  objectId!: ObjectId;
 }

@@ -2,10 +2,10 @@ import type { ObjectId } from "mongodb";
 import type { CaseStatus } from "./case-status.enum";
 import type { Priority } from "./priority.enum";
 import type { Severity } from "./severity.enum";
+import type { StoredEntityRecord } from "./stored-entity.record";
 
 /** An incident under investigation, as the gateway works with it (camelCase); toCase builds it from a `cases` document. */
-export interface CaseRecord {
-  id: string;
+export interface CaseRecord extends StoredEntityRecord {
   title: string;
   description: string;
   severity: Severity;
@@ -18,8 +18,6 @@ export interface CaseRecord {
   resolutionTimeSeconds: number | null;
   tags: string[];
   metadata: Record<string, unknown>;
-  /** The document's _id, kept for loaders so they need not parse `id` again. */
-  objectId: ObjectId;
   /** The stored `assignee` reference. */
   assigneeId: ObjectId | null;
 }

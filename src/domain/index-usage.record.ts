@@ -1,7 +1,7 @@
+import type { IndexIdentityRecord } from "./index-identity.record";
+
 /** How often one index was used since `since` ($indexStats accesses). */
-export interface IndexUsageRecord {
-  name: string;
-  key: Record<string, unknown>;
+export interface IndexUsageRecord extends IndexIdentityRecord {
   ops: number | null;
   since: Date | null;
 }

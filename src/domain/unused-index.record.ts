@@ -1,7 +1,7 @@
+import type { IndexIdentityRecord } from "./index-identity.record";
+
 /** An index of the data model that no operation used since `since`. */
-export interface UnusedIndexRecord {
+export interface UnusedIndexRecord extends IndexIdentityRecord {
   collection: string;
-  name: string;
-  key: Record<string, unknown>;
   since: Date | null;
 }

@@ -3,6 +3,7 @@ import type { CollectionStatsRecord } from "../domain/collection-stats.record";
 import type { ConnectionCountsRecord } from "../domain/connection-counts.record";
 import type { CurrentOperationRecord } from "../domain/current-operation.record";
 import type { DatabaseHealthRecord } from "../domain/database-health.record";
+import type { IndexIdentityRecord } from "../domain/index-identity.record";
 import type { IndexUsageRecord } from "../domain/index-usage.record";
 import type { ProfilingStatusRecord } from "../domain/profiling-status.record";
 import type { SlowOperationRecord } from "../domain/slow-operation.record";
@@ -93,12 +94,7 @@ export class AdminRepository {
       const stats = await collectionStats(this.db, collection, new Set(), "collection", this.options);
       for (const index of stats.indexes) {
         if (index.name === "_id_" || index.ops !== 0) continue;
-        unused.push({
-          collection,
-          name: index.name,
-          key: toJsonValue(index.key) as Record<string, unknown>,
-          since: index.since,
-        });
+        unused.push({ collection, ...toIndexIdentity(index), since: index.since });
       }
     }
     return unused;
@@ -189,12 +185,11 @@ export class AdminRepository {
 }
 
 function toIndexUsage(index: IndexStats): IndexUsageRecord {
-  return {
-    name: index.name,
-    key: toJsonValue(index.key) as Record<string, unknown>,
-    ops: index.ops,
-    since: index.since,
-  };
+  return { ...toIndexIdentity(index), ops: index.ops, since: index.since };
+}
+
+function toIndexIdentity(index: IndexStats): IndexIdentityRecord {
+  return { name: index.name, key: toJsonValue(index.key) as Record<string, unknown> };
 }
 
 /** Seconds since the server started: uptimeMillis where reported (finer), else uptime. */

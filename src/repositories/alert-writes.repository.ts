@@ -27,7 +27,7 @@ export class AlertWriteRepository {
 
   constructor(
     private readonly collections: DataCollections,
-    private readonly runner: WriteRunner,
+    runner: WriteRunner,
     audit: AuditTrail,
     private readonly options: RepositoryOptions,
     /** Runs after each write that may change the alert's rollup bucket (ROLLUPS=on: marks it dirty). */
@@ -38,11 +38,12 @@ export class AlertWriteRepository {
   }
 
   async create(input: NewAlertRecord, origin: WriteOrigin): Promise<AlertDocument> {
-    const created = await this.runner.run(async ({ session }) => {
-      const caseId = input.caseId ? parseObjectId(input.caseId, "input.caseId") : null;
-      if (caseId) await touchCase(this.collections.cases, caseId, session, this.options.maxTimeMS);
-      const at = new Date();
-      const document: AlertDocument = {
+    const caseId = input.caseId ? parseObjectId(input.caseId, "input.caseId") : null;
+    const { alerts, cases } = this.collections;
+    const created = await this.writer.create(
+      AUDIT_ACTIONS.alertCreate,
+      origin,
+      (at) => ({
         _id: new ObjectId(),
         type: input.type.trim(),
         source: input.source.trim(),
@@ -53,16 +54,18 @@ export class AlertWriteRepository {
         resolved: false,
         resolution: null,
         updated_at: at,
-      };
-      const { alerts } = this.collections;
-      await alerts.insertOne(document, { session });
-      if (caseId && !session && !(await caseExists(this.collections.cases, caseId, this.options.maxTimeMS))) {
-        await alerts.deleteOne({ _id: document._id });
-        throw new NotFoundError("Case", caseId.toHexString());
-      }
-      await this.writer.record(AUDIT_ACTIONS.alertCreate, null, document, at, origin, session);
-      return document;
-    });
+      }),
+      {
+        before: async (session) => {
+          if (caseId) await touchCase(cases, caseId, session, this.options.maxTimeMS);
+        },
+        after: async (session, _at, document) => {
+          if (!caseId || session || (await caseExists(cases, caseId, this.options.maxTimeMS))) return;
+          await alerts.deleteOne({ _id: document._id });
+          throw new NotFoundError("Case", caseId.toHexString());
+        },
+      },
+    );
     // After the write, so that a refresh between the two recomputes the bucket once more, never less.
     await this.afterWrite?.(created);
     return created;

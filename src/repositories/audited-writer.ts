@@ -1,4 +1,4 @@
-import type { ClientSession, Collection, Document, WithId } from "mongodb";
+import type { ClientSession, Collection, Document, OptionalUnlessRequiredId, WithId } from "mongodb";
 import type { AuditAction } from "../audit/audit-actions";
 import type { AuditTrail, WriteOrigin } from "../audit/audit-trail";
 import type { RepositoryOptions } from "./repository-options";
@@ -14,12 +14,12 @@ export interface AuditedCollection<TDocument extends VersionedDocument> {
   entity: string;
 }
 
-/** What an audited update does besides the update itself, in the same unit. */
-export interface AuditedUpdateSteps {
-  /** Runs before the update: checks that may refuse it. */
+/** What an audited write does besides the write itself, in the same unit. */
+export interface AuditedWriteSteps<TDocument> {
+  /** Runs before the write: checks that may refuse it. */
   before?: (session: ClientSession | undefined) => Promise<void>;
-  /** Runs after the update and before its audit entry: may undo it and throw. */
-  after?: (session: ClientSession | undefined, at: Date) => Promise<void>;
+  /** Runs after the write (`document`: as written) and before its audit entry: may undo it and throw. */
+  after?: (session: ClientSession | undefined, at: Date, document: TDocument) => Promise<void>;
   /** Context for the audit entry beyond the changed fields. */
   details?: Record<string, unknown>;
 }
@@ -27,8 +27,8 @@ export interface AuditedUpdateSteps {
 /**
  * The audited-write pattern of the write repositories: each write is one WriteRunner unit
  * (a transaction where available) that changes a document and records its audit entry in
- * the same unit. Updates go through updateVersioned (read, decide, conditional write on
- * updated_at; again on a lost race).
+ * the same unit. Creations insert a new document; updates go through updateVersioned (read,
+ * decide, conditional write on updated_at; again on a lost race).
  */
 export class AuditedWriter<TDocument extends VersionedDocument> {
   constructor(
@@ -38,13 +38,31 @@ export class AuditedWriter<TDocument extends VersionedDocument> {
     private readonly options: RepositoryOptions,
   ) {}
 
+  /** Inserts the document `build` makes (`at`: the write's time) and records its creation; answers it. */
+  create(
+    action: AuditAction,
+    origin: WriteOrigin,
+    build: (at: Date) => WithId<TDocument>,
+    steps: AuditedWriteSteps<WithId<TDocument>> = {},
+  ): Promise<WithId<TDocument>> {
+    return this.runner.run(async ({ session }) => {
+      if (steps.before) await steps.before(session);
+      const at = new Date();
+      const document = build(at);
+      await this.target.collection.insertOne(document as OptionalUnlessRequiredId<TDocument>, { session });
+      if (steps.after) await steps.after(session, at, document);
+      await this.record(action, null, document, at, origin, session, steps.details);
+      return document;
+    });
+  }
+
   /** Updates the document `id` as `plan` decides and records the change; answers the document after it. */
   update(
     id: WithId<TDocument>["_id"],
     action: AuditAction,
     origin: WriteOrigin,
     plan: VersionedUpdate<TDocument>["plan"],
-    steps: AuditedUpdateSteps = {},
+    steps: AuditedWriteSteps<WithId<TDocument>> = {},
   ): Promise<WithId<TDocument>> {
     return this.runner.run(async ({ session }) => {
       if (steps.before) await steps.before(session);
@@ -56,7 +74,7 @@ export class AuditedWriter<TDocument extends VersionedDocument> {
         maxTimeMS: this.options.maxTimeMS,
         plan,
       });
-      if (steps.after) await steps.after(session, at);
+      if (steps.after) await steps.after(session, at, after);
       await this.record(action, before, after, at, origin, session, steps.details);
       return after;
     });

@@ -46,11 +46,11 @@ export class CaseWriteRepository {
   }
 
   async create(input: NewCaseRecord, origin: WriteOrigin): Promise<CaseDocument> {
-    return this.runner.run(async ({ session }) => {
-      const assignee = input.assigneeId ? parseObjectId(input.assigneeId, "input.assigneeId") : null;
-      if (assignee) await requireUser(this.collections.users, assignee, session, this.options.maxTimeMS);
-      const at = new Date();
-      const document: CaseDocument = {
+    const assignee = input.assigneeId ? parseObjectId(input.assigneeId, "input.assigneeId") : null;
+    return this.writer.create(
+      AUDIT_ACTIONS.caseCreate,
+      origin,
+      (at) => ({
         _id: new ObjectId(),
         title: input.title.trim(),
         description: input.description ?? "",
@@ -63,11 +63,13 @@ export class CaseWriteRepository {
         resolved_at: null,
         tags: normalizeTags(input.tags ?? []),
         metadata: toPlainDocument(input.metadata ?? {}),
-      };
-      await this.collections.cases.insertOne(document, { session });
-      await this.writer.record(AUDIT_ACTIONS.caseCreate, null, document, at, origin, session);
-      return document;
-    });
+      }),
+      {
+        before: async (session) => {
+          if (assignee) await requireUser(this.collections.users, assignee, session, this.options.maxTimeMS);
+        },
+      },
+    );
   }
 
   /** Sets the fields the input gives (validated: at least one, none null). */

@@ -19,8 +19,8 @@ export class UserWriteRepository {
   private readonly writer: AuditedWriter<UserDocument>;
 
   constructor(
-    private readonly collections: DataCollections,
-    private readonly runner: WriteRunner,
+    collections: DataCollections,
+    runner: WriteRunner,
     audit: AuditTrail,
     options: RepositoryOptions,
   ) {
@@ -37,22 +37,16 @@ export class UserWriteRepository {
   async create(input: NewUserRecord, origin: WriteOrigin): Promise<UserDocument> {
     const email = input.email.trim().toLowerCase();
     try {
-      return await this.runner.run(async ({ session }) => {
-        const at = new Date();
-        const document: UserDocument = {
-          _id: new ObjectId(),
-          email,
-          name: input.name.trim(),
-          role: input.role,
-          settings: toPlainDocument(input.settings ?? {}),
-          created_at: at,
-          updated_at: at,
-          last_login: null,
-        };
-        await this.collections.users.insertOne(document, { session });
-        await this.writer.record(AUDIT_ACTIONS.userCreate, null, document, at, origin, session);
-        return document;
-      });
+      return await this.writer.create(AUDIT_ACTIONS.userCreate, origin, (at) => ({
+        _id: new ObjectId(),
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        settings: toPlainDocument(input.settings ?? {}),
+        created_at: at,
+        updated_at: at,
+        last_login: null,
+      }));
     } catch (error) {
       if (error instanceof MongoServerError && error.code === MONGO_SERVER_CODES.duplicateKey) {
         throw new ConflictError(`A user with email ${email} exists already`, { field: "email", email });

@@ -3,7 +3,8 @@ import { parseDuration } from "../../operations/parse-duration";
 import { refreshRollups } from "../../operations/refresh-rollups";
 import { rollupStatus } from "../../operations/rollup-status";
 import { formatBytes } from "./format-output";
-import { runDbAction, runDbReport } from "./run-db-action";
+import { registerReportCommand } from "./report-command";
+import { runDbAction } from "./run-db-action";
 
 /** `jupiter db rollups rebuild [--chunk 1d]` and `jupiter db rollups status [--json]`. */
 export function registerRollupsCommand(db: Command): void {
@@ -48,34 +49,28 @@ export function registerRollupsCommand(db: Command): void {
       });
     });
 
-  rollups
-    .command("status")
-    .description("watermark, lag behind now, documents and size of alert_rollups, dirty buckets")
-    .option("--json", "print one JSON document")
-    .action(async (options: { json?: boolean }) => {
-      await runDbReport(
-        "rollups status",
-        options,
-        ({ db: database }) => rollupStatus(database),
-        (status, print) => {
-          if (!status.watermark) {
-            print(
-              "alert_rollups: not built yet (a gateway with ROLLUPS=on builds it, or jupiter db rollups rebuild)",
-            );
-          } else {
-            print(`watermark: ${status.watermark.toISOString()} (complete for alerts raised before it)`);
-            print(`lag: ${Math.round((status.lagMs ?? 0) / 1000)} s`);
-            print(`last refresh: ${status.refreshedAt?.toISOString() ?? "-"}`);
-            print(`last rebuild: ${status.rebuiltAt?.toISOString() ?? "-"}`);
-          }
-          print(
-            `size: ${status.documents} documents, ${formatBytes(status.bytes)}, counting ${status.alertsCounted} of ${status.alerts} alerts`,
-          );
-          print(`dirty buckets: ${status.dirtyBuckets}`);
-          print(
-            `tiers: ${status.tiers.map((tier) => `${tier.collection} ${tier.documents} documents`).join(", ")}`,
-          );
-        },
+  registerReportCommand(rollups, {
+    command: "rollups status",
+    description: "watermark, lag behind now, documents and size of alert_rollups, dirty buckets",
+    read: ({ db: database }) => rollupStatus(database),
+    printText: (status, print) => {
+      if (!status.watermark) {
+        print(
+          "alert_rollups: not built yet (a gateway with ROLLUPS=on builds it, or jupiter db rollups rebuild)",
+        );
+      } else {
+        print(`watermark: ${status.watermark.toISOString()} (complete for alerts raised before it)`);
+        print(`lag: ${Math.round((status.lagMs ?? 0) / 1000)} s`);
+        print(`last refresh: ${status.refreshedAt?.toISOString() ?? "-"}`);
+        print(`last rebuild: ${status.rebuiltAt?.toISOString() ?? "-"}`);
+      }
+      print(
+        `size: ${status.documents} documents, ${formatBytes(status.bytes)}, counting ${status.alertsCounted} of ${status.alerts} alerts`,
       );
-    });
+      print(`dirty buckets: ${status.dirtyBuckets}`);
+      print(
+        `tiers: ${status.tiers.map((tier) => `${tier.collection} ${tier.documents} documents`).join(", ")}`,
+      );
+    },
+  });
 }

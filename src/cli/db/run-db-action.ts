@@ -37,23 +37,6 @@ export async function runDbAction(
   }
 }
 
-/**
- * Runs a read-only `jupiter db` report: `--json` prints what `read` returned as one JSON
- * document (for scripts), otherwise `printText` writes it for people.
- */
-export async function runDbReport<Report>(
-  command: string,
-  options: { json?: boolean },
-  read: (context: ActionContext) => Promise<Report>,
-  printText: (report: Report, print: (line: string) => void) => void,
-): Promise<void> {
-  await runDbAction(command, async (context) => {
-    const report = await read(context);
-    if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else printText(report, context.print);
-  });
-}
-
 function reportFailure(command: string, error: unknown): number {
   const prefix = `jupiter db ${command}: error:`;
   if (error instanceof OperationError) {
