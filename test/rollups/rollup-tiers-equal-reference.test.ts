@@ -9,6 +9,7 @@ import { ALERT_DIMENSIONS, type Granularity, WEEKDAYS } from "../helpers/metric-
 import { useRollupGateway } from "./support/use-rollup-gateway";
 import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
 import { expectTiersSumQuarterHours } from "./support/rollup-documents-reference";
+import { createAlertThroughGateway, resolveAlertThroughGateway } from "./support/gateway-alert-writes";
 import {
   askRollupMetrics,
   expectedAnswer,
@@ -127,15 +128,6 @@ function unitQuery(granularity: Granularity, timezone: string, from: string, to:
   };
 }
 
-async function createAlert(timestamp: string, severity: string): Promise<string> {
-  const result = await gateway.graphql(
-    `mutation C($input: CreateAlertInput!) { createAlert(input: $input) { id } }`,
-    { input: { type: "cpu", source: "grafana", severity, message: "via the gateway", timestamp } },
-  );
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data.createAlert.id as string;
-}
-
 describe("coarser rollup tiers", () => {
   it("after the first refresh every tier is the sum of the quarter hours, and answers equal the reference", async () => {
     await clock.advance(0);
@@ -175,18 +167,20 @@ describe("coarser rollup tiers", () => {
 
   it("dirty quarter hours inside a month, a day and an hour are read raw until the refresh; then tiers and answers are exact", async () => {
     // Far outside the lookback: only the dirty marks make them visible before a rebuild.
-    await createAlert("2026-02-14T10:20:00Z", "CRITICAL");
-    await createAlert("2026-02-28T23:50:00Z", "LOW");
+    await createAlertThroughGateway(gateway, {
+      type: "cpu",
+      severity: "CRITICAL",
+      timestamp: "2026-02-14T10:20:00Z",
+    });
+    await createAlertThroughGateway(gateway, {
+      type: "cpu",
+      severity: "LOW",
+      timestamp: "2026-02-28T23:50:00Z",
+    });
     const old = seeded.find(
       (a) => !a.resolved && a.timestamp.getTime() < Date.parse("2026-03-01T00:00:00Z"),
     )!;
-    const resolved = await gateway.graphql(
-      `mutation R($id: ID!) { resolveAlert(id: $id, resolution: "done") { id } }`,
-      {
-        id: old._id.toHexString(),
-      },
-    );
-    expect(resolved.errors).toBeUndefined();
+    await resolveAlertThroughGateway(gateway, old._id.toHexString());
     expect(await db.collection("rollup_dirty").countDocuments()).toBeGreaterThan(0);
 
     const alerts = await readAlerts();
