@@ -8,6 +8,7 @@ import { useRollupGateway } from "./support/use-rollup-gateway";
 import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
 import { ROLLUP_ZONES, SEVERITIES, SOURCES, TYPES } from "./support/rollup-reference";
 import { createAlertThroughGateway } from "./support/gateway-alert-writes";
+import { TIER_COLLECTIONS } from "./support/rollup-documents-reference";
 
 // alertTrends and alertSeverityBreakdown, thin wrappers over the builder, read the rollup
 // too: their answers equal a plain Luxon reference over the alerts the driver reads, and the
@@ -116,13 +117,7 @@ describe("alertTrends and alertSeverityBreakdown from the rollup", () => {
     expect(aggregated.length).toBeGreaterThan(0);
     expect(new Set(aggregated).size).toBe(aggregated.length);
     for (const collection of aggregated) {
-      expect([
-        "alert_rollups",
-        "alert_rollups_hourly",
-        "alert_rollups_6h",
-        "alert_rollups_daily",
-        "alert_rollups_monthly",
-      ]).toContain(collection);
+      expect(TIER_COLLECTIONS).toContain(collection);
     }
     expect(aggregated).toContain("alert_rollups_daily");
   });

@@ -12,6 +12,7 @@ import {
   expectedRollup,
   expectTiersSumQuarterHours,
   storedRollup,
+  TIER_COLLECTIONS,
 } from "./support/rollup-documents-reference";
 
 // `npx jupiter db restore FILE --drop`, as the README spells it, over a database whose
@@ -20,15 +21,7 @@ import {
 // rebuilds a rollup equal to the plain reference of the restored alerts.
 
 const FROM = Date.parse("2026-03-01T00:00:00Z");
-const ROLLUP_COLLECTIONS = [
-  "alert_rollups",
-  "alert_rollups_hourly",
-  "alert_rollups_6h",
-  "alert_rollups_daily",
-  "alert_rollups_monthly",
-  "rollup_state",
-  "rollup_dirty",
-];
+const ROLLUP_COLLECTIONS = [...TIER_COLLECTIONS, "rollup_state", "rollup_dirty"];
 let source: TestDatabase;
 let target: TestDatabase;
 let dir: string;
