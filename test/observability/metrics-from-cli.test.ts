@@ -2,22 +2,16 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { signTestJwt, TEST_JWT_SECRET } from "../helpers/test-jwt";
 import { parsePrometheusText, valueOf } from "./support/prometheus-text";
 
 const BIN = resolve(__dirname, "../../bin/jupiter.js");
 const TOKEN = randomBytes(24).toString("hex");
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await openTestDatabase("metrics_cli");
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = useTestDatabase("metrics_cli");
 
 /**
  * `npm start` is `node bin/jupiter.js serve`: runs it with `env`, returns the URLs it

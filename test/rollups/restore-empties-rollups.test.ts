@@ -6,7 +6,8 @@ import type { AlertDocument } from "../../src/db/alert.document";
 import { Severity } from "../../src/domain/severity.enum";
 import { refreshRollups } from "../../src/operations/refresh-rollups";
 import { runCommand } from "../cli/support/run-command";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import type { TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { randomAlerts } from "../helpers/random-alerts";
 import {
   expectedRollup,
@@ -22,8 +23,8 @@ import {
 
 const FROM = Date.parse("2026-03-01T00:00:00Z");
 const ROLLUP_COLLECTIONS = [...TIER_COLLECTIONS, "rollup_state", "rollup_dirty"];
-let source: TestDatabase;
-let target: TestDatabase;
+const source = useTestDatabase("rollup_restore_source");
+const target = useTestDatabase("rollup_restore_target");
 let dir: string;
 
 const jupiter = (database: TestDatabase, args: string[]) =>
@@ -45,8 +46,6 @@ const alertsOf = (seed: number) =>
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "rollup-restore-"));
-  source = await openTestDatabase("rollup_restore_source");
-  target = await openTestDatabase("rollup_restore_target");
   // The backup holds alerts and no rollup; the target a rollup of other alerts.
   await source.db.collection<AlertDocument>("alerts").insertMany(alertsOf(1));
   await target.db.collection<AlertDocument>("alerts").insertMany(alertsOf(2));
@@ -54,8 +53,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await source?.close();
-  await target?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
