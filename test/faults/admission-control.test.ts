@@ -4,9 +4,9 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FaultsConfig, loadConfig } from "../../src/config";
 import { type EngineProcess, freePort, startEngineProcess } from "../helpers/engine-process";
-import { startedLater } from "../helpers/started-later";
 import type { TestDatabase } from "../helpers/test-database";
 import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useGatewayOver } from "../helpers/use-gateway-over";
 
 /**
  * The engine runs as a process of its own so that the test can freeze it (SIGSTOP): every
@@ -65,14 +65,7 @@ async function whileFrozen<T>(body: () => Promise<T>): Promise<T> {
  * and stopped after its tests.
  */
 function useGatewayWithFaults(overrides: Partial<FaultsConfig>): TestGateway {
-  let gateway: TestGateway | undefined;
-  beforeAll(async () => {
-    gateway = await startTestGateway(database, { faults: faults(overrides) });
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-  });
-  return startedLater("useGatewayWithFaults", "gateway", () => gateway);
+  return useGatewayOver(() => database, { faults: faults(overrides) });
 }
 
 /**
