@@ -6,6 +6,7 @@ import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { refreshRollups } from "../../src/operations/refresh-rollups";
 import { ALERT_DIMENSIONS, type Granularity, WEEKDAYS } from "../helpers/metric-reference";
+import { alertMetricsQueryOf } from "../helpers/metric-query-arbitraries";
 import { useRollupGateway } from "./support/use-rollup-gateway";
 import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
 import { expectTiersSumQuarterHours } from "./support/rollup-documents-reference";
@@ -80,18 +81,10 @@ const queries: fc.Arbitrary<MetricQuery> = fc
     const minutes = q.granularity === "HOUR" ? Math.min(q.minutes, 3 * 24 * 60) : q.minutes;
     const from = on(q.from, q.fromOn);
     const to = Math.max(from + 60_000, on(from + minutes * 60_000, q.toOn));
-    return {
-      groupBy: q.groupBy,
-      timeBucket: q.granularity
-        ? { granularity: q.granularity, timezone: q.timezone, weekStartsOn: q.weekStartsOn }
-        : null,
-      range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
-      now: q.now,
-      compareTo: null,
-      fillGaps: q.fillGaps,
-      top: null,
-      filter: q.filter,
-    };
+    return alertMetricsQueryOf({ ...q, relative: null, compareTo: null, top: null }, () => ({
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+    }));
   });
 
 const readAlerts = () => db.collection<AlertDocument>(COLLECTIONS.alerts).find({}).toArray();
