@@ -6,8 +6,9 @@ import { loadConfig } from "../../src/config";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { percentilesUnsupported } from "../../src/repositories/run-aggregation";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import type { TestDatabase } from "../helpers/test-database";
 import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 import { signTestJwt } from "../helpers/test-jwt";
 import { startTestEngine, type TestEngine } from "../embedded-mongo/support/start-test-engine";
 import { configErrorOf } from "../helpers/config-error-of";
@@ -19,12 +20,8 @@ const MAX_ROWS = 50;
 const DAY = 86_400_000;
 const START = Date.parse("2026-01-01T00:00:00Z");
 
-let database: TestDatabase;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  database = await openTestDatabase("metrics_refusals");
-  // 3 types × 3 sources every day for 20 days: 180 combinations of day, type and source.
+/** 3 types × 3 sources every day for 20 days: 180 combinations of day, type and source. */
+function dailyAlerts(): AlertDocument[] {
   const alerts: AlertDocument[] = [];
   for (let day = 0; day < 20; day++) {
     for (const type of ["cpu", "disk", "net"]) {
@@ -43,14 +40,14 @@ beforeAll(async () => {
       }
     }
   }
-  await database.db.collection<AlertDocument>(COLLECTIONS.alerts).insertMany(alerts);
-  const defaults = loadConfig({});
-  gateway = await startTestGateway(database, { metrics: { ...defaults.metrics, maxMetricRows: MAX_ROWS } });
-});
+  return alerts;
+}
 
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+const { gateway } = useTestGateway("metrics_refusals", {
+  seed: async (db) => {
+    await db.collection<AlertDocument>(COLLECTIONS.alerts).insertMany(dailyAlerts());
+  },
+  gateway: { metrics: { ...loadConfig({}).metrics, maxMetricRows: MAX_ROWS } },
 });
 
 const RANGE = `range: { from: "2026-01-01T00:00:00Z", to: "2026-01-21T00:00:00Z" }`;

@@ -9,7 +9,7 @@ import { buildGatewaySchema } from "../../schema/build-schema";
 import { createContextFactory, type GatewayContext } from "../../src/context";
 import { formatError } from "../../src/errors/format-error";
 import { createGatewayRepositories } from "../../src/repositories/gateway-repositories";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 
 /**
  * The context factory is the last line of defence: a GraphQL route mounted without
@@ -17,13 +17,12 @@ import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
  * UNAUTHENTICATED, not serve it as a VIEWER. Before, it fell back to VIEWER.
  */
 describe("the request context fails closed when authentication did not run", () => {
-  let database: TestDatabase;
+  const database = useTestDatabase("context_fails_closed", { monitorCommands: true });
   let app: FastifyInstance;
   let url: string;
   const commands: CommandStartedEvent[] = [];
 
   beforeAll(async () => {
-    database = await openTestDatabase("context_fails_closed", { monitorCommands: true });
     database.client.on("commandStarted", (event) => commands.push(event));
     await database.db.collection("cases").insertOne({ title: "secret", status: "open" });
     const apollo = new ApolloServer<GatewayContext>({ schema: await buildGatewaySchema(), formatError });
@@ -43,7 +42,6 @@ describe("the request context fails closed when authentication did not run", () 
 
   afterAll(async () => {
     await app?.close();
-    await database?.close();
   });
 
   it.each([`{ cases(first: 5) { totalCount } }`, `{ me { kind role } }`])(

@@ -2,13 +2,13 @@ import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../src/domain/user-role.enum";
 import { hashApiKey } from "../../src/auth/api-key-hash";
 import { API_KEYS_COLLECTION } from "../../src/auth/api-key.repository";
 import { runCli } from "../operations/support/run-cli";
 import { signTestJwt, TEST_JWT_SECRET, TEST_USER_ID } from "../helpers/test-jwt";
-import { type TestGateway, startTestGateway } from "../helpers/test-gateway";
+import { useGatewayOver } from "../helpers/use-gateway-over";
 import { useTestGateway } from "../helpers/use-test-gateway";
 
 const { database, gateway } = useTestGateway("credentials", {
@@ -101,25 +101,21 @@ describe("Bearer JWTs (HS256 with JWT_SECRET, issuer and audience set)", () => {
 });
 
 describe("Bearer JWTs with a JWKS (RS256/ES256)", () => {
-  let jwksGateway: TestGateway;
   let privateKey: Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
   let publicJwk: Record<string, unknown>;
+  let jwksFile: string;
 
   beforeAll(async () => {
     const pair = await generateKeyPair("ES256");
     privateKey = pair.privateKey;
     publicJwk = { ...(await exportJWK(pair.publicKey)), kid: "k1", alg: "ES256", use: "sig" };
-    const file = join(tmpdir(), `jwks-${process.pid}-${Date.now()}.json`);
-    writeFileSync(file, JSON.stringify({ keys: [publicJwk] }));
-    jwksGateway = await startTestGateway(database, {
-      authorization: null,
-      auth: { jwtSecret: undefined, jwksFile: file },
-    });
+    jwksFile = join(tmpdir(), `jwks-${process.pid}-${Date.now()}.json`);
+    writeFileSync(jwksFile, JSON.stringify({ keys: [publicJwk] }));
   });
-
-  afterAll(async () => {
-    await jwksGateway?.stop();
-  });
+  const jwksGateway = useGatewayOver(database, () => ({
+    authorization: null,
+    auth: { jwtSecret: undefined, jwksFile },
+  }));
 
   const sign = (alg: string, key: typeof privateKey | Uint8Array) =>
     new SignJWT({ role: "responder" })

@@ -1,7 +1,7 @@
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../src/domain/user-role.enum";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useGatewayOver } from "../helpers/use-gateway-over";
 import { useTestGateway } from "../helpers/use-test-gateway";
 import { bearer } from "../helpers/test-jwt";
 
@@ -105,8 +105,6 @@ const RANK: Record<UserRole, number> = {
 };
 const ROLES = [UserRole.VIEWER, UserRole.ANALYST, UserRole.RESPONDER, UserRole.ADMIN];
 
-let anonymousGateway: TestGateway;
-let closedGateway: TestGateway;
 let rootFields: string[];
 const userId = new ObjectId();
 const otherId = new ObjectId();
@@ -137,13 +135,14 @@ const { database, gateway } = useTestGateway("role-matrix", {
   },
 });
 
-// Registered after the fixture: two more gateways over its database, stopped before it closes.
+// Two more gateways over the fixture's database: anonymous callers are VIEWERs, or refused.
+const anonymousGateway = useGatewayOver(database, {
+  auth: { allowAnonymous: "viewer" },
+  authorization: null,
+});
+const closedGateway = useGatewayOver(database, { authorization: null });
+
 beforeAll(async () => {
-  anonymousGateway = await startTestGateway(database, {
-    auth: { allowAnonymous: "viewer" },
-    authorization: null,
-  });
-  closedGateway = await startTestGateway(database, { authorization: null });
   const introspection = await gateway.graphql<{
     query: { fields: { name: string }[] };
     mutation: { fields: { name: string }[] };
@@ -153,11 +152,6 @@ beforeAll(async () => {
   rootFields = [...introspection.data!.query.fields, ...introspection.data!.mutation.fields].map(
     (f) => f.name,
   );
-});
-
-afterAll(async () => {
-  await anonymousGateway?.stop();
-  await closedGateway?.stop();
 });
 
 describe("the role matrix", () => {

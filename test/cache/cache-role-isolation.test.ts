@@ -1,7 +1,7 @@
 import { ObjectId } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import { bearer } from "../helpers/test-jwt";
 
@@ -11,7 +11,7 @@ import { bearer } from "../helpers/test-jwt";
  * it, whoever asked the same query before. The strongest callers ask first, so a leak
  * would hand their results to the weaker ones.
  */
-let database: TestDatabase;
+const database = useTestDatabase("cache-roles");
 let cached: TestGateway;
 let reference: TestGateway;
 const selfId = new ObjectId();
@@ -53,7 +53,6 @@ function visible(result: GraphQLResult): unknown {
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase("cache-roles");
   const now = new Date();
   const user = (id: ObjectId, email: string, role: string) => ({
     _id: id,
@@ -93,7 +92,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cached?.stop();
   await reference?.stop();
-  await database?.close();
 });
 
 describe("the response cache and the role matrix", () => {

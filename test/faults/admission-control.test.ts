@@ -1,20 +1,16 @@
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type FaultsConfig, loadConfig } from "../../src/config";
-import { type EngineProcess, freePort, startEngineProcess } from "../helpers/engine-process";
-import { startedLater } from "../helpers/started-later";
 import type { TestDatabase } from "../helpers/test-database";
 import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useEngineProcess } from "../helpers/use-engine-process";
+import { useGatewayOver } from "../helpers/use-gateway-over";
 
 /**
  * The engine runs as a process of its own so that the test can freeze it (SIGSTOP): every
  * admitted request then waits on the database, and the counts of served, queued and refused
  * requests do not depend on timing.
  */
-let dataDir: string;
-let engine: EngineProcess;
+const engine = useEngineProcess("admission");
 let database: TestDatabase;
 
 const faults = (overrides: Partial<FaultsConfig>): FaultsConfig => ({
@@ -27,16 +23,8 @@ const faults = (overrides: Partial<FaultsConfig>): FaultsConfig => ({
 
 const codes = (result: GraphQLResult) => result.errors?.map((error) => error.extensions?.code);
 
-beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jupiter-admission-"));
-  engine = await startEngineProcess(await freePort(), dataDir);
+beforeAll(() => {
   database = { uri: engine.uri, dbName: "admission" } as TestDatabase;
-});
-
-afterAll(async () => {
-  engine.signal("SIGCONT");
-  await engine?.kill();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Waits for the first `count` of `pending` to settle, removes them from it and returns their values. */
@@ -65,14 +53,7 @@ async function whileFrozen<T>(body: () => Promise<T>): Promise<T> {
  * and stopped after its tests.
  */
 function useGatewayWithFaults(overrides: Partial<FaultsConfig>): TestGateway {
-  let gateway: TestGateway | undefined;
-  beforeAll(async () => {
-    gateway = await startTestGateway(database, { faults: faults(overrides) });
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-  });
-  return startedLater("useGatewayWithFaults", "gateway", () => gateway);
+  return useGatewayOver(() => database, { faults: faults(overrides) });
 }
 
 /**

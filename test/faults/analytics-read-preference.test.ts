@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { startTestGateway } from "../helpers/test-gateway";
 
-let database: TestDatabase;
-
-beforeAll(async () => {
-  database = await openTestDatabase("analytics-read-pref");
-});
-
-afterAll(async () => {
-  await database?.close();
-});
+const database = useTestDatabase("analytics-read-pref");
 
 describe("ANALYTICS_READ_PREFERENCE", () => {
   it("analytics aggregations carry the read preference and staleness bound; case reads stay on the primary", async () => {

@@ -1,9 +1,5 @@
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
-import { type EngineProcess, freePort, startEngineProcess } from "../helpers/engine-process";
 import {
   eventually,
   type GatewayProcess,
@@ -11,6 +7,7 @@ import {
   startGatewayProcess,
 } from "../helpers/gateway-process";
 import { bearer } from "../helpers/test-jwt";
+import { useEngineProcess } from "../helpers/use-engine-process";
 
 /**
  * The whole request is bounded by DB_UNAVAILABLE_TIMEOUT_MS (src/resilience/outage-deadline.hook.ts),
@@ -21,9 +18,7 @@ const UNAVAILABLE_TIMEOUT_MS = 3_000;
 const ANSWER_BOUND_MS = UNAVAILABLE_TIMEOUT_MS + 2_500;
 const QUERY = `{ cases(first: 1) { totalCount } }`;
 
-let dataDir: string;
-let port: number;
-let engine: EngineProcess;
+const engine = useEngineProcess("outage");
 let gateway: GatewayProcess;
 /** Without the shared rate limit, so that the outage meets the resolvers, not the limiter. */
 let unlimited: GatewayProcess;
@@ -31,9 +26,6 @@ let auth: Record<string, string>;
 let writer: Record<string, string>;
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jupiter-outage-"));
-  port = await freePort();
-  engine = await startEngineProcess(port, dataDir);
   const env = {
     MONGODB_URI: engine.uri,
     MONGODB_DB: "outage",
@@ -49,8 +41,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([gateway?.kill(), unlimited?.kill()]);
-  await engine?.kill();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("the database killed while the gateway serves", () => {
@@ -86,7 +76,7 @@ describe("the database killed while the gateway serves", () => {
     }
 
     // Back on the same port and data directory: served again, no gateway restart.
-    engine = await startEngineProcess(port, dataDir);
+    await engine.restart();
     for (const instance of [gateway, unlimited]) {
       const recovered = await eventually(
         async () => (await postGraphQL(instance.url, QUERY, {}, auth)).status === 200,

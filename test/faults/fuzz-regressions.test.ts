@@ -1,21 +1,9 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { describe, expect, it } from "vitest";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
 /** The three kinds of INTERNAL_SERVER_ERROR that fuzzing found, each a named regression. */
-let database: TestDatabase;
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  database = await openTestDatabase("fuzz-regressions");
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
-});
+const { db, gateway } = useTestGateway("fuzz-regressions");
 
 async function postRaw(body: unknown): Promise<{ status: number; body: any }> {
   const response = await fetch(gateway.graphqlUrl, {
@@ -70,7 +58,7 @@ describe("fuzzing regressions", () => {
     // The reference: WTF-16 → well-formed UTF-16 replaces each lone surrogate by U+FFFD.
     const expected = title.replace(/[\ud800-\udfff]/g, "\ufffd");
     expect(answer.data.createCase.title).toBe(expected);
-    const stored = await database.db.collection("cases").findOne({}, { sort: { _id: -1 } });
+    const stored = await db.collection("cases").findOne({}, { sort: { _id: -1 } });
     expect(stored?.title).toBe(expected);
   });
 });

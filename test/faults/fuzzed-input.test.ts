@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { type GatewayProcess, postGraphQL, startGatewayProcess } from "../helpers/gateway-process";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { bearer } from "../helpers/test-jwt";
 
 /**
@@ -215,13 +215,12 @@ const fuzzInput: fc.Arbitrary<FuzzInput> = fc.oneof(
   },
 );
 
-let database: TestDatabase;
+const database = useTestDatabase("fuzzed-input");
 let gateway: GatewayProcess;
 let auth: Record<string, string>;
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 beforeAll(async () => {
-  database = await openTestDatabase("fuzzed-input");
   gateway = await startGatewayProcess({
     MONGODB_URI: database.uri,
     MONGODB_DB: database.dbName,
@@ -235,7 +234,6 @@ beforeAll(async () => {
 afterAll(async () => {
   agent.destroy();
   await gateway?.kill();
-  await database?.close();
 });
 
 /** POSTs one body over the keep-alive agent; answers the status and the body as latin1 (enough to look for ASCII). */

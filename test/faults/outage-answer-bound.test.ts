@@ -1,12 +1,9 @@
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FaultsConfig, loadConfig } from "../../src/config";
-import { type EngineProcess, freePort, startEngineProcess } from "../helpers/engine-process";
 import { eventually } from "../helpers/gateway-process";
 import type { TestDatabase } from "../helpers/test-database";
 import { type GraphQLResult, startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useEngineProcess } from "../helpers/use-engine-process";
 
 /**
  * DB_UNAVAILABLE_TIMEOUT_MS bounds a whole request during an outage, whatever the request
@@ -30,9 +27,7 @@ const TWO_CREATES = `mutation($title: String!) {
 }`;
 const UPDATE = `mutation($id: ID!) { updateCase(id: $id, input: { title: "renamed" }) { id } }`;
 
-let dataDir: string;
-let port: number;
-let engine: EngineProcess;
+const engine = useEngineProcess("outage-bound");
 /** Without the shared rate limit, so that requests reach their later steps. */
 let gateway: TestGateway;
 /** With the shared rate limit: one more database step before the resolvers. */
@@ -42,9 +37,6 @@ let caseId: string;
 const codes = (result: GraphQLResult) => result.errors?.map((error) => error.extensions?.code);
 
 beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jupiter-outage-bound-"));
-  port = await freePort();
-  engine = await startEngineProcess(port, dataDir);
   const faults: FaultsConfig = { ...loadConfig({}).faults, dbUnavailableTimeoutMs: TIMEOUT_MS };
   const database = { uri: engine.uri, dbName: "outage_bound" } as TestDatabase;
   gateway = await startTestGateway(database, { faults });
@@ -62,11 +54,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  engine?.signal("SIGCONT");
+  // Thawed first: a gateway closes its connections before it stops.
+  engine.signal("SIGCONT");
   await gateway?.stop();
   await limited?.stop();
-  await engine?.kill();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Sends a request and records when its answer came, on the same clock as `killedAt`. */
@@ -160,7 +151,7 @@ describe("an outage answer is bounded by DB_UNAVAILABLE_TIMEOUT_MS for every req
     expect((await fetch(`${gateway.url}/readyz`)).status).toBe(503);
 
     // Back on the same port and data directory: served again without a restart.
-    engine = await startEngineProcess(port, dataDir);
+    await engine.restart();
     expect(await eventually(async () => codes(await gateway.graphql(LIST)) === undefined, 30_000)).toBe(true);
     const detail = await gateway.graphql(DETAIL, { id: caseId });
     expect(detail.errors).toBeUndefined();

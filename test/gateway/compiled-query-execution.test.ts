@@ -1,9 +1,10 @@
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UserRole } from "../../src/domain/user-role.enum";
 import { loadConfig } from "../../src/config";
 import { bearer } from "../helpers/test-jwt";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import type { TestGateway } from "../helpers/test-gateway";
+import { useGatewayOver } from "../helpers/use-gateway-over";
 import { configErrorOf } from "../helpers/config-error-of";
 import { useIncidentGateway } from "./fixtures/use-incident-gateway";
 
@@ -23,13 +24,7 @@ const {
   alerts: 150,
   seed: 11,
 });
-let interpreted: TestGateway;
-beforeAll(async () => {
-  interpreted = await startTestGateway(database, { compiledQueryCacheSize: 0 });
-});
-afterAll(async () => {
-  await interpreted?.stop();
-});
+const interpreted = useGatewayOver(database, { compiledQueryCacheSize: 0 });
 
 /** Both gateways' answers to one request, asked twice of the compiled one (compile, then reuse). */
 async function bothAnswers(

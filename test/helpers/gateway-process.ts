@@ -18,8 +18,14 @@ export interface GatewayProcess {
   kill(): Promise<void>;
 }
 
-/** Starts `jupiter serve` on a free port with the test JWT secret and `env` on top. */
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+/**
+ * Starts `jupiter serve` on a free port with the test JWT secret and `env` on top; started once
+ * it prints its `Playground: …` line and, with `readyAfter`, a line that matches it too.
+ */
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  options: { readyAfter?: RegExp } = {},
+): Promise<GatewayProcess> {
   const child = spawn(process.execPath, ["bin/jupiter.js", "serve"], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
@@ -42,7 +48,10 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
   const exit = new Promise<number | string>((resolve) =>
     child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
   );
-  const playground = await readyLine(child, /Playground: (\S+)/);
+  const [playground] = await Promise.all([
+    readyLine(child, /Playground: (\S+)/),
+    ...(options.readyAfter ? [readyLine(child, options.readyAfter)] : []),
+  ]);
   return {
     url: playground.replace(/\/graphql$/, ""),
     pid: child.pid!,

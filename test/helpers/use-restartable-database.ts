@@ -1,11 +1,9 @@
-import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { type Db, MongoClient } from "mongodb";
 import { afterAll, beforeAll } from "vitest";
-import { type EngineProcess, freePort, startEngineProcess } from "./engine-process";
+import { freePort, startEngineProcess } from "./engine-process";
 import type { TestDatabase } from "./test-database";
 import { startTestGateway, type TestGateway, type TestGatewayOverrides } from "./test-gateway";
+import { useEngineProcess } from "./use-engine-process";
 
 export interface RestartableDatabaseOptions {
   /** Arguments of `jupiter embedded-mongo` after --port and --data-dir (e.g. `--change-history 5`). */
@@ -39,9 +37,7 @@ export function useRestartableDatabase(
   options: RestartableDatabaseOptions = {},
 ): RestartableDatabase {
   const args = options.engineArgs ?? [];
-  let dataDir: string | undefined;
-  let port = 0;
-  let engine: EngineProcess | undefined;
+  const engine = useEngineProcess("restartable", args);
   let gateway: TestGateway | undefined;
   const withDbAt = async <T>(uri: string, work: (db: Db) => Promise<T>): Promise<T> => {
     const client = await MongoClient.connect(uri, { serverSelectionTimeoutMS: 10_000 });
@@ -52,41 +48,32 @@ export function useRestartableDatabase(
     }
   };
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "jupiter-restartable-"));
-    port = await freePort();
-    engine = await startEngineProcess(port, dataDir, args);
     gateway = await startTestGateway({ uri: engine.uri, dbName } as TestDatabase, options.gateway);
   });
   afterAll(async () => {
     await gateway?.stop();
-    await engine?.kill();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
-  const started = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined)
-      throw new Error(`useRestartableDatabase: the ${what} is used before beforeAll ran`);
-    return value;
-  };
   return {
     get uri() {
-      return started(engine, "engine").uri;
+      return engine.uri;
     },
     get gateway() {
-      return started(gateway, "gateway");
+      if (gateway === undefined)
+        throw new Error("useRestartableDatabase: the gateway is used before beforeAll ran");
+      return gateway;
     },
     async restart(whileAway) {
-      const directory = started(dataDir, "data directory");
-      await started(engine, "engine").kill();
+      await engine.kill();
       if (whileAway) {
-        const elsewhere = await startEngineProcess(await freePort(), directory, args);
+        const elsewhere = await startEngineProcess(await freePort(), engine.dataDir, args);
         try {
           await withDbAt(elsewhere.uri, whileAway);
         } finally {
           await elsewhere.kill();
         }
       }
-      engine = await startEngineProcess(port, directory, args);
+      await engine.restart();
     },
-    withDb: (work) => withDbAt(started(engine, "engine").uri, work),
+    withDb: (work) => withDbAt(engine.uri, work),
   };
 }

@@ -1,8 +1,10 @@
 import type { Db } from "mongodb";
-import { afterAll, beforeAll } from "vitest";
-import { openTestDatabase, type TestDatabase } from "./test-database";
+import { beforeAll } from "vitest";
+import type { TestDatabase } from "./test-database";
 import { startedLater } from "./started-later";
-import { startTestGateway, type TestGateway, type TestGatewayOverrides } from "./test-gateway";
+import type { TestGateway, TestGatewayOverrides } from "./test-gateway";
+import { useGatewayOver } from "./use-gateway-over";
+import { useTestDatabase } from "./use-test-database";
 
 export interface GatewayFixtureOptions {
   /**
@@ -35,23 +37,16 @@ export interface GatewayFixture {
  * after the set-up and before the stop (vitest's "stack" order of after-hooks).
  */
 export function useTestGateway(label: string, options: GatewayFixtureOptions = {}): GatewayFixture {
-  let database: TestDatabase | undefined;
-  let gateway: TestGateway | undefined;
-  beforeAll(async () => {
-    database = await openTestDatabase(label);
-    await options.seed?.(database.db, database);
-    const overrides = typeof options.gateway === "function" ? options.gateway(database) : options.gateway;
-    gateway = await startTestGateway(database, overrides);
-  });
-  afterAll(async () => {
-    await gateway?.stop();
-    await database?.close();
-  });
-  const started = <T extends object>(what: string, value: () => T | undefined): T =>
-    startedLater(`useTestGateway("${label}")`, what, value);
+  const database = useTestDatabase(label);
+  const { seed, gateway: overrides } = options;
+  if (seed) beforeAll(() => seed(database.db, database));
+  const gateway = useGatewayOver(
+    database,
+    typeof overrides === "function" ? () => overrides(database) : overrides,
+  );
   return {
-    database: started("database", () => database),
-    db: started("database", () => database?.db),
-    gateway: started("gateway", () => gateway),
+    database,
+    db: startedLater(`useTestGateway("${label}")`, "database", () => database.db),
+    gateway,
   };
 }

@@ -1,40 +1,32 @@
-import { MongoClient } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { type EmbeddedMongo, startEmbeddedMongo } from "../../src/embedded-mongo";
 import { type LiveClient, openLiveClient } from "../helpers/live-client";
-import type { TestGateway } from "../helpers/test-gateway";
 import { signTestJwt } from "../helpers/test-jwt";
-import type { DroppingProxy } from "../embedded-mongo/support/dropping-proxy";
-import { startGatewayBehindProxy } from "./support/gateway-behind-proxy";
+import { useGatewayBehindProxy } from "./support/use-gateway-behind-proxy";
 
 const DB_NAME = "live_history_lost";
 /** The engine keeps only this many change events: a longer outage loses the gateway's place. */
 const HISTORY = 5;
 
 let engine: EmbeddedMongo;
-let proxy: DroppingProxy;
-let direct: MongoClient;
-let gateway: TestGateway | undefined;
-let live: LiveClient | undefined;
-
 beforeAll(async () => {
   engine = await startEmbeddedMongo({ port: 0, changeHistorySize: HISTORY });
-  direct = await MongoClient.connect(engine.uri);
-  ({ proxy, gateway } = await startGatewayBehindProxy(engine.uri, DB_NAME));
+});
+afterAll(async () => {
+  await engine?.stop();
 });
 
+// Registered after the engine's hooks: started once it runs, stopped before it stops.
+const { proxy, gateway, db } = useGatewayBehindProxy(() => engine.uri, DB_NAME);
+let live: LiveClient | undefined;
 afterAll(async () => {
   await live?.dispose();
-  await gateway?.stop();
-  await proxy?.close();
-  await direct?.close();
-  await engine?.stop();
 });
 
 describe("change stream history lost while the gateway was cut off", () => {
   it("starts the stream afresh and recomputes every live result once", { timeout: 120_000 }, async () => {
-    live = openLiveClient(gateway!.url, { authorization: `Bearer ${await signTestJwt(UserRole.ANALYST)}` });
+    live = openLiveClient(gateway.url, { authorization: `Bearer ${await signTestJwt(UserRole.ANALYST)}` });
     const trend = live.subscribe(
       `subscription { alertTrendsLive(types: ["lost"], fillGaps: false) { count } }`,
     );
@@ -52,15 +44,13 @@ describe("change stream history lost while the gateway was cut off", () => {
       resolved: false,
       resolution: null,
     }));
-    for (const alert of alerts) await direct.db(DB_NAME).collection("alerts").insertOne(alert);
+    for (const alert of alerts) await db.collection("alerts").insertOne(alert);
     await proxy.listen();
 
     const total = (result: { data?: any }) =>
       (result.data.alertTrendsLive as { count: number }[]).reduce((sum, point) => sum + point.count, 0);
     let latest = await trend.next(90_000);
     while (total(latest) < alerts.length) latest = await trend.next(90_000);
-    expect(total(latest)).toBe(
-      await direct.db(DB_NAME).collection("alerts").countDocuments({ type: "lost" }),
-    );
+    expect(total(latest)).toBe(await db.collection("alerts").countDocuments({ type: "lost" }));
   });
 });

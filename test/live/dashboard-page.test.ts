@@ -1,40 +1,37 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Db } from "mongodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { loadConfig } from "../../src/config";
 import { seedDemoData } from "../../src/seed/seed-demo-data";
 import { launchChromium, type ChromiumBrowser } from "../playground/launch-chromium";
 import { type BrowserPage, openPage } from "../playground/open-page";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 import { signTestJwt } from "../helpers/test-jwt";
 
 /** Screenshots land here (git-ignored), for people to look at after a run. */
 const ARTIFACTS = path.join(__dirname, "..", "..", "test-artifacts");
 
-let database: TestDatabase;
-let db: Db;
-let gateway: TestGateway;
-let browser: ChromiumBrowser;
-
-beforeAll(async () => {
-  database = await openTestDatabase("live-dashboard");
-  db = database.db;
-  await seedDemoData(db, { users: 20, cases: 300, alerts: 3_000, days: 10 });
-  gateway = await startTestGateway(database, {
+const { db, gateway } = useTestGateway("live-dashboard", {
+  seed: async (fresh) => {
+    await seedDemoData(fresh, { users: 20, cases: 300, alerts: 3_000, days: 10 });
+  },
+  gateway: {
     dashboard: true,
     // The real clock: polling every second, recomputing at most every 200 ms.
     live: { ...loadConfig({}).live, source: "poll", pollSeconds: 1, minIntervalMs: 200 },
-  });
+  },
+});
+
+let browser: ChromiumBrowser;
+
+// Registered after the gateway's fixture: launched once it is up, closed before it stops.
+beforeAll(async () => {
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await gateway?.stop();
-  await database?.close();
 });
 
 interface DashboardState {

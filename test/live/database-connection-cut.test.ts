@@ -1,46 +1,27 @@
 import { randomBytes } from "node:crypto";
-import { MongoClient } from "mongodb";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
-import type { DroppingProxy } from "../embedded-mongo/support/dropping-proxy";
 import { alertDocument } from "../helpers/alert-document";
 import { type LiveClient, openLiveClient } from "../helpers/live-client";
-import type { TestGateway } from "../helpers/test-gateway";
 import { signTestJwt } from "../helpers/test-jwt";
-import { startGatewayBehindProxy } from "./support/gateway-behind-proxy";
+import { useGatewayBehindProxy } from "./support/use-gateway-behind-proxy";
 
 // The gateway reaches the database through a proxy whose connections the test cuts:
 // a network failure as the driver sees it, the database itself still running.
 const DB_NAME = `test_live_cut_${randomBytes(4).toString("hex")}`;
-let proxy: DroppingProxy;
-let direct: MongoClient;
-let gateway: TestGateway | undefined;
+const { proxy, gateway, db } = useGatewayBehindProxy(() => inject("mongoUri"), DB_NAME);
 let live: LiveClient | undefined;
-
-beforeAll(async () => {
-  const uri = inject("mongoUri");
-  direct = await MongoClient.connect(uri);
-  ({ proxy, gateway } = await startGatewayBehindProxy(uri, DB_NAME));
-});
-
 afterAll(async () => {
   await live?.dispose();
-  await gateway?.stop();
-  await proxy?.close();
-  await direct?.db(DB_NAME).dropDatabase();
-  await direct?.close();
 });
 
 async function insertAlert(message: string): Promise<void> {
-  await direct
-    .db(DB_NAME)
-    .collection("alerts")
-    .insertOne(alertDocument({ type: "cut", message }));
+  await db.collection("alerts").insertOne(alertDocument({ type: "cut", message }));
 }
 
 describe("the database connection cut under a live subscription", () => {
   it("resumes the change stream from its token: changes made meanwhile and after still arrive", async () => {
-    live = openLiveClient(gateway!.url, { authorization: `Bearer ${await signTestJwt(UserRole.ANALYST)}` });
+    live = openLiveClient(gateway.url, { authorization: `Bearer ${await signTestJwt(UserRole.ANALYST)}` });
     const raised = live.subscribe(`subscription { alertRaised(filter: { type: ["cut"] }) { message } }`);
     const trend = live.subscribe(
       `subscription { alertTrendsLive(types: ["cut"], fillGaps: false) { count } }`,
@@ -58,6 +39,6 @@ describe("the database connection cut under a live subscription", () => {
       (result.data.alertTrendsLive as { count: number }[]).reduce((sum, point) => sum + point.count, 0);
     let latest = await trend.next();
     while (total(latest) < 3) latest = await trend.next();
-    expect(total(latest)).toBe(await direct.db(DB_NAME).collection("alerts").countDocuments({ type: "cut" }));
+    expect(total(latest)).toBe(await db.collection("alerts").countDocuments({ type: "cut" }));
   });
 });

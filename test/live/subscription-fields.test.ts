@@ -1,11 +1,9 @@
 import { decodeJwt } from "jose";
-import type { Db } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { type LiveClient, openLiveClient, untilListening } from "../helpers/live-client";
 import { ManualClock } from "../helpers/manual-clock";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 import { signTestJwt } from "../helpers/test-jwt";
 import { loadConfig } from "../../src/config";
 
@@ -13,10 +11,13 @@ import { loadConfig } from "../../src/config";
 // `clock.advance`, which returns once the poll and the recomputations it caused are done.
 const POLL_MS = 1_000;
 
-let database: TestDatabase;
-let db: Db;
-let gateway: TestGateway;
-let clock: ManualClock;
+const clock = new ManualClock();
+const { db, gateway } = useTestGateway("live-fields", {
+  gateway: {
+    liveClock: clock,
+    live: { ...loadConfig({}).live, source: "poll", pollSeconds: POLL_MS / 1000, minIntervalMs: 1_000 },
+  },
+});
 const clients: LiveClient[] = [];
 
 async function client(role: UserRole | null, options: { expiresIn?: number } = {}): Promise<LiveClient> {
@@ -26,20 +27,9 @@ async function client(role: UserRole | null, options: { expiresIn?: number } = {
   return live;
 }
 
-beforeAll(async () => {
-  database = await openTestDatabase("live-fields");
-  db = database.db;
-  clock = new ManualClock();
-  gateway = await startTestGateway(database, {
-    liveClock: clock,
-    live: { ...loadConfig({}).live, source: "poll", pollSeconds: POLL_MS / 1000, minIntervalMs: 1_000 },
-  });
-});
-
+// Registered after the gateway's fixture: runs before the gateway stops.
 afterAll(async () => {
   await Promise.all(clients.map((live) => live.dispose()));
-  await gateway?.stop();
-  await database?.close();
 });
 
 const DAY_MS = 86_400_000;

@@ -1,14 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { loadConfig } from "../../src/config";
 import { type LiveClient, openLiveClient } from "../helpers/live-client";
 import { ManualClock } from "../helpers/manual-clock";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 import { signTestJwt } from "../helpers/test-jwt";
 
-let database: TestDatabase;
-let gateway: TestGateway;
+const { gateway } = useTestGateway("live-limits", {
+  gateway: {
+    liveClock: new ManualClock(),
+    protections: { maxDepth: 4, maxCost: 50 },
+    live: {
+      ...loadConfig({}).live,
+      source: "poll",
+      maxSubscriptionsPerConnection: 2,
+      maxConnectionsPerCaller: 2,
+    },
+  },
+});
 const clients: LiveClient[] = [];
 
 async function connect(sub: string): Promise<LiveClient> {
@@ -19,24 +28,9 @@ async function connect(sub: string): Promise<LiveClient> {
   return live;
 }
 
-beforeAll(async () => {
-  database = await openTestDatabase("live-limits");
-  gateway = await startTestGateway(database, {
-    liveClock: new ManualClock(),
-    protections: { maxDepth: 4, maxCost: 50 },
-    live: {
-      ...loadConfig({}).live,
-      source: "poll",
-      maxSubscriptionsPerConnection: 2,
-      maxConnectionsPerCaller: 2,
-    },
-  });
-});
-
+// Registered after the gateway's fixture: runs before the gateway stops.
 afterAll(async () => {
   await Promise.all(clients.map((live) => live.dispose()));
-  await gateway?.stop();
-  await database?.close();
 });
 
 const RAISED = `subscription { alertRaised { id } }`;

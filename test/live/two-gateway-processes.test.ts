@@ -1,78 +1,42 @@
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { type LiveClient, openLiveClient } from "../helpers/live-client";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { signTestJwt, TEST_JWT_SECRET } from "../helpers/test-jwt";
+import { type GatewayProcess, startGatewayProcess } from "../helpers/gateway-process";
+import { signTestJwt } from "../helpers/test-jwt";
+import { useTestDatabase } from "../helpers/use-test-database";
 
-const BIN = path.resolve(__dirname, "../../bin/jupiter.js");
-
-interface ServedGateway {
-  child: ChildProcessWithoutNullStreams;
-  url: string;
-  output: () => string;
-}
+const database = useTestDatabase("live-two-processes");
 
 /** `npx jupiter serve` in a process of its own, on a free port, against the test database. */
-function serve(database: TestDatabase): Promise<ServedGateway> {
-  const child = spawn(process.execPath, [BIN, "serve"], {
-    env: {
-      ...process.env,
-      MONGODB_URI: database.uri,
-      MONGODB_DB: database.dbName,
-      MONGODB_ENGINE: "",
-      PORT: "0",
-      JWT_SECRET: TEST_JWT_SECRET,
-      DEMO_DATA: "never",
-      LOG_LEVEL: "info",
-      LIVE_POLL_SECONDS: "1",
-      LIVE_MIN_INTERVAL_MS: "200",
-      RATE_LIMIT_PER_MINUTE: "0",
-      NO_COLOR: "1",
-    },
+const serve = () =>
+  startGatewayProcess({
+    MONGODB_URI: database.uri,
+    MONGODB_DB: database.dbName,
+    MONGODB_ENGINE: "",
+    LOG_LEVEL: "info",
+    LIVE_POLL_SECONDS: "1",
+    LIVE_MIN_INTERVAL_MS: "200",
+    RATE_LIMIT_PER_MINUTE: "0",
+    NO_COLOR: "1",
   });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`jupiter serve did not start within 60 s:\n${output}`)),
-      60_000,
-    );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Playground: (http:\/\/\S+)\/graphql/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]!, output: () => output });
-      }
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`jupiter serve exited with ${code}:\n${output}`)));
-  });
+
+/** SIGTERM, as a process manager stops it, and waits for the exit. */
+async function stop(gateway: GatewayProcess | undefined): Promise<void> {
+  gateway?.signal("SIGTERM");
+  await gateway?.exit;
 }
 
-async function stop(gateway: ServedGateway | undefined): Promise<void> {
-  if (!gateway || gateway.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => gateway.child.once("exit", resolve));
-  gateway.child.kill("SIGTERM");
-  await exited;
-}
-
-let database: TestDatabase;
-let first: ServedGateway | undefined;
-let second: ServedGateway | undefined;
+let first: GatewayProcess | undefined;
+let second: GatewayProcess | undefined;
 let live: LiveClient | undefined;
 
 beforeAll(async () => {
-  database = await openTestDatabase("live-two-processes");
-  [first, second] = await Promise.all([serve(database), serve(database)]);
+  [first, second] = await Promise.all([serve(), serve()]);
 });
 
 afterAll(async () => {
   await live?.dispose();
   await Promise.all([stop(first), stop(second)]);
-  await database?.close();
 });
 
 describe("two gateway processes against one database", () => {

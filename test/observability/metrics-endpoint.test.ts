@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { CommandStartedEvent } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config";
 import { PERSISTED_DOCUMENTS_FILE } from "../../src/protections/persisted-documents";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { startTestGateway } from "../helpers/test-gateway";
+import { useTestGateway } from "../helpers/use-test-gateway";
 import {
   buildIncidentFixture,
   type IncidentFixture,
@@ -15,28 +15,21 @@ import { parsePrometheusText, type Sample, valueOf } from "./support/prometheus-
 const TOKEN = "metrics-token-0123456789abcdef";
 const MAX_DEPTH = 5;
 
-let database: TestDatabase;
-let fixture: IncidentFixture;
-let gateway: TestGateway;
-
 const observability = (overrides: Partial<ReturnType<typeof loadConfig>["observability"]>) => ({
   ...loadConfig({}).observability,
   ...overrides,
 });
 
-beforeAll(async () => {
-  database = await openTestDatabase("metrics_endpoint");
-  fixture = buildIncidentFixture({ users: 6, cases: 20, alerts: 30, seed: 16 });
-  await insertIncidentFixture(database.db, fixture);
-  gateway = await startTestGateway(database, {
+let fixture: IncidentFixture;
+const { database, gateway } = useTestGateway("metrics_endpoint", {
+  seed: async (db) => {
+    fixture = buildIncidentFixture({ users: 6, cases: 20, alerts: 30, seed: 16 });
+    await insertIncidentFixture(db, fixture);
+  },
+  gateway: {
     observability: observability({ metricsToken: TOKEN }),
     protections: { maxDepth: MAX_DEPTH },
-  });
-});
-
-afterAll(async () => {
-  await gateway?.stop();
-  await database?.close();
+  },
 });
 
 async function scrape(url: string, token: string | undefined = TOKEN): Promise<Sample[]> {

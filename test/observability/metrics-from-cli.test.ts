@@ -1,62 +1,34 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { resolve } from "node:path";
-import { createInterface } from "node:readline";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { signTestJwt, TEST_JWT_SECRET } from "../helpers/test-jwt";
+import { useTestDatabase } from "../helpers/use-test-database";
+import { startGatewayProcess } from "../helpers/gateway-process";
+import { signTestJwt } from "../helpers/test-jwt";
 import { parsePrometheusText, valueOf } from "./support/prometheus-text";
 
-const BIN = resolve(__dirname, "../../bin/jupiter.js");
 const TOKEN = randomBytes(24).toString("hex");
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await openTestDatabase("metrics_cli");
-});
-afterAll(async () => {
-  await database?.close();
-});
+const database = useTestDatabase("metrics_cli");
 
 /**
- * `npm start` is `node bin/jupiter.js serve`: runs it with `env`, returns the URLs it
- * prints (`Playground: …`, `Metrics: …`) once it listens, and a stop that sends SIGTERM
- * to this child only and waits for its exit.
+ * `npm start` is `node bin/jupiter.js serve`: runs it with `env` over the test database and
+ * returns the URLs it prints (`Playground: …`, `Metrics: …`) once it listens (with
+ * `expectMetricsUrl`, once it printed the metrics URL, its last line before the signal
+ * handlers are installed), and a stop that sends SIGTERM to this child only and waits for
+ * its exit.
  */
 async function serve(env: Record<string, string>, expectMetricsUrl = false) {
-  const child: ChildProcess = spawn(process.execPath, [BIN, "serve"], {
-    env: {
-      ...process.env,
-      MONGODB_URI: database.uri,
-      MONGODB_DB: database.dbName,
-      MONGODB_ENGINE: "",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      LOG_LEVEL: "warn",
-      DEMO_DATA: "never",
-      JWT_SECRET: TEST_JWT_SECRET,
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
-  const printed: Record<string, string> = {};
-  await new Promise<void>((ready, fail) => {
-    child.once("exit", (code) => fail(new Error(`jupiter serve exited (${code}) before listening`)));
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      const match = /^(Playground|Metrics): (\S+)$/.exec(line);
-      if (match) printed[match[1]!] = match[2]!;
-      // The last line printed before the signal handlers are installed.
-      if (match?.[1] === (expectMetricsUrl ? "Metrics" : "Playground")) ready();
-    });
-  });
+  const metricsLine = /^Metrics: (\S+)$/m;
+  const gateway = await startGatewayProcess(
+    { MONGODB_URI: database.uri, MONGODB_DB: database.dbName, MONGODB_ENGINE: "", ...env },
+    expectMetricsUrl ? { readyAfter: metricsLine } : {},
+  );
   return {
-    graphql: printed.Playground!,
-    metrics: printed.Metrics,
+    graphql: `${gateway.url}/graphql`,
+    metrics: metricsLine.exec(gateway.output())?.[1],
     stop: async () => {
-      child.kill("SIGTERM");
-      return exited;
+      gateway.signal("SIGTERM");
+      return gateway.exit;
     },
   };
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UserRole } from "../../schema/enums/user-role.enum";
 import { loadConfig } from "../../src/config";
 import { graphqlUrl, startGateway } from "../../src/main";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { signTestJwt, TEST_JWT_SECRET } from "../helpers/test-jwt";
 
 interface Received {
@@ -14,13 +14,12 @@ interface Received {
   body: Buffer;
 }
 
-let database: TestDatabase;
+const database = useTestDatabase("otlp_export");
 let collector: Server;
 let collectorUrl: string;
 const received: Received[] = [];
 
 beforeAll(async () => {
-  database = await openTestDatabase("otlp_export");
   // A stand-in OTLP/HTTP collector: records each export and accepts it.
   collector = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -36,7 +35,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => collector?.close(() => resolve()));
-  await database?.close();
 });
 
 describe("OTLP export (OTEL_EXPORTER_OTLP_ENDPOINT)", () => {

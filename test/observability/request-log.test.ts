@@ -4,7 +4,7 @@ import { UserRole } from "../../schema/enums/user-role.enum";
 import { CallerKind } from "../../src/auth/caller";
 import { loadConfig } from "../../src/config";
 import { buildIncidentFixture, insertIncidentFixture } from "../gateway/fixtures/incident-fixture";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
 import { linesOfRequest } from "./support/lines-of-request";
 
@@ -22,18 +22,13 @@ const WARN = 40;
 /** A value that must never reach the logs. */
 const SECRET_TAG = `secret-tag-${randomBytes(6).toString("hex")}`;
 
-let database: TestDatabase;
+const database = useTestDatabase("request_log");
 
 beforeAll(async () => {
-  database = await openTestDatabase("request_log");
   await insertIncidentFixture(
     database.db,
     buildIncidentFixture({ users: 4, cases: 10, alerts: 10, seed: 5 }),
   );
-});
-
-afterAll(async () => {
-  await database?.close();
 });
 
 /** A gateway logging at info into an array of parsed JSON lines. */

@@ -16,12 +16,12 @@ import {
   type IncidentFixture,
   insertIncidentFixture,
 } from "../gateway/fixtures/incident-fixture";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { testGatewayConfig } from "../helpers/test-gateway";
 import { signTestJwt } from "../helpers/test-jwt";
 import { linesOfRequest } from "./support/lines-of-request";
 
-let database: TestDatabase;
+const database = useTestDatabase("trace_tree");
 let fixture: IncidentFixture;
 let gateway: Gateway;
 let token: string;
@@ -51,7 +51,6 @@ async function startTracedGateway(
 }
 
 beforeAll(async () => {
-  database = await openTestDatabase("trace_tree");
   fixture = buildIncidentFixture({ users: 5, cases: 12, alerts: 40, seed: 61 });
   for (const c of fixture.cases) c.assignee = fixture.users[0]!._id;
   await insertIncidentFixture(database.db, fixture);
@@ -62,7 +61,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gateway?.stop();
-  await database?.close();
 });
 
 async function post(url: string, query: string, headers: Record<string, string> = {}) {

@@ -1,5 +1,5 @@
 import { type Document, ObjectId } from "mongodb";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ARCHIVE_JOURNAL, archiveCases } from "../../src/operations/archive-cases";
 import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { runCli } from "./support/run-cli";
@@ -47,7 +47,8 @@ describe("db archive", () => {
     docs = fixture();
     await t.db.collection("cases").insertMany(docs.map((d) => ({ ...d })));
   });
-  afterAll(async () => {
+  // Each test has a database of its own: drop and close each one, not only the last.
+  afterEach(async () => {
     await t?.close();
   });
 

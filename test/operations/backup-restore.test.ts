@@ -9,7 +9,8 @@ import { backupDatabase } from "../../src/operations/backup-database";
 import { OperationError } from "../../src/operations/operation-error";
 import { restoreDatabase } from "../../src/operations/restore-database";
 import { setupDatabase } from "../../src/operations/setup-database";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { openTestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { runCli } from "./support/run-cli";
 
 /** Documents whose every value has a type a lax copy would lose. */
@@ -61,11 +62,10 @@ async function shapeOf(
 }
 
 describe("db backup / restore", () => {
-  let source: TestDatabase;
+  const source = useTestDatabase("ops_backup");
   let dir: string;
   let inserted: Document[];
   beforeAll(async () => {
-    source = await openTestDatabase("ops_backup");
     dir = mkdtempSync(join(tmpdir(), "jupiter-backup-test-"));
     await setupDatabase(source.db);
     inserted = typedDocuments();
@@ -84,7 +84,6 @@ describe("db backup / restore", () => {
     await source.db.createCollection("extras", { validator: { n: { $type: "int" } } });
   });
   afterAll(async () => {
-    await source.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { databaseStats } from "../../src/operations/database-stats";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { engineGap, probeIndexStats } from "./support/engine-gaps";
 import { runCli } from "./support/run-cli";
 
 describe("db stats", () => {
-  let t: TestDatabase;
+  const t = useTestDatabase("ops_stats");
   beforeAll(async () => {
-    t = await openTestDatabase("ops_stats");
     await t.db.collection("alerts").createIndex({ severity: 1 }, { name: "severity_1" });
     await t.db.collection("alerts").insertMany(
       Array.from({ length: 40 }, (_, i) => ({
@@ -17,9 +16,6 @@ describe("db stats", () => {
       })),
     );
     await t.db.collection("cases").insertMany(Array.from({ length: 3 }, (_, i) => ({ title: `c${i}` })));
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   it("reports counts and sizes per collection that change with inserts", async () => {

@@ -3,11 +3,11 @@ import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeF
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { MongoClient, ObjectId } from "mongodb";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { LOCKS_COLLECTION } from "../../src/operations/operation-lock";
 import { migrateDown, migrateUp, migrationStatus } from "../../src/operations/migration-runner";
 import { OperationError } from "../../src/operations/operation-error";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { engineGap, probeTransactions } from "./support/engine-gaps";
 import { runCli } from "./support/run-cli";
 
@@ -28,18 +28,14 @@ export async function down(db: Db, session?: ClientSession): Promise<void> {
 }
 
 describe("db migrate", () => {
-  let t: TestDatabase;
+  const t = useTestDatabase("ops_migrate");
   const dirs: string[] = [];
   const tempDir = () => {
     const dir = mkdtempSync(join(tmpdir(), "jupiter-migrations-"));
     dirs.push(dir);
     return dir;
   };
-  beforeAll(async () => {
-    t = await openTestDatabase("ops_migrate");
-  });
-  afterAll(async () => {
-    await t.close();
+  afterAll(() => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
   afterEach(async () => {

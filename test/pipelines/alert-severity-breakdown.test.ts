@@ -1,11 +1,11 @@
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Severity } from "../../src/domain/severity.enum";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { alertSeverityBreakdownPipeline } from "../../src/pipelines/alert-severity-breakdown.pipeline";
 import { AnalyticsRepository } from "../../src/repositories/analytics.repository";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { byName } from "../helpers/by-name";
 
 describe("alertSeverityBreakdownPipeline (stages)", () => {
@@ -17,11 +17,10 @@ describe("alertSeverityBreakdownPipeline (stages)", () => {
 });
 
 describe("AnalyticsRepository.alertSeverityBreakdown", () => {
-  let database: TestDatabase;
+  const database = useTestDatabase("severity_breakdown");
   let repository: AnalyticsRepository;
 
   beforeAll(async () => {
-    database = await openTestDatabase("severity_breakdown");
     repository = new AnalyticsRepository(database.db, { maxTimeMS: 10_000 });
     // Unresolved: 3 medium, 2 low, 1 critical, no high. Resolved: 4 high only.
     const alerts: [Severity, boolean][] = [
@@ -49,10 +48,6 @@ describe("AnalyticsRepository.alertSeverityBreakdown", () => {
         resolution: resolved ? "fixed" : null,
       })),
     );
-  });
-
-  afterAll(async () => {
-    await database?.close();
   });
 
   // Expected counts in the order of the answer: most severe first.

@@ -1,5 +1,5 @@
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Severity } from "../../src/domain/severity.enum";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
@@ -7,7 +7,7 @@ import { ErrorCode } from "../../src/errors/error-code";
 import { BadUserInputError } from "../../src/errors/gateway-error";
 import { alertTrendsPipeline } from "../../src/pipelines/alert-trends.pipeline";
 import { AnalyticsRepository, type AlertTrendsQuery } from "../../src/repositories/analytics.repository";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { utcDays } from "../helpers/utc-days";
 import { byName } from "../helpers/by-name";
 
@@ -303,20 +303,15 @@ const SCENARIOS: TrendScenario[] = [
 ];
 
 describe("AnalyticsRepository.alertTrends", () => {
-  let database: TestDatabase;
+  const database = useTestDatabase("alert_trends");
   let repository: AnalyticsRepository;
 
   beforeAll(async () => {
-    database = await openTestDatabase("alert_trends");
     repository = new AnalyticsRepository(database.db, { maxTimeMS: 10_000, maxTrendBuckets: 48 });
   });
 
   beforeEach(async () => {
     await database.db.collection(COLLECTIONS.alerts).deleteMany({});
-  });
-
-  afterAll(async () => {
-    await database?.close();
   });
 
   async function insertAlerts(...alerts: [timestamp: string, type: string][]): Promise<void> {

@@ -1,5 +1,5 @@
 import { ObjectId } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CaseStatus } from "../../src/domain/case-status.enum";
 import { Priority } from "../../src/domain/priority.enum";
 import { Severity } from "../../src/domain/severity.enum";
@@ -7,7 +7,7 @@ import type { CaseDocument } from "../../src/db/case.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { caseStatisticsPipeline } from "../../src/pipelines/case-statistics.pipeline";
 import { AnalyticsRepository } from "../../src/repositories/analytics.repository";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { expectCaseStatisticsToMatch, expectedCaseStatistics } from "../helpers/expected-case-statistics";
 
 // The orders the issue asks for, written out here rather than taken from the code under test.
@@ -46,21 +46,16 @@ describe("caseStatisticsPipeline (stages)", () => {
 });
 
 describe("AnalyticsRepository.caseStatistics", () => {
-  let database: TestDatabase;
+  const database = useTestDatabase("case_statistics");
   let repository: AnalyticsRepository;
   let cases: CaseDocument[];
   const alice = new ObjectId();
   const bob = new ObjectId();
 
   beforeAll(async () => {
-    database = await openTestDatabase("case_statistics");
     repository = new AnalyticsRepository(database.db, { maxTimeMS: 10_000 });
     cases = makeCases([alice, bob]);
     await database.db.collection<CaseDocument>(COLLECTIONS.cases).insertMany(cases);
-  });
-
-  afterAll(async () => {
-    await database?.close();
   });
 
   it("counts and averages per (status, severity), most severe first, then in workflow order", async () => {

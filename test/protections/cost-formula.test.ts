@@ -1,28 +1,15 @@
 import "reflect-metadata";
 import { getNamedType, getNullableType, isListType, isObjectType } from "graphql";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildGatewaySchema } from "../../schema/build-schema";
 import { UNPAGED_LIST_BOUNDS } from "../../src/protections/list-bounds";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
-import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useGatewayOver } from "../helpers/use-gateway-over";
+import { useTestGateway } from "../helpers/use-test-gateway";
 
-let database: TestDatabase;
+/** `gateway`: the default MAX_COST (5000). */
+const { database, gateway } = useTestGateway("cost_formula");
 /** MAX_COST = 1: every operation below is refused, and the refusal names its cost. */
-let priced: TestGateway;
-/** The default MAX_COST (5000). */
-let gateway: TestGateway;
-
-beforeAll(async () => {
-  database = await openTestDatabase("cost_formula");
-  priced = await startTestGateway(database, { protections: { maxCost: 1 } });
-  gateway = await startTestGateway(database);
-});
-
-afterAll(async () => {
-  await priced?.stop();
-  await gateway?.stop();
-  await database?.close();
-});
+const priced = useGatewayOver(database, { protections: { maxCost: 1 } });
 
 /** The cost the gateway computed, read from its refusal; nothing reached the database. */
 async function costOf(query: string, variables?: Record<string, unknown>): Promise<number> {

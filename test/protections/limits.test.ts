@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildGatewaySchema } from "../../schema/build-schema";
 import { UserRole } from "../../src/domain/user-role.enum";
 import { operationCost } from "../../src/protections/cost-limit";
@@ -7,6 +7,7 @@ import { Lexer, parse, Source, TokenKind } from "graphql";
 import { buildIncidentFixture, insertIncidentFixture } from "../gateway/fixtures/incident-fixture";
 import { bearer } from "../helpers/test-jwt";
 import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
+import { useGatewayOver } from "../helpers/use-gateway-over";
 import { useTestGateway } from "../helpers/use-test-gateway";
 
 const { database, gateway } = useTestGateway("protections", {
@@ -151,18 +152,12 @@ describe("request body (MAX_BODY_BYTES = 1 MiB)", () => {
 describe("cost (MAX_COST = 5000)", () => {
   const query = `{ cases(first: 50) { edges { node { id alerts(first: 20) { id severity } } } } }`;
   let cost: number;
-  let atLimit: TestGateway;
-  let belowLimit: TestGateway;
-
   beforeAll(async () => {
     cost = operationCost(await buildGatewaySchema(), parse(query), {}, undefined);
-    atLimit = await startTestGateway(database, { protections: { maxCost: cost } });
-    belowLimit = await startTestGateway(database, { protections: { maxCost: cost - 1 } });
   });
-  afterAll(async () => {
-    await atLimit?.stop();
-    await belowLimit?.stop();
-  });
+  // Started after the cost is known, at and one below it.
+  const atLimit = useGatewayOver(database, () => ({ protections: { maxCost: cost } }));
+  const belowLimit = useGatewayOver(database, () => ({ protections: { maxCost: cost - 1 } }));
 
   it("a list costs its `first` times its children", () => {
     // cases: 1 + 50 × (edges: 1 + node: 1 + id + alerts: 1 + 20 × 2)
@@ -237,13 +232,7 @@ describe("maxTimeMS", () => {
 });
 
 describe("production (NODE_ENV=production)", () => {
-  let production: TestGateway;
-  beforeAll(async () => {
-    production = await startTestGateway(database, { protections: { production: true } });
-  });
-  afterAll(async () => {
-    await production?.stop();
-  });
+  const production = useGatewayOver(database, { protections: { production: true } });
 
   it("introspection is refused below ANALYST, allowed from ANALYST; __typename always works", async () => {
     const query = `{ __schema { queryType { name } } }`;

@@ -7,6 +7,8 @@ import { bucketsOf, bucketStart, type Granularity } from "../helpers/metric-refe
 import { useRollupGateway } from "./support/use-rollup-gateway";
 import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
 import { ROLLUP_ZONES, SEVERITIES, SOURCES, TYPES } from "./support/rollup-reference";
+import { createAlertThroughGateway } from "./support/gateway-alert-writes";
+import { TIER_COLLECTIONS } from "./support/rollup-documents-reference";
 
 // alertTrends and alertSeverityBreakdown, thin wrappers over the builder, read the rollup
 // too: their answers equal a plain Luxon reference over the alerts the driver reads, and the
@@ -94,10 +96,11 @@ describe("alertTrends and alertSeverityBreakdown from the rollup", () => {
       );
     };
     await check(5);
-    const created = await gateway.graphql(
-      `mutation { createAlert(input: { type: "cpu", source: "grafana", severity: HIGH, timestamp: "2026-03-03T03:03:00Z" }) { id } }`,
-    );
-    expect(created.errors).toBeUndefined();
+    await createAlertThroughGateway(gateway, {
+      type: "cpu",
+      severity: "HIGH",
+      timestamp: "2026-03-03T03:03:00Z",
+    });
     await check(6);
   });
 
@@ -114,13 +117,7 @@ describe("alertTrends and alertSeverityBreakdown from the rollup", () => {
     expect(aggregated.length).toBeGreaterThan(0);
     expect(new Set(aggregated).size).toBe(aggregated.length);
     for (const collection of aggregated) {
-      expect([
-        "alert_rollups",
-        "alert_rollups_hourly",
-        "alert_rollups_6h",
-        "alert_rollups_daily",
-        "alert_rollups_monthly",
-      ]).toContain(collection);
+      expect(TIER_COLLECTIONS).toContain(collection);
     }
     expect(aggregated).toContain("alert_rollups_daily");
   });

@@ -6,12 +6,14 @@ import type { AlertDocument } from "../../src/db/alert.document";
 import { Severity } from "../../src/domain/severity.enum";
 import { refreshRollups } from "../../src/operations/refresh-rollups";
 import { runCommand } from "../cli/support/run-command";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import type { TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { randomAlerts } from "../helpers/random-alerts";
 import {
   expectedRollup,
   expectTiersSumQuarterHours,
   storedRollup,
+  TIER_COLLECTIONS,
 } from "./support/rollup-documents-reference";
 
 // `npx jupiter db restore FILE --drop`, as the README spells it, over a database whose
@@ -20,17 +22,9 @@ import {
 // rebuilds a rollup equal to the plain reference of the restored alerts.
 
 const FROM = Date.parse("2026-03-01T00:00:00Z");
-const ROLLUP_COLLECTIONS = [
-  "alert_rollups",
-  "alert_rollups_hourly",
-  "alert_rollups_6h",
-  "alert_rollups_daily",
-  "alert_rollups_monthly",
-  "rollup_state",
-  "rollup_dirty",
-];
-let source: TestDatabase;
-let target: TestDatabase;
+const ROLLUP_COLLECTIONS = [...TIER_COLLECTIONS, "rollup_state", "rollup_dirty"];
+const source = useTestDatabase("rollup_restore_source");
+const target = useTestDatabase("rollup_restore_target");
 let dir: string;
 
 const jupiter = (database: TestDatabase, args: string[]) =>
@@ -52,8 +46,6 @@ const alertsOf = (seed: number) =>
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "rollup-restore-"));
-  source = await openTestDatabase("rollup_restore_source");
-  target = await openTestDatabase("rollup_restore_target");
   // The backup holds alerts and no rollup; the target a rollup of other alerts.
   await source.db.collection<AlertDocument>("alerts").insertMany(alertsOf(1));
   await target.db.collection<AlertDocument>("alerts").insertMany(alertsOf(2));
@@ -61,8 +53,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await source?.close();
-  await target?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

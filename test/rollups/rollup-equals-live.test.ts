@@ -9,6 +9,7 @@ import { ROLLUP_COLLECTIONS } from "../../src/db/rollup-names";
 import { useRollupGateway } from "./support/use-rollup-gateway";
 import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
 import { expectTiersSumQuarterHours } from "./support/rollup-documents-reference";
+import { createAlertThroughGateway, resolveAlertThroughGateway } from "./support/gateway-alert-writes";
 import {
   askRollupMetrics,
   expectedAnswer,
@@ -83,25 +84,6 @@ async function checkQueries(runs: number, seed: number): Promise<void> {
   expect([...sources].filter((source) => source !== "LIVE").length).toBeGreaterThan(0);
 }
 
-async function createAlert(timestamp: Date, severity: string): Promise<string> {
-  const result = await gateway.graphql(
-    `mutation C($input: CreateAlertInput!) { createAlert(input: $input) { id } }`,
-    { input: { type: "disk", source: "grafana", severity, message: "via the gateway", timestamp } },
-  );
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data.createAlert.id as string;
-}
-
-async function resolveAlert(id: string): Promise<void> {
-  const result = await gateway.graphql(
-    `mutation R($id: ID!) { resolveAlert(id: $id, resolution: "done") { id } }`,
-    {
-      id,
-    },
-  );
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-}
-
 describe("alert rollups answer as the raw alerts do", () => {
   it("the gateway's first refresh (on its clock's timer) builds the rollup up to the quarter hour", async () => {
     await clock.advance(0);
@@ -122,12 +104,20 @@ describe("alert rollups answer as the raw alerts do", () => {
   it("writes through the gateway, inside and outside the lookback, are exact at once and after the refresh", async () => {
     const old = seeded.filter((a) => !a.resolved && a.timestamp.getTime() < REFRESH_AT - 20 * 86_400_000);
     const recent = seeded.filter((a) => !a.resolved && a.timestamp.getTime() > REFRESH_AT - 86_400_000);
-    await resolveAlert(old[0]!._id.toHexString());
-    await resolveAlert(old[1]!._id.toHexString());
-    await resolveAlert(recent[0]!._id.toHexString());
-    const created = await createAlert(new Date("2026-03-01T10:20:00Z"), "CRITICAL");
-    await createAlert(new Date(REFRESH_AT - 3_600_000), "LOW");
-    await resolveAlert(created);
+    await resolveAlertThroughGateway(gateway, old[0]!._id.toHexString());
+    await resolveAlertThroughGateway(gateway, old[1]!._id.toHexString());
+    await resolveAlertThroughGateway(gateway, recent[0]!._id.toHexString());
+    const created = await createAlertThroughGateway(gateway, {
+      type: "disk",
+      severity: "CRITICAL",
+      timestamp: new Date("2026-03-01T10:20:00Z"),
+    });
+    await createAlertThroughGateway(gateway, {
+      type: "disk",
+      severity: "LOW",
+      timestamp: new Date(REFRESH_AT - 3_600_000),
+    });
+    await resolveAlertThroughGateway(gateway, created);
     // Marked dirty, not yet refreshed: the queries read those buckets raw.
     expect(await db.collection(ROLLUP_COLLECTIONS.dirty).countDocuments()).toBeGreaterThan(0);
     await checkQueries(25, 78);

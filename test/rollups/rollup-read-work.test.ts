@@ -5,6 +5,7 @@ import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { Severity } from "../../src/domain/severity.enum";
 import { useRollupGateway } from "./support/use-rollup-gateway";
+import { TIER_COLLECTIONS } from "./support/rollup-documents-reference";
 
 // Work, not time: over data with every quarter hour filled, a 30-day daily Europe/Berlin
 // trend reads days and the hours between the midnights from the coarser tiers — a bounded
@@ -16,13 +17,6 @@ const TO = Date.parse("2026-04-08T00:00:00Z");
 const QUARTER = 900_000;
 const TYPES = ["cpu", "disk"];
 const COMBINATIONS = TYPES.length * 2; // × resolved
-const TIERS = [
-  "alert_rollups",
-  "alert_rollups_hourly",
-  "alert_rollups_6h",
-  "alert_rollups_daily",
-  "alert_rollups_monthly",
-];
 
 /** One alert per quarter hour, type and resolved: every quarter-hour rollup document exists. */
 function everyQuarterHour(): AlertDocument[] {
@@ -88,7 +82,7 @@ describe("rollup reads count few documents", () => {
     expect(result.data.alertTrends).toEqual(expected);
 
     const read = await documentsRead();
-    expect(Object.keys(read).every((collection) => TIERS.includes(collection))).toBe(true);
+    expect(Object.keys(read).every((collection) => TIER_COLLECTIONS.includes(collection))).toBe(true);
     const total = Object.values(read).reduce((sum, n) => sum + n, 0);
     const quarterHourDocuments = await db
       .collection("alert_rollups")

@@ -5,14 +5,14 @@ import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { loadConfig } from "../../src/config";
 import { ManualClock } from "../helpers/manual-clock";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { startTestGateway, type TestGateway } from "../helpers/test-gateway";
 
 // Two gateway copies over one database refresh at the same moment: one holds the lease and
 // refreshes, the other skips without touching the rollup. Counted with command monitoring.
 
 const NOW = Date.parse("2026-04-10T09:07:00Z");
-let database: TestDatabase;
+const database = useTestDatabase("rollup_lease");
 let first: TestGateway;
 let second: TestGateway;
 let releaseFirst: () => void = () => undefined;
@@ -28,7 +28,6 @@ const merges = (commands: CommandStartedEvent[]) =>
   ).length;
 
 beforeAll(async () => {
-  database = await openTestDatabase("rollup_lease");
   await database.db.collection<AlertDocument>(COLLECTIONS.alerts).insertMany(
     Array.from({ length: 50 }, (_, i) => ({
       _id: new ObjectId(),
@@ -62,7 +61,6 @@ afterAll(async () => {
   releaseFirst();
   await first?.stop();
   await second?.stop();
-  await database?.close();
 });
 
 describe("the rollup lease", () => {

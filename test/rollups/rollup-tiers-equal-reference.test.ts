@@ -6,9 +6,11 @@ import type { AlertDocument } from "../../src/db/alert.document";
 import { COLLECTIONS } from "../../src/db/collection-names";
 import { refreshRollups } from "../../src/operations/refresh-rollups";
 import { ALERT_DIMENSIONS, type Granularity, WEEKDAYS } from "../helpers/metric-reference";
+import { alertMetricsQueryOf } from "../helpers/metric-query-arbitraries";
 import { useRollupGateway } from "./support/use-rollup-gateway";
 import { randomAlerts, seedAlerts } from "../helpers/random-alerts";
 import { expectTiersSumQuarterHours } from "./support/rollup-documents-reference";
+import { createAlertThroughGateway, resolveAlertThroughGateway } from "./support/gateway-alert-writes";
 import {
   askRollupMetrics,
   expectedAnswer,
@@ -79,18 +81,10 @@ const queries: fc.Arbitrary<MetricQuery> = fc
     const minutes = q.granularity === "HOUR" ? Math.min(q.minutes, 3 * 24 * 60) : q.minutes;
     const from = on(q.from, q.fromOn);
     const to = Math.max(from + 60_000, on(from + minutes * 60_000, q.toOn));
-    return {
-      groupBy: q.groupBy,
-      timeBucket: q.granularity
-        ? { granularity: q.granularity, timezone: q.timezone, weekStartsOn: q.weekStartsOn }
-        : null,
-      range: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
-      now: q.now,
-      compareTo: null,
-      fillGaps: q.fillGaps,
-      top: null,
-      filter: q.filter,
-    };
+    return alertMetricsQueryOf({ ...q, relative: null, compareTo: null, top: null }, () => ({
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+    }));
   });
 
 const readAlerts = () => db.collection<AlertDocument>(COLLECTIONS.alerts).find({}).toArray();
@@ -125,15 +119,6 @@ function unitQuery(granularity: Granularity, timezone: string, from: string, to:
     top: null,
     filter: null,
   };
-}
-
-async function createAlert(timestamp: string, severity: string): Promise<string> {
-  const result = await gateway.graphql(
-    `mutation C($input: CreateAlertInput!) { createAlert(input: $input) { id } }`,
-    { input: { type: "cpu", source: "grafana", severity, message: "via the gateway", timestamp } },
-  );
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data.createAlert.id as string;
 }
 
 describe("coarser rollup tiers", () => {
@@ -175,18 +160,20 @@ describe("coarser rollup tiers", () => {
 
   it("dirty quarter hours inside a month, a day and an hour are read raw until the refresh; then tiers and answers are exact", async () => {
     // Far outside the lookback: only the dirty marks make them visible before a rebuild.
-    await createAlert("2026-02-14T10:20:00Z", "CRITICAL");
-    await createAlert("2026-02-28T23:50:00Z", "LOW");
+    await createAlertThroughGateway(gateway, {
+      type: "cpu",
+      severity: "CRITICAL",
+      timestamp: "2026-02-14T10:20:00Z",
+    });
+    await createAlertThroughGateway(gateway, {
+      type: "cpu",
+      severity: "LOW",
+      timestamp: "2026-02-28T23:50:00Z",
+    });
     const old = seeded.find(
       (a) => !a.resolved && a.timestamp.getTime() < Date.parse("2026-03-01T00:00:00Z"),
     )!;
-    const resolved = await gateway.graphql(
-      `mutation R($id: ID!) { resolveAlert(id: $id, resolution: "done") { id } }`,
-      {
-        id: old._id.toHexString(),
-      },
-    );
-    expect(resolved.errors).toBeUndefined();
+    await resolveAlertThroughGateway(gateway, old._id.toHexString());
     expect(await db.collection("rollup_dirty").countDocuments()).toBeGreaterThan(0);
 
     const alerts = await readAlerts();

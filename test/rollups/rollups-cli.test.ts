@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { AlertDocument } from "../../src/db/alert.document";
 import { Severity } from "../../src/domain/severity.enum";
 import { runCommand } from "../cli/support/run-command";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { randomAlerts } from "../helpers/random-alerts";
 import {
   expectedRollup,
@@ -19,13 +19,12 @@ import {
 
 const FROM = Date.parse("2026-03-01T00:00:00Z");
 const DAYS = 3;
-let t: TestDatabase;
+const t = useTestDatabase("rollups_cli");
 let env: NodeJS.ProcessEnv;
 
 const jupiter = (args: string[]) => runCommand("npx", ["jupiter", ...args], { env, timeoutMs: 180_000 });
 
 beforeAll(async () => {
-  t = await openTestDatabase("rollups_cli");
   env = { MONGODB_URI: t.uri, MONGODB_DB: t.dbName, MONGODB_ENGINE: "" };
   const alerts = randomAlerts({
     from: FROM,
@@ -37,10 +36,6 @@ beforeAll(async () => {
     severities: Object.values(Severity),
   });
   await t.db.collection<AlertDocument>("alerts").insertMany(alerts);
-});
-
-afterAll(async () => {
-  await t?.close();
 });
 
 describe("jupiter db rollups", () => {

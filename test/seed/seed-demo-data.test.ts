@@ -1,5 +1,5 @@
 import type { Db, Document } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CaseStatus } from "../../src/domain/case-status.enum";
 import { Priority } from "../../src/domain/priority.enum";
 import { Severity } from "../../src/domain/severity.enum";
@@ -10,7 +10,7 @@ import { COLLECTIONS } from "../../src/db/collection-names";
 import type { UserDocument } from "../../src/db/user.document";
 import { seedDemoData } from "../../src/seed/seed-demo-data";
 import { SeededRandom } from "../../src/seed/seeded-random";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 
 const DAY_MS = 86_400_000;
 const NOW = new Date("2026-04-15T09:30:00Z");
@@ -30,9 +30,9 @@ describe("SeededRandom", () => {
 });
 
 describe("seedDemoData", () => {
-  let first: TestDatabase;
-  let second: TestDatabase;
-  let other: TestDatabase;
+  const first = useTestDatabase("seed_a");
+  const second = useTestDatabase("seed_b");
+  const other = useTestDatabase("seed_c");
   let result: { users: number; cases: number; alerts: number };
   const progress: [string, number, number][] = [];
   let users: UserDocument[];
@@ -40,11 +40,6 @@ describe("seedDemoData", () => {
   let alerts: AlertDocument[];
 
   beforeAll(async () => {
-    [first, second, other] = await Promise.all([
-      openTestDatabase("seed_a"),
-      openTestDatabase("seed_b"),
-      openTestDatabase("seed_c"),
-    ]);
     result = await seedDemoData(first.db, {
       ...SIZES,
       seed: 7,
@@ -55,10 +50,6 @@ describe("seedDemoData", () => {
     users = await all<UserDocument>(first.db, COLLECTIONS.users);
     cases = await all<CaseDocument>(first.db, COLLECTIONS.cases);
     alerts = await all<AlertDocument>(first.db, COLLECTIONS.alerts);
-  });
-
-  afterAll(async () => {
-    await Promise.all([first?.close(), second?.close(), other?.close()]);
   });
 
   it("inserts the requested numbers and reports them", async () => {

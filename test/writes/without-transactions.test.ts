@@ -1,5 +1,5 @@
 import type { Db } from "mongodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { CaseStatus } from "../../src/domain/case-status.enum";
 import { Severity } from "../../src/domain/severity.enum";
 import type { CreateAlertInput } from "../../schema/inputs/create-alert.input";
@@ -10,21 +10,20 @@ import { GatewayError } from "../../src/errors/gateway-error";
 import { AlertWriteRepository } from "../../src/repositories/alert-writes.repository";
 import { CaseWriteRepository } from "../../src/repositories/case-writes.repository";
 import { WriteRunner } from "../../src/repositories/write-runner";
-import { openTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { useTestDatabase } from "../helpers/use-test-database";
 import { auditEntriesOf, expectNoDanglingAlerts, insertAlert, insertCase } from "./support/write-test-kit";
 
 // The fallback for deployments without transactions (standalone servers): the same
 // repositories with transactions turned off, raced directly. What keeps references whole
 // here is the order of the steps and the checks after them, not isolation.
 
-let database: TestDatabase;
+const database = useTestDatabase("writes-no-txn");
 let db: Db;
 let cases: CaseWriteRepository;
 let alerts: AlertWriteRepository;
 const origin = { actor: "test", requestId: "without-transactions" };
 
 beforeAll(async () => {
-  database = await openTestDatabase("writes-no-txn");
   db = database.db;
   await ensureIndexes(db);
   const runner = new WriteRunner(db, { transactions: false });
@@ -33,10 +32,6 @@ beforeAll(async () => {
   const options = { maxTimeMS: 5_000 };
   cases = new CaseWriteRepository(dataCollections(db), runner, audit, options);
   alerts = new AlertWriteRepository(dataCollections(db), runner, audit, options);
-});
-
-afterAll(async () => {
-  await database?.close();
 });
 
 /** The code of an expected error, or "ok". */

@@ -68,6 +68,12 @@ export const TIER_UNITS = [
 
 export type TierUnit = (typeof TIER_UNITS)[number]["unit"];
 
+/** Every tier's collection: the quarter hours, then the coarser tiers. */
+export const TIER_COLLECTIONS: readonly string[] = [
+  "alert_rollups",
+  ...TIER_UNITS.map((tier) => tier.collection),
+];
+
 /** The start of the UTC unit holding `at`, by Luxon (six hours: 00, 06, 12, 18). */
 export function startOfUtcUnit(at: DateTime, unit: TierUnit): DateTime {
   const utc = at.setZone("utc");
