@@ -14,7 +14,8 @@
  * fields as the baseline, e.g. User.email, are visible to ADMIN). Its rate limit is off
  * (RATE_LIMIT_PER_MINUTE=0): one user at thousands of requests per minute is the point.
  *
- * Seeds a fresh database with seedDemoData, then load-tests four queries with
+ * Seeds a fresh database with seedDemoData, then load-tests its scenarios (an empty
+ * query, the case detail, a page of 50, the analytics and metrics queries) with
  * autocannon against the gateway and against a minimal Fastify server that answers the
  * same GraphQL requests with direct driver calls (no GraphQL execution, DataLoader or
  * validation); the ratio of their throughputs is the gateway's overhead. Two more
@@ -435,6 +436,16 @@ async function buildScenarios(db: Db): Promise<Scenario[]> {
   const since = new Date(NOW.getTime() - 30 * 86_400_000).toISOString();
   const trendWindow = { from: new Date(NOW.getTime() - 7 * 86_400_000).toISOString(), to: NOW.toISOString() };
   return [
+    // No resolver and no database: what every request pays for the gateway's HTTP, GraphQL
+    // and protection pipeline, against a bare Fastify route.
+    {
+      name: "empty query",
+      request: () => ({
+        operationName: "EmptyQuery",
+        query: "query EmptyQuery { __typename }",
+        variables: {},
+      }),
+    },
     {
       name: "case detail",
       request: (n) => ({
@@ -520,6 +531,7 @@ async function startDirectServer(db: Db): Promise<FastifyInstance> {
   };
 
   const handlers: Record<string, (variables: Record<string, unknown>) => Promise<unknown>> = {
+    EmptyQuery: async () => ({ __typename: "Query" }),
     CaseDetail: async ({ id }) => {
       const doc = await cases.findOne({ _id: parseObjectId(String(id), "id") });
       if (!doc) return { case: null };

@@ -4,6 +4,7 @@ import type { ComplexityEstimator } from "graphql-query-complexity";
 import { ErrorCode } from "../errors/error-code";
 import { GatewayError } from "../errors/gateway-error";
 import { UNPAGED_LIST_BOUNDS } from "./list-bounds";
+import { OperationCostCache } from "./operation-cost-cache";
 
 // The CommonJS build explicitly: it must share graphql's CommonJS instance with
 // type-graphql (under vitest the package's ESM build would load graphql's .mjs:
@@ -58,13 +59,16 @@ export function operationCost(
 
 /** Refuses, before execution, an operation whose estimated cost passes MAX_COST. */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  const costs = new OperationCostCache(schema);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName }) {
           let cost: number;
           try {
-            cost = operationCost(schema, document, request.variables, operationName ?? undefined);
+            cost = costs.cost(document, request.variables, operationName ?? undefined, () =>
+              operationCost(schema, document, request.variables, operationName ?? undefined),
+            );
           } catch (error) {
             // Variables that do not coerce: execution refuses them with BAD_USER_INPUT
             // before any resolver runs, so there is nothing to cost.

@@ -23,6 +23,7 @@ const PRINTS: Record<string, RegExp[]> = {
   "bench:gateway": [
     /^scenario\s+gateway req\/s\s+p50\s+p99\s+direct req\/s\s+p50\s+p99\s+direct\/gateway\s+gateway cpu ms\/req\s+direct cpu ms\/req\s+gateway db cmds\/req\s+direct db cmds\/req\s+db cpu ms\/req \(gateway\)\s+db cpu ms\/req \(direct\)/m,
     ...[
+      "empty query",
       "case detail",
       "cases page \\(50\\)",
       "caseStatistics",
