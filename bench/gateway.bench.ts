@@ -34,8 +34,10 @@
  * NODE_ENV=production, as deployed (BENCH_NODE_ENV overrides it, e.g. "development").
  * BENCH_OVERHEAD=0: skip the metrics and tracing gateways (their cells print n/a).
  * BENCH_CPU_PROF=<dir>: profile the plain gateway's CPU during each scenario's load, and
- * the database's (V8 profiler: <dir>/<scenario>.cpuprofile and .database.cpuprofile) and
- * print the items with the most self time (bench/support/cpu-profile-summary.ts).
+ * the database's (V8 profiler: <dir>/<scenario>.cpuprofile and .database.cpuprofile), then
+ * the baseline's and the database's during its load (.baseline.cpuprofile and
+ * .baseline.database.cpuprofile), and print the items with the most self time of each
+ * (bench/support/cpu-profile-summary.ts).
  */
 import "reflect-metadata";
 import { type ChildProcess, spawn } from "node:child_process";
@@ -156,7 +158,7 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       await checkSameAnswers(scenario, gateway.address, direct.address);
       const viaGateway = await measured(gateway, scenario, measureDatabase, settings.cpuProfileDir);
-      const viaDirect = await measured(direct, scenario, measureDatabase);
+      const viaDirect = await measured(direct, scenario, measureDatabase, settings.cpuProfileDir, "baseline");
       const withMetrics = metricsUrl ? await load(metricsUrl, scenario) : undefined;
       const withTracing = tracingUrl ? await load(tracingUrl, scenario) : undefined;
       type Measured = typeof viaGateway;
@@ -223,9 +225,11 @@ async function measured(
   scenario: Scenario,
   measureDatabase: (line?: string) => Promise<unknown>,
   profileDir?: string,
+  role: "gateway" | "baseline" = "gateway",
 ) {
+  const suffix = role === "gateway" ? "" : `.${role}`;
   const profile = profileDir
-    ? join(profileDir, `${scenario.name.replace(/\W+/g, "-")}.cpuprofile`)
+    ? join(profileDir, `${scenario.name.replace(/\W+/g, "-")}${suffix}.cpuprofile`)
     : undefined;
   const databaseProfile = profile?.replace(/\.cpuprofile$/, ".database.cpuprofile");
   if (profile) {
@@ -241,9 +245,9 @@ async function measured(
   if (profile) {
     await child.command(`profile-stop ${profile}`);
     await measureDatabase(`profile-stop ${databaseProfile}`);
-    console.log(`\n${scenario.name}, gateway:`);
+    console.log(`\n${scenario.name}, ${role}:`);
     printCpuProfileSummary(profile, 30);
-    console.log(`\n${scenario.name}, database (the gateway's queries):`);
+    console.log(`\n${scenario.name}, database (the ${role}'s queries):`);
     printCpuProfileSummary(databaseProfile!, 15);
   }
   return {
