@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { UserRole } from "../domain/user-role.enum";
 import { ErrorCode } from "../errors/error-code";
-import { rejectRequest } from "../protections/reject-request";
+import { rejectRequest } from "../errors/reject-request";
 import type { ApiKeyRepository } from "./api-key.repository";
 import { CallerKind, type Identity } from "./caller";
 import { InvalidTokenError, type JwtVerifier } from "./jwt-verifier";

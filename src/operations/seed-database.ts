@@ -1,6 +1,6 @@
 import type { Db } from "mongodb";
 import { COLLECTIONS } from "../db/collection-names";
-import { ROLLUP_COLLECTIONS } from "../db/rollup-names";
+import { resetRollups } from "../db/rollup-reset";
 import { seedDemoData, type SeedDemoDataOptions } from "../seed/seed-demo-data";
 import { OperationError } from "./operation-error";
 import { type OperationReporting, reporterOf } from "./operation-events";
@@ -51,7 +51,7 @@ export async function seedDatabase(db: Db, options: SeedDatabaseOptions = {}): P
     }
   }
   // New alerts across past days: the rollup (if any) is rebuilt from scratch by the next refresh.
-  for (const name of Object.values(ROLLUP_COLLECTIONS)) await db.collection(name).deleteMany({});
+  await resetRollups(db);
   const seeded = await seedDemoData(db, {
     users: options.users,
     cases: options.cases,

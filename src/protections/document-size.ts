@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { ErrorCode } from "../errors/error-code";
-import { graphqlRequestsOf, rejectRequest } from "./reject-request";
+import { rejectRequest } from "../errors/reject-request";
+import { graphqlRequestsOf } from "./graphql-requests";
 
 /**
  * preHandler: refuses a GraphQL document longer than `maxBytes` (UTF-8) with 400 and

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { ErrorCode } from "../errors/error-code";
-import { extensionsOf, graphqlRequestsOf, rejectRequest } from "./reject-request";
+import { rejectRequest } from "../errors/reject-request";
+import { extensionsOf, graphqlRequestsOf } from "./graphql-requests";
 
 /** The manifest codegen writes: `sha256:<hex>` → document text. */
 export const PERSISTED_DOCUMENTS_FILE = join(

@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { identityOf } from "../auth/authenticate-request";
 import { rateLimitKeyOf } from "../auth/caller";
 import { ErrorCode } from "../errors/error-code";
-import { graphqlRequestsOf, rejectRequest } from "./reject-request";
+import { rejectRequest } from "../errors/reject-request";
+import { graphqlRequestsOf } from "./graphql-requests";
 
 /** The rate limit's window: fixed, aligned to the clock's minutes so every instance agrees. */
 export const RATE_LIMIT_WINDOW_MS = 60_000;

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { isDatabaseUnavailableError } from "../errors/database-unavailable";
 import { ErrorCode } from "../errors/error-code";
 import { DatabaseUnavailableError, RETRY_AFTER_SECONDS } from "../errors/service-unavailable-error";
-import { rejectRequest } from "../protections/reject-request";
+import { rejectRequest } from "../errors/reject-request";
 
 const retryAfter = { "retry-after": String(RETRY_AFTER_SECONDS) };
 

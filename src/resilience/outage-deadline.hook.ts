@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction, RouteOptions } from "fastify";
 import { ErrorCode } from "../errors/error-code";
 import { DatabaseUnavailableError, RETRY_AFTER_SECONDS } from "../errors/service-unavailable-error";
-import { rejectRequest } from "../protections/reject-request";
+import { rejectRequest } from "../errors/reject-request";
 import type { DatabaseReachability } from "./database-reachability";
 
 /**
